@@ -1,0 +1,208 @@
+"""Headless command line: ``planner check | coverage | signs | guide | report | import``.
+
+This module never imports Qt. ``main(argv)`` returns the exit code: 0 success,
+1 error-level findings (``check``), 2 unreadable or invalid input (one line on
+stderr naming the file and the field, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from planner import __version__
+from planner.io import ProjectFileError, load_project
+from planner.model import Project
+from planner.rules import RulePackError, available_rule_packs, check_project, load_rule_pack
+
+__all__ = ["EXIT_FINDINGS", "EXIT_INPUT", "EXIT_OK", "build_parser", "main"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+
+class InputError(Exception):
+    """Bad input detected by the command line itself (one line for stderr)."""
+
+
+def _default_lang() -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def _load(path: str) -> Project:
+    return load_project(path)
+
+
+# -- check ---------------------------------------------------------------
+def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    project = _load(args.file)
+    try:
+        pack = load_rule_pack(args.rule_pack or project.venue.rule_pack)
+    except RulePackError as exc:
+        where = "--rule-pack" if args.rule_pack else f"{args.file}: venue.rule_pack"
+        raise InputError(f"{where}: {exc}") from None
+    result = check_project(project, pack)
+    if args.format == "json":
+        json.dump(result.to_json(), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        _print_check_text(result, args.lang or _default_lang(), out)
+    return EXIT_FINDINGS if result.has_errors else EXIT_OK
+
+
+_SEVERITY_LABEL = {
+    "en": {"error": "ERROR", "warning": "WARNING", "info": "INFO"},
+    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
+}
+
+
+def _remedy_text(remedy: dict[str, object], lang: str) -> str:
+    kind = remedy.get("kind")
+    zh = lang == "zh"
+    if kind == "rotate":
+        return f"转向 heading {remedy['heading_deg']}°" if zh else f"turn to heading {remedy['heading_deg']}°"
+    if kind == "narrow":
+        return f"视场角缩小至 {remedy['hfov_deg']}°" if zh else f"narrow the lens to {remedy['hfov_deg']}°"
+    if kind == "shorten":
+        return f"范围缩短至 {remedy['range_m']} m" if zh else f"shorten the range to {remedy['range_m']} m"
+    if kind == "privacy_mask":
+        cols = remedy.get("columns")
+        return (
+            f"遮蔽 {remedy['from_deg']}°…{remedy['to_deg']}°（图像列 {cols}）"
+            if zh
+            else f"privacy-mask {remedy['from_deg']}°…{remedy['to_deg']}° (image columns {cols})"
+        )
+    if kind == "move":
+        return f"移至 {tuple(remedy['position'])}" if zh else f"move to {tuple(remedy['position'])}"  # type: ignore[arg-type]
+    if kind == "remove":
+        return "拆除该设备" if zh else "remove the device"
+    if kind == "fill_venue_field":
+        return f"填写场所信息：{remedy['field']}" if zh else f"fill in venue field {remedy['field']}"
+    if kind == "add_sign":
+        return f"增设标识 {remedy.get('sign', '')}" if zh else f"add sign {remedy.get('sign', '')}"
+    return json.dumps(remedy, ensure_ascii=False)
+
+
+def _print_check_text(result: object, lang: str, out: TextIO) -> None:
+    from planner.rules.findings import CheckResult
+
+    assert isinstance(result, CheckResult)
+    labels = _SEVERITY_LABEL[lang]
+    title = "合规检查" if lang == "zh" else "Compliance check"
+    out.write(f"{title}: {result.project_name} ({result.rule_pack})\n")
+    for f in result.findings:
+        where = " ".join(x for x in (f.level, f.camera, f.zone) if x)
+        out.write(f"{labels.get(f.severity, f.severity.upper())} {f.code} {where}\n    {f.text(lang)}\n")
+        if f.remedies:
+            fix = "修正" if lang == "zh" else "fix"
+            out.write(f"    {fix}: " + "; ".join(_remedy_text(r, lang) for r in f.remedies) + "\n")
+    for req in result.signs_required:
+        status = req.get("satisfied_by") or ("缺失" if lang == "zh" else "MISSING")
+        out.write(f"SIGN {req['level']} {req['kind']} {req['size']} at {tuple(req['position'])}: {status}\n")
+    if lang == "zh":
+        out.write(
+            f"共 {result.count('error')} 个错误，{result.count('warning')} 个警告；"
+            f"{result.cameras} 台摄像机（{result.face_recognition_cameras} 台人脸识别）\n"
+        )
+    else:
+        out.write(
+            f"{result.count('error')} errors, {result.count('warning')} warnings; "
+            f"{result.cameras} cameras ({result.face_recognition_cameras} face recognition)\n"
+        )
+
+
+# -- commands that later issues fill in ------------------------------------
+def _not_available(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
+    def run(args: argparse.Namespace, out: TextIO) -> int:
+        if getattr(args, "file", None):
+            _load(args.file)  # still validate the input
+        raise InputError(f"planner {name}: not available in this version ({__version__}) yet")
+
+    return run
+
+
+# -- parser ----------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every headless subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="planner",
+        description="Venue Planner: plan cameras and check them against privacy rules. "
+        "Run without arguments (or 'planner open FILE') to open the editor.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("open", help="open a project in the editor (needs a display)")
+    p.add_argument("file", nargs="?", metavar="FILE", help="project file (.vplan or project.json)")
+
+    p = sub.add_parser("check", help="run all compliance checks", description="Run all compliance checks. "
+                       "Exit 0: no error-level finding; 1: errors found; 2: unreadable or invalid input.")
+    p.add_argument("file", metavar="FILE", help="project file (.vplan or project.json)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument("--rule-pack", metavar="ID", help=f"rule pack to apply ({', '.join(available_rule_packs())}); "
+                   "default: the venue's")
+    p.add_argument("--lang", choices=("zh", "en"), help="language of text output (default: from the locale)")
+    p.set_defaults(run=_cmd_check)
+
+    p = sub.add_parser("coverage", help="camera coverage as GeoJSON on stdout")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--level", metavar="ID", help="only this level")
+    p.add_argument("--camera", metavar="ID", help="only this camera")
+    p.set_defaults(run=_not_available("coverage"))
+
+    p = sub.add_parser("signs", help="print-ready PDF, one page per sign")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
+    p.add_argument("--paper", choices=("A4", "A3"), help="force one paper size")
+    p.set_defaults(run=_not_available("signs"))
+
+    p = sub.add_parser("guide", help="installer placement guide (PDF)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
+    p.set_defaults(run=_not_available("guide"))
+
+    p = sub.add_parser("report", help="compliance and impact-assessment report (PDF)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
+    p.set_defaults(run=_not_available("report"))
+
+    p = sub.add_parser("import", help="new project from DXF, IMDF, image or PDF")
+    p.add_argument("source", metavar="SRC")
+    p.add_argument("-o", "--output", metavar="OUT.vplan", required=True)
+    p.set_defaults(run=_not_available("import"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Run a headless subcommand; return the exit code."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as exc:  # argparse already printed usage or help
+        return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_INPUT
+    if args.command is None:
+        parser.print_help(out)
+        return EXIT_OK
+    if args.command == "open":
+        err.write("planner: 'open' starts the editor; run it through the 'planner' program\n")
+        return EXIT_INPUT
+    try:
+        return int(args.run(args, out))
+    except (ProjectFileError, InputError) as exc:
+        err.write(f"planner: {exc}\n")
+        return EXIT_INPUT
+    except BrokenPipeError:
+        return EXIT_OK

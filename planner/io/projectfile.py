@@ -1,0 +1,358 @@
+"""Read and write project files: ``NAME.vplan`` (ZIP) or a bare ``project.json``.
+
+A ``.vplan`` is a ZIP holding ``project.json`` (UTF-8) and the embedded
+background files under ``backgrounds/``. Reading is defensive: size limits,
+ZIP-bomb limits, unsafe member names and malformed JSON are rejected with a
+:class:`~planner.io.errors.ProjectFileError` that names the file and the JSON
+path. Saving is atomic (temporary file in the same folder, fsync,
+``os.replace``) and keeps the previous file as ``NAME.vplan.bak``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from planner.io.codec import DecodeError, decode_project, encode_project
+from planner.io.errors import ProjectFileError, UnsafeArchiveError
+from planner.io.migrate import migrate
+from planner.model.project import Project
+
+__all__ = [
+    "LIMITS",
+    "Limits",
+    "load_project",
+    "parse_json",
+    "project_json_bytes",
+    "read_project_data",
+    "save_project",
+]
+
+MEMBER_JSON = "project.json"
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+class Limits:
+    """Size limits for reading project files (bytes unless said otherwise)."""
+
+    file_size = 512 * 1024 * 1024
+    json_size = 64 * 1024 * 1024
+    total_uncompressed = 1024 * 1024 * 1024
+    member_count = 10_000
+    #: Largest compression ratio accepted for members bigger than ``ratio_floor``.
+    max_ratio = 200.0
+    ratio_floor = 1024 * 1024
+    json_depth = 64
+
+
+LIMITS = Limits()
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a valid number")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
+def _depth(value: Any, limit: int) -> int:
+    stack = [(value, 1)]
+    deepest = 0
+    while stack:
+        item, d = stack.pop()
+        deepest = max(deepest, d)
+        if d > limit:
+            return d
+        if isinstance(item, dict):
+            stack.extend((v, d + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, d + 1) for v in item)
+    return deepest
+
+
+def parse_json(raw: bytes, file: str) -> dict[str, Any]:
+    """Parse ``project.json`` bytes strictly: UTF-8, no NaN/Infinity, no duplicate keys, an object."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ProjectFileError(file, f"not UTF-8 text (byte {exc.start})") from None
+    try:
+        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
+    except json.JSONDecodeError as exc:
+        if not text.strip():
+            raise ProjectFileError(file, "the file is empty") from None
+        raise ProjectFileError(file, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except (ValueError, RecursionError) as exc:
+        raise ProjectFileError(file, f"invalid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise ProjectFileError(file, f"expected a JSON object at the top level, got {type(data).__name__}")
+    if _depth(data, LIMITS.json_depth) > LIMITS.json_depth:
+        raise ProjectFileError(file, f"JSON nested deeper than {LIMITS.json_depth} levels")
+    return data
+
+
+def _safe_member(name: str, file: str) -> str:
+    if "\\" in name or name.startswith("/") or (len(name) > 1 and name[1] == ":"):
+        raise UnsafeArchiveError(file, f"archive member {name!r} has an absolute or Windows path")
+    parts = PurePosixPath(name).parts
+    if ".." in parts:
+        raise UnsafeArchiveError(file, f"archive member {name!r} points outside the archive ('..')")
+    return name
+
+
+def _read_zip(path: Path, file: str) -> tuple[bytes, dict[str, bytes]]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise ProjectFileError(file, "not a .vplan file (not a ZIP archive)") from None
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > LIMITS.member_count:
+            raise UnsafeArchiveError(file, f"too many archive members ({len(infos)} > {LIMITS.member_count})")
+        total = 0
+        for info in infos:
+            _safe_member(info.filename, file)
+            total += info.file_size
+            if total > LIMITS.total_uncompressed:
+                raise UnsafeArchiveError(
+                    file, f"archive expands to more than {LIMITS.total_uncompressed // 2**20} MiB"
+                )
+            if info.file_size > LIMITS.ratio_floor and info.file_size > LIMITS.max_ratio * max(info.compress_size, 1):
+                raise UnsafeArchiveError(
+                    file,
+                    f"archive member {info.filename!r} is suspiciously compressed "
+                    f"(ratio {info.file_size / max(info.compress_size, 1):.0f}:1; a ZIP bomb?)",
+                )
+        names = {info.filename: info for info in infos}
+        if MEMBER_JSON not in names:
+            raise ProjectFileError(file, f"the archive has no {MEMBER_JSON}")
+        if names[MEMBER_JSON].file_size > LIMITS.json_size:
+            raise UnsafeArchiveError(file, f"{MEMBER_JSON} is larger than {LIMITS.json_size // 2**20} MiB")
+        files: dict[str, bytes] = {}
+        try:
+            raw = _read_member(archive, names[MEMBER_JSON])
+            for name, info in names.items():
+                if name.startswith("backgrounds/") and not info.is_dir():
+                    files[name] = _read_member(archive, info)
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+            raise ProjectFileError(file, f"damaged archive: {exc}") from None
+    return raw, files
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    # Read in chunks and stop at the declared size: a forged header cannot make us inflate more.
+    out = io.BytesIO()
+    with archive.open(info) as stream:
+        while chunk := stream.read(1 << 20):
+            out.write(chunk)
+            if out.tell() > info.file_size:
+                raise zipfile.BadZipFile(f"member {info.filename!r} is larger than its header says")
+    return out.getvalue()
+
+
+def read_project_data(path: str | Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """Return the raw (unmigrated) ``project.json`` data and embedded files of ``path``."""
+    path = Path(path)
+    file = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ProjectFileError(file, "file not found") from None
+    except OSError as exc:
+        raise ProjectFileError(file, f"cannot read: {exc.strerror or exc}") from None
+    if path.is_dir():
+        raise ProjectFileError(file, "is a folder, not a project file")
+    if size > LIMITS.file_size:
+        raise ProjectFileError(file, f"file is too large ({size // 2**20} MiB > {LIMITS.file_size // 2**20} MiB)")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4)
+    except OSError as exc:
+        raise ProjectFileError(file, f"cannot read: {exc.strerror or exc}") from None
+    if head.startswith(b"PK"):
+        raw, files = _read_zip(path, file)
+        return parse_json(raw, file), files
+    if path.suffix.lower() == ".vplan":
+        raise ProjectFileError(file, "not a .vplan file (not a ZIP archive)")
+    if size > LIMITS.json_size:
+        raise ProjectFileError(file, f"JSON file is larger than {LIMITS.json_size // 2**20} MiB")
+    return parse_json(path.read_bytes(), file), {}
+
+
+def _load_side_files(project: Project, base: Path, file: str) -> None:
+    for li, level in enumerate(project.levels):
+        for bi, bg in enumerate(level.backgrounds):
+            where = ["levels", li, "backgrounds", bi, "source"]
+            source = base / bg.source
+            try:
+                if source.stat().st_size > LIMITS.file_size:
+                    raise ProjectFileError(file, f"background {bg.source!r} is too large", where)
+                project.files[bg.source] = source.read_bytes()
+            except FileNotFoundError:
+                raise ProjectFileError(file, f"background file not found: {source}", where) from None
+            except OSError as exc:
+                raise ProjectFileError(file, f"cannot read background {source}: {exc.strerror}", where) from None
+
+
+def load_project(path: str | Path) -> Project:
+    """Read a ``.vplan`` archive or a bare ``project.json`` into a :class:`Project`.
+
+    Raises :class:`ProjectFileError` (naming the file and JSON path) on any problem.
+    """
+    path = Path(path)
+    file = str(path)
+    data, files = read_project_data(path)
+    data = migrate(data, file=file)
+    try:
+        project = decode_project(data)
+    except DecodeError as exc:
+        raise ProjectFileError(file, exc.message, exc.parts) from None
+    if files or path.suffix.lower() == ".vplan":
+        project.files = files
+        for li, level in enumerate(project.levels):
+            for bi, bg in enumerate(level.backgrounds):
+                if bg.source not in files:
+                    raise ProjectFileError(
+                        file,
+                        f"background {bg.source!r} is not in the archive",
+                        ["levels", li, "backgrounds", bi, "source"],
+                    )
+    else:
+        _load_side_files(project, path.parent, file)
+    return project
+
+
+def _is_flat(value: Any) -> bool:
+    """True for scalars and lists that nest only scalars and lists (coordinates)."""
+    if isinstance(value, list):
+        return all(_is_flat(v) for v in value)
+    return not isinstance(value, dict)
+
+
+def _dump(value: Any, indent: str) -> str:
+    if _is_flat(value):
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":") if
+                          isinstance(value, list) else (", ", ": "))
+    inner = indent + "  "
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        body = ",\n".join(f"{inner}{json.dumps(k, ensure_ascii=False)}: {_dump(v, inner)}" for k, v in value.items())
+        return "{\n" + body + "\n" + indent + "}"
+    body = ",\n".join(inner + _dump(v, inner) for v in value)
+    return "[\n" + body + "\n" + indent + "]"
+
+
+def project_json_bytes(project: Project) -> bytes:
+    """Return the canonical ``project.json`` bytes: UTF-8, indented, coordinates kept on one line."""
+    return (_dump(encode_project(project), "") + "\n").encode("utf-8")
+
+
+def _zip_bytes(project: Project) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        info = zipfile.ZipInfo(MEMBER_JSON, _ZIP_DATE)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        archive.writestr(info, project_json_bytes(project))
+        used = {bg.source for level in project.levels for bg in level.backgrounds}
+        for name in sorted(used):
+            if name not in project.files:
+                raise ProjectFileError(None, f"background {name!r} has no data to embed")
+            _safe_member(name, "project")
+            info = zipfile.ZipInfo(name, _ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, project.files[name])
+    return buf.getvalue()
+
+
+def save_project(project: Project, path: str | Path, *, backup: bool = True) -> None:
+    """Write ``project`` atomically to ``path`` (``.vplan`` ZIP, or ``.json``).
+
+    The previous file, if any, is kept as ``path + '.bak'``. On any error the
+    file at ``path`` is left as it was and no temporary file remains.
+    """
+    path = Path(path)
+    file = str(path)
+    if path.suffix.lower() == ".json":
+        payload = project_json_bytes(project)
+        for name in {bg.source for level in project.levels for bg in level.backgrounds}:
+            if name in project.files and not (path.parent / name).exists():
+                target = path.parent / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _atomic_write(target, project.files[name], file=str(target), backup=False)
+    else:
+        try:
+            payload = _zip_bytes(project)
+        except ProjectFileError as exc:
+            raise ProjectFileError(file, exc.message) from None
+    _atomic_write(path, payload, file=file, backup=backup)
+
+
+def _atomic_write(path: Path, payload: bytes, *, file: str, backup: bool) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ProjectFileError(file, f"cannot write in {folder}: {exc.strerror or exc}") from None
+    tmp = Path(tmp_name)
+    bak_tmp = path.with_name(f".{path.name}.bak.tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, path.stat().st_mode & 0o777)
+            if backup:
+                bak = path.with_name(path.name + ".bak")
+                shutil.copy2(path, bak_tmp)
+                os.replace(bak_tmp, bak)
+        else:
+            os.chmod(tmp, 0o644 & ~_umask())
+        os.replace(tmp, path)
+        _fsync_dir(folder)
+    except OSError as exc:
+        _discard(tmp, bak_tmp)
+        raise ProjectFileError(file, f"cannot save: {exc.strerror or exc}") from None
+    except BaseException:
+        _discard(tmp, bak_tmp)
+        raise
+
+
+def _discard(*paths: Path) -> None:
+    for p in paths:
+        with contextlib.suppress(OSError):
+            p.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
