@@ -1,0 +1,1 @@
+"""Qt-free print output (reportlab): signs, placement guide, compliance report."""
