@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shapely
-from shapely.geometry import Point, Polygon
+from shapely.geometry import Point
 from shapely.ops import nearest_points
 
+from planner.geometry.convert import to_linestring, to_point, to_polygon
 from planner.model import Level, Project
 from planner.rules.findings import CheckResult, Finding
 from planner.rules.pack import RulePack, load_rule_pack
@@ -66,11 +67,11 @@ def check_devices_in_private_spaces(project: Project, pack: RulePack) -> list[Fi
     all_private = pack.private_uses("all_devices")
     fr_private = pack.private_uses("face_recognition")
     for level in project.levels:
-        zones = [(z, shapely.make_valid(Polygon(z.polygon))) for z in level.zones]
+        zones = [(z, to_polygon(z.polygon)) for z in level.zones]
         public = shapely.union_all([g for z, g in zones if z.use not in all_private])
         for cam in level.cameras:
             private = fr_private | all_private if cam.face_recognition else all_private
-            where = Point(cam.position)
+            where = to_point(cam.position)
             for zone, geom in zones:
                 if zone.use in private and geom.buffer(1e-9).covers(where):
                     findings.append(
@@ -97,6 +98,35 @@ def _move_out_remedies(public: shapely.Geometry, where: Point) -> list[dict[str,
     target = nearest_points(target_area, where)[0]
     remedies.insert(0, {"kind": "move", "position": [round(target.x, 3), round(target.y, 3)]})
     return remedies
+
+
+def check_geometry(project: Project, pack: RulePack) -> list[Finding]:
+    """``INVALID_GEOMETRY``: self-intersecting or degenerate zones, self-crossing walls."""
+    findings = []
+    for level in project.levels:
+        for zone in level.zones:
+            raw = shapely.Polygon(zone.polygon)
+            reason = None
+            if not raw.is_valid:
+                reason = shapely.is_valid_reason(raw)
+            elif raw.area < 0.01:
+                reason = f"area {raw.area:.4f} m² is degenerate"
+            if reason:
+                f = _finding(pack, "INVALID_GEOMETRY", what="zone", id=zone.id, reason=reason, level=level.id)
+                f.zone = zone.id
+                repaired = to_polygon(zone.polygon)
+                f.details["repaired_area_m2"] = round(repaired.area, 3)
+                f.remedies = [{"kind": "redraw", "zone": zone.id}]
+                findings.append(f)
+        for wall in level.walls:
+            line = to_linestring(wall.path)
+            if not line.is_simple and not (wall.closed and shapely.LinearRing(wall.path[:-1]).is_simple):
+                f = _finding(pack, "INVALID_GEOMETRY", what="wall", id=wall.id, reason="the path crosses itself",
+                             level=level.id)
+                f.details["wall"] = wall.id
+                f.remedies = [{"kind": "redraw", "wall": wall.id}]
+                findings.append(f)
+    return findings
 
 
 def check_notice(project: Project, pack: RulePack) -> list[Finding]:
@@ -146,6 +176,7 @@ def check_impact_assessment(project: Project, pack: RulePack) -> list[Finding]:
 
 #: The checks run by :func:`check_project`, in report order.
 CHECKS: list[Callable[[Project, RulePack], list[Finding]]] = [
+    check_geometry,
     check_devices_in_private_spaces,
     check_notice,
     check_filing,

@@ -1,0 +1,154 @@
+"""Angular extent of plan regions as seen from a camera, and the lens maths of remedies.
+
+Offsets are degrees relative to a camera's optical axis, clockwise positive, in
+``(-180, 180]``; bearings are compass degrees (0 = north, clockwise).
+
+>>> bearing((0, 0), (1, 0))
+90.0
+>>> offset(350, 10), offset(10, 350)
+(20.0, -20.0)
+>>> merge_intervals([(-10, 5), (3, 12), (40, 50)])
+[(-10, 12), (40, 50)]
+>>> image_column(0.0, 90.0, 1920)
+960
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+__all__ = [
+    "bearing",
+    "offset",
+    "merge_intervals",
+    "angular_extent",
+    "smallest_turns",
+    "widest_clear_fov",
+    "clip_intervals",
+    "image_column",
+]
+
+Interval = tuple[float, float]
+
+
+def bearing(origin: Sequence[float], target: Sequence[float]) -> float:
+    """Compass bearing in ``[0, 360)`` from ``origin`` to ``target``."""
+    return math.degrees(math.atan2(target[0] - origin[0], target[1] - origin[1])) % 360.0
+
+
+def offset(axis_deg: float, bearing_deg: float) -> float:
+    """Clockwise angle from ``axis_deg`` to ``bearing_deg`` in ``(-180, 180]``."""
+    d = (bearing_deg - axis_deg) % 360.0
+    return d - 360.0 if d > 180.0 else d
+
+
+def merge_intervals(intervals: Iterable[Interval]) -> list[Interval]:
+    """Sort and merge overlapping or touching intervals."""
+    out: list[list[float]] = []
+    for lo, hi in sorted(intervals):
+        if out and lo <= out[-1][1] + 1e-9:
+            out[-1][1] = max(out[-1][1], hi)
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
+
+
+def _edge_interval(a: float, b: float) -> list[Interval]:
+    """Offsets swept by an edge from offset ``a`` to offset ``b`` (short way; split at ±180)."""
+    d = (b - a + 180.0) % 360.0 - 180.0
+    lo, hi = (a, a + d) if d >= 0 else (a + d, a)
+    if lo < -180.0:
+        return [(lo + 360.0, 180.0), (-180.0, hi)]
+    if hi > 180.0:
+        return [(lo, 180.0), (-180.0, hi - 360.0)]
+    return [(lo, hi)]
+
+
+def angular_extent(region: BaseGeometry, origin: Sequence[float], axis_deg: float) -> list[Interval]:
+    """Offsets (relative to ``axis_deg``) under which ``region`` is seen from ``origin``.
+
+    Exact for regions that do not contain ``origin``: the union of the angular
+    spans of all boundary edges. Returns merged intervals within ``[-180, 180]``.
+    """
+    if region.is_empty:
+        return []
+    if region.buffer(1e-9).contains(shapely.Point(origin)):
+        return [(-180.0, 180.0)]
+    spans: list[Interval] = []
+    for ring in _rings(region):
+        coords = list(ring.coords)
+        offs = [offset(axis_deg, bearing(origin, p)) for p in coords]
+        for i in range(len(coords) - 1):
+            spans.extend(_edge_interval(offs[i], offs[i + 1]))
+    return merge_intervals(spans)
+
+
+def _rings(geom: BaseGeometry) -> Iterable[shapely.LinearRing]:
+    for poly in getattr(geom, "geoms", [geom]):
+        if poly.geom_type == "Polygon":
+            yield poly.exterior
+            yield from poly.interiors
+        elif poly.geom_type in ("MultiPolygon", "GeometryCollection"):
+            yield from _rings(poly)
+
+
+def _overlaps(intervals: Sequence[Interval], lo: float, hi: float) -> bool:
+    """True when ``[lo, hi]`` (offsets, may extend past ±180) meets any interval."""
+    for a, b in intervals:
+        for shift in (-360.0, 0.0, 360.0):
+            if a + shift < hi and b + shift > lo:
+                return True
+    return False
+
+
+def smallest_turns(
+    blocked: Sequence[Interval], half_fov: float, margin: float = 0.5
+) -> tuple[float | None, float | None]:
+    """Smallest clockwise and anticlockwise turns (degrees) that keep the wedge clear of ``blocked``.
+
+    ``blocked`` are offsets relative to the current axis; the wedge spans
+    ``[turn - half_fov, turn + half_fov]``. Returns ``(clockwise, anticlockwise)``
+    as positive and negative turns, or ``None`` where no turn clears.
+    """
+    if not blocked:
+        return 0.0, 0.0
+    cw_candidates = sorted((b + half_fov + margin) % 360.0 for _, b in blocked)
+    ccw_candidates = sorted(((a - half_fov - margin) % 360.0 - 360.0 for a, _ in blocked), reverse=True)
+    cw = next((t for t in cw_candidates if not _overlaps(blocked, t - half_fov, t + half_fov)), None)
+    ccw = next((t for t in ccw_candidates if not _overlaps(blocked, t - half_fov, t + half_fov)), None)
+    return cw, ccw
+
+
+def widest_clear_fov(blocked: Sequence[Interval], margin: float = 0.5) -> float:
+    """Widest symmetric field of view (degrees) around the axis that misses ``blocked``; 0 if none."""
+    nearest = 180.0
+    for a, b in blocked:
+        if a <= 0.0 <= b:
+            return 0.0
+        nearest = min(nearest, abs(a) if a > 0 else abs(b))
+    return max(0.0, 2.0 * (nearest - margin))
+
+
+def clip_intervals(intervals: Sequence[Interval], lo: float, hi: float, margin: float = 0.0) -> list[Interval]:
+    """Intervals widened by ``margin`` and clipped to ``[lo, hi]``, merged."""
+    out = []
+    for a, b in intervals:
+        a, b = max(lo, a - margin), min(hi, b + margin)
+        if a < b:
+            out.append((a, b))
+    return merge_intervals(out)
+
+
+def image_column(offset_deg: float, hfov_deg: float, width_px: int) -> int:
+    """Image column (pixels from the left) that looks along ``offset_deg`` from the axis.
+
+    x = W/2 + f·tan(θ) with focal length f = (W/2)/tan(hfov/2), clamped to the image.
+    """
+    half = math.radians(min(hfov_deg, 179.0)) / 2.0
+    focal = (width_px / 2.0) / math.tan(half)
+    theta = max(-half, min(half, math.radians(offset_deg)))
+    return max(0, min(width_px, round(width_px / 2.0 + focal * math.tan(theta))))
