@@ -121,6 +121,73 @@ def _print_check_text(result: object, lang: str, out: TextIO) -> None:
         )
 
 
+# -- coverage --------------------------------------------------------------
+def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
+    from shapely.geometry import mapping
+
+    from planner.rules.engine import ComplianceEngine
+
+    project = _load(args.file)
+    levels = project.levels
+    if args.level:
+        levels = [lv for lv in levels if lv.id == args.level]
+        if not levels:
+            raise InputError(f"{args.file}: --level: no level {args.level!r}")
+    cameras = [(lv, cam) for lv in levels for cam in lv.cameras if not args.camera or cam.id == args.camera]
+    if args.camera and not cameras:
+        raise InputError(f"{args.file}: --camera: no camera {args.camera!r}" + (f" on level {args.level!r}"
+                                                                              if args.level else ""))
+    engine = ComplianceEngine(project, remedies=False)
+    features = []
+    for level, cam in cameras:
+        cov = engine.coverage(level, cam)
+        bands = {
+            ladder: [
+                {
+                    "level": band.level,
+                    "min_px_per_m": band.min_px_per_m,
+                    "max_px_per_m": None if band.max_px_per_m == float("inf") else band.max_px_per_m,
+                    "inner_m": round(band.inner_m, 3),
+                    "outer_m": round(band.outer_m, 3),
+                    "area_m2": round(band.area_m2, 3),
+                    "geometry": _geojson(mapping(band.region)),
+                }
+                for band in items
+            ]
+            for ladder, items in cov.bands.items()
+        }
+        props = {
+            "level": level.id,
+            "camera": cam.id,
+            "name": cam.name,
+            "kind": cam.kind,
+            "area_m2": round(cov.area_m2, 3),
+            "face_recognition": cam.face_recognition,
+            "near_m": round(cov.near_m, 3),
+            "reach_m": round(cov.reach_m, 3),
+            "pixel_density_bands": bands,
+        }
+        if cov.fr_region is not None:
+            props["fr_area_m2"] = round(cov.fr_area_m2, 3)
+            props["fr_region"] = _geojson(mapping(cov.fr_region))
+        features.append({"type": "Feature", "id": cam.id, "geometry": _geojson(mapping(cov.region)),
+                         "properties": props})
+    json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
+    out.write("\n")
+    return EXIT_OK
+
+
+def _geojson(value: object) -> object:
+    """Round coordinates to the millimetre and turn tuples into lists."""
+    if isinstance(value, dict):
+        return {k: _geojson(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        if value and all(isinstance(v, float) for v in value):
+            return [round(v, 3) for v in value]
+        return [_geojson(v) for v in value]
+    return value
+
+
 # -- commands that later issues fill in ------------------------------------
 def _not_available(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
     def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -154,11 +221,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("zh", "en"), help="language of text output (default: from the locale)")
     p.set_defaults(run=_cmd_check)
 
-    p = sub.add_parser("coverage", help="camera coverage as GeoJSON on stdout")
+    p = sub.add_parser("coverage", help="camera coverage as GeoJSON on stdout",
+                       description="Camera coverage (plan metres) with pixel-density bands, as a GeoJSON "
+                       "FeatureCollection: one feature per camera.")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--level", metavar="ID", help="only this level")
     p.add_argument("--camera", metavar="ID", help="only this camera")
-    p.set_defaults(run=_not_available("coverage"))
+    p.set_defaults(run=_cmd_coverage)
 
     p = sub.add_parser("signs", help="print-ready PDF, one page per sign")
     p.add_argument("file", metavar="FILE")

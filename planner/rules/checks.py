@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import shapely
 from shapely.geometry import Point
@@ -19,8 +20,10 @@ from shapely.ops import nearest_points
 
 from planner.geometry.convert import to_linestring, to_point, to_polygon
 from planner.model import Level, Project
-from planner.rules.findings import CheckResult, Finding
+from planner.rules.engine import ComplianceEngine
+from planner.rules.findings import CheckResult, Finding, make_finding
 from planner.rules.pack import RulePack, load_rule_pack
+from planner.rules.signs import SignRequirement, requirements_for_area, satisfying_sign
 
 __all__ = ["CHECKS", "check_project", "fr_cameras"]
 
@@ -31,34 +34,6 @@ MOVE_MARGIN_M = 0.3
 def fr_cameras(project: Project) -> list[tuple[Level, str]]:
     """``(level, camera id)`` of every face-recognition camera."""
     return [(level, cam.id) for level, cam in project.cameras() if cam.face_recognition]
-
-
-def _finding(pack: RulePack, code: str, **values: object) -> Finding:
-    fmt = {k: v for k, v in values.items() if k not in ("level", "camera", "zone", "area_m2", "remedies")}
-    fmt.update({k: values[k] for k in ("camera", "zone", "area_m2") if k in values})
-    zh = pack.message(code, "zh", **_localised(pack, fmt, "zh"))
-    en = pack.message(code, "en", **_localised(pack, fmt, "en"))
-    return Finding(
-        code=code,
-        severity=pack.severity(code),
-        message=en,
-        message_zh=zh,
-        level=values.get("level"),  # type: ignore[arg-type]
-        camera=values.get("camera"),  # type: ignore[arg-type]
-        zone=values.get("zone"),  # type: ignore[arg-type]
-        area_m2=values.get("area_m2"),  # type: ignore[arg-type]
-        remedies=list(values.get("remedies", [])),  # type: ignore[call-overload]
-    )
-
-
-def _localised(pack: RulePack, values: dict[str, object], lang: str) -> dict[str, object]:
-    out = dict(values)
-    if "use" in out:
-        out["use"] = pack.use_name(str(out["use"]), lang)
-    if "fields" in out and isinstance(out["fields"], (list, tuple)):
-        sep = "、" if lang == "zh" else ", "
-        out["fields"] = sep.join(pack.field_name(str(name), lang) for name in out["fields"])
-    return out
 
 
 def check_devices_in_private_spaces(project: Project, pack: RulePack) -> list[Finding]:
@@ -75,12 +50,13 @@ def check_devices_in_private_spaces(project: Project, pack: RulePack) -> list[Fi
             for zone, geom in zones:
                 if zone.use in private and geom.buffer(1e-9).covers(where):
                     findings.append(
-                        _finding(
+                        make_finding(
                             pack,
                             "DEVICE_IN_PRIVATE_SPACE",
                             level=level.id,
                             camera=cam.id,
                             zone=zone.id,
+                            zone_name=zone.name or zone.id,
                             use=zone.use,
                             remedies=_move_out_remedies(public, where),
                         )
@@ -112,7 +88,7 @@ def check_geometry(project: Project, pack: RulePack) -> list[Finding]:
             elif raw.area < 0.01:
                 reason = f"area {raw.area:.4f} m² is degenerate"
             if reason:
-                f = _finding(pack, "INVALID_GEOMETRY", what="zone", id=zone.id, reason=reason, level=level.id)
+                f = make_finding(pack, "INVALID_GEOMETRY", what="zone", id=zone.id, reason=reason, level=level.id)
                 f.zone = zone.id
                 repaired = to_polygon(zone.polygon)
                 f.details["repaired_area_m2"] = round(repaired.area, 3)
@@ -121,7 +97,7 @@ def check_geometry(project: Project, pack: RulePack) -> list[Finding]:
         for wall in level.walls:
             line = to_linestring(wall.path)
             if not line.is_simple and not (wall.closed and shapely.LinearRing(wall.path[:-1]).is_simple):
-                f = _finding(pack, "INVALID_GEOMETRY", what="wall", id=wall.id, reason="the path crosses itself",
+                f = make_finding(pack, "INVALID_GEOMETRY", what="wall", id=wall.id, reason="the path crosses itself",
                              level=level.id)
                 f.details["wall"] = wall.id
                 f.remedies = [{"kind": "redraw", "wall": wall.id}]
@@ -137,12 +113,12 @@ def check_notice(project: Project, pack: RulePack) -> list[Finding]:
     findings = []
     missing = [name for name in pack.data.get("fr_notice_fields", []) if not str(getattr(venue, name, "")).strip()]
     if missing:
-        f = _finding(pack, "NOTICE_INCOMPLETE", fields=missing)
+        f = make_finding(pack, "NOTICE_INCOMPLETE", fields=missing)
         f.details["missing_fields"] = missing
         f.remedies = [{"kind": "fill_venue_field", "field": name} for name in missing]
         findings.append(f)
     if not venue.alternative.strip():
-        f = _finding(pack, "NO_ALTERNATIVE")
+        f = make_finding(pack, "NO_ALTERNATIVE")
         f.remedies = [{"kind": "fill_venue_field", "field": "alternative"}]
         findings.append(f)
     return findings
@@ -155,11 +131,11 @@ def check_filing(project: Project, pack: RulePack) -> list[Finding]:
     people = project.venue.expected_enrolled_people
     threshold = pack.filing_threshold
     if people is None:
-        f = _finding(pack, "FILING_UNKNOWN", threshold=threshold)
+        f = make_finding(pack, "FILING_UNKNOWN", threshold=threshold)
         f.remedies = [{"kind": "fill_venue_field", "field": "expected_enrolled_people"}]
         return [f]
     if people >= threshold:
-        f = _finding(pack, "FILING_REQUIRED", people=people, threshold=threshold)
+        f = make_finding(pack, "FILING_REQUIRED", people=people, threshold=threshold)
         f.remedies = [{"kind": "fill_venue_field", "field": "filing_reference"}]
         return [f]
     return []
@@ -169,12 +145,75 @@ def check_impact_assessment(project: Project, pack: RulePack) -> list[Finding]:
     """``IMPACT_ASSESSMENT_REQUIRED`` while face recognition is used and no assessment is recorded."""
     if not fr_cameras(project) or project.venue.impact_assessment_date.strip():
         return []
-    f = _finding(pack, "IMPACT_ASSESSMENT_REQUIRED")
+    f = make_finding(pack, "IMPACT_ASSESSMENT_REQUIRED")
     f.remedies = [{"kind": "fill_venue_field", "field": "impact_assessment_date"}]
     return [f]
 
 
-#: The checks run by :func:`check_project`, in report order.
+def check_views(engine: ComplianceEngine) -> list[Finding]:
+    """``VIEW_INTO_PRIVATE_SPACE`` for every camera, with remedies."""
+    findings: list[Finding] = []
+    for level, camera in engine.project.cameras():
+        findings.extend(engine.view_findings(level, camera))
+    return findings
+
+
+def check_signs(engine: ComplianceEngine) -> tuple[list[Finding], list[dict[str, Any]]]:
+    """``SIGN_MISSING`` for every entrance into an FR or CCTV area without a fitting sign."""
+    pack = engine.pack
+    findings: list[Finding] = []
+    required: list[dict[str, Any]] = []
+    for level in engine.project.levels:
+        if not level.cameras:
+            continue
+        obstacles = engine.level_geometry(level).obstacles
+        if obstacles is None:
+            continue
+        coverages = {cam.id: engine.coverage(level, cam) for cam in level.cameras}
+        fr = {cid: c.fr_region for cid, c in coverages.items() if c.fr_region is not None and not c.fr_region.is_empty}
+        cctv = {cid: c.region for cid, c in coverages.items() if not c.region.is_empty}
+        fr_reqs = requirements_for_area(level, "fr_notice", fr, obstacles)
+        fr_entrances = {_entrance_key(r) for r in fr_reqs}
+        cctv_reqs = [r for r in requirements_for_area(level, "cctv_notice", cctv, obstacles)
+                     if _entrance_key(r) not in fr_entrances]
+        for req in [*fr_reqs, *cctv_reqs]:
+            req.satisfied_by = satisfying_sign(req, level.signs, obstacles)
+            required.append(req.to_json())
+            if req.satisfied_by is None:
+                area = {"zh": "人脸识别区域", "en": "face-recognition area"} if req.kind == "fr_notice" else \
+                    {"zh": "视频监控区域", "en": "CCTV area"}
+                kind_name = {"fr_notice": ("人脸识别提示", "face-recognition notice"),
+                             "cctv_notice": ("视频监控提示", "CCTV notice")}[req.kind]
+                ent = req.entrance
+                entrance = ent.opening or f"{ent.outside_zone or 'outside'}→{ent.inside_zone}"
+                f = Finding(
+                    code="SIGN_MISSING",
+                    severity=pack.severity("SIGN_MISSING"),
+                    message=pack.message("SIGN_MISSING", "en", area=area["en"], entrance=entrance, kind=kind_name[1]),
+                    message_zh=pack.message("SIGN_MISSING", "zh", area=area["zh"], entrance=entrance,
+                                            kind=kind_name[0]),
+                    level=level.id,
+                    zone=req.entrance.inside_zone,
+                )
+                f.details["sign_kind"] = req.kind
+                f.details["entrance"] = [list(p) for p in req.entrance.segment]
+                f.details["opening"] = req.entrance.opening
+                f.details["cameras"] = req.cameras
+                f.remedies = [{"kind": "add_sign", "sign": {
+                    "kind": req.kind, "position": [round(req.position[0], 3), round(req.position[1], 3)],
+                    "facing_deg": round(req.facing_deg, 1), "mount_height_m": 1.6, "size": req.size}}]
+                findings.append(f)
+    return findings, required
+
+
+def _entrance_key(req: SignRequirement) -> tuple[Any, ...]:
+    if req.entrance.opening is not None:
+        return ("opening", req.entrance.opening)
+    (ax, ay), (bx, by) = req.entrance.segment
+    return ("open", round(ax, 2), round(ay, 2), round(bx, 2), round(by, 2))
+
+
+#: The checks that need no geometry engine, in report order.
 CHECKS: list[Callable[[Project, RulePack], list[Finding]]] = [
     check_geometry,
     check_devices_in_private_spaces,
@@ -186,19 +225,29 @@ CHECKS: list[Callable[[Project, RulePack], list[Finding]]] = [
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def check_project(project: Project, pack: RulePack | None = None) -> CheckResult:
-    """Run every check of ``pack`` (default: the venue's rule pack) over ``project``."""
-    pack = pack or load_rule_pack(project.venue.rule_pack)
+def check_project(
+    project: Project, pack: RulePack | None = None, *, engine: ComplianceEngine | None = None
+) -> CheckResult:
+    """Run every check of ``pack`` (default: the venue's rule pack) over ``project``.
+
+    Pass a long-lived ``engine`` to reuse cached geometry and per-camera results.
+    """
+    pack = pack or (engine.pack if engine else load_rule_pack(project.venue.rule_pack))
+    if engine is None or engine.pack.id != pack.id or engine.project is not project:
+        engine = ComplianceEngine(project, pack)
     findings: list[Finding] = []
     for check in CHECKS:
         findings.extend(check(project, pack))
+    findings.extend(check_views(engine))
+    sign_findings, signs_required = check_signs(engine)
+    findings.extend(sign_findings)
     findings.sort(key=lambda f: _SEVERITY_ORDER.get(f.severity, 9))
     cameras = [cam for _, cam in project.cameras()]
     return CheckResult(
         project_name=project.venue.name,
         rule_pack=pack.id,
         findings=findings,
-        signs_required=[],
+        signs_required=signs_required,
         cameras=len(cameras),
         face_recognition_cameras=sum(1 for c in cameras if c.face_recognition),
     )

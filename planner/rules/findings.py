@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from planner.rules.pack import RulePack
 
 __all__ = ["CheckResult", "Finding"]
 
@@ -77,3 +80,34 @@ class CheckResult:
                 "face_recognition_cameras": self.face_recognition_cameras,
             },
         }
+
+
+def make_finding(pack: RulePack, code: str, **values: Any) -> Finding:
+    """A finding of ``code`` with the pack's severity and messages formatted from ``values``.
+
+    ``level``, ``camera``, ``zone``, ``area_m2`` and ``remedies`` become fields;
+    everything else (and those) feeds the message templates. ``use`` and
+    ``fields`` are translated through the pack.
+    """
+    fmt = {k: v for k, v in values.items() if k != "remedies"}
+    return Finding(
+        code=code,
+        severity=pack.severity(code),
+        message=pack.message(code, "en", **_localised(pack, fmt, "en")),
+        message_zh=pack.message(code, "zh", **_localised(pack, fmt, "zh")),
+        level=values.get("level"),
+        camera=values.get("camera"),
+        zone=values.get("zone"),
+        area_m2=values.get("area_m2"),
+        remedies=list(values.get("remedies", [])),
+    )
+
+
+def _localised(pack: RulePack, values: dict[str, Any], lang: str) -> dict[str, Any]:
+    out = dict(values)
+    if "use" in out:
+        out["use"] = pack.use_name(str(out["use"]), lang)
+    if "fields" in out and isinstance(out["fields"], (list, tuple)):
+        sep = "、" if lang == "zh" else ", "
+        out["fields"] = sep.join(pack.field_name(str(name), lang) for name in out["fields"])
+    return out

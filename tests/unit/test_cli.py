@@ -55,9 +55,16 @@ def test_check_text_in_both_languages(hotel_file: Path) -> None:
     assert "卫生间" in out and "错误" in out
 
 
-def test_clean_project_exits_zero(tmp_path: Path) -> None:
+def test_applying_the_remedies_gives_exit_zero(tmp_path: Path) -> None:
     project = corridor_and_restroom()
     project.remove("c2")
+    save_project(project, tmp_path / "ok.vplan")
+    code, out, _ = run("check", str(tmp_path / "ok.vplan"), "--format", "json")
+    assert code == 1
+    (view,) = [f for f in json.loads(out)["findings"] if f["severity"] == "error"]
+    assert view["code"] == "VIEW_INTO_PRIVATE_SPACE"
+    turn = next(r for r in view["remedies"] if r["kind"] == "rotate")
+    project.update("c1", heading_deg=turn["heading_deg"])
     save_project(project, tmp_path / "ok.vplan")
     code, out, _ = run("check", str(tmp_path / "ok.vplan"))
     assert code == 0, out
@@ -116,3 +123,30 @@ def test_console_script_reports_bad_file_without_traceback(tmp_path: Path) -> No
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert proc.stderr.strip().count("\n") == 0 and str(bad) in proc.stderr
+
+
+def test_coverage_geojson(hotel_file: Path) -> None:
+    code, out, err = run("coverage", str(hotel_file))
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["type"] == "FeatureCollection"
+    by_id = {f["properties"]["camera"]: f for f in data["features"]}
+    assert set(by_id) == {"c1", "c2"}
+    c1 = by_id["c1"]
+    assert c1["geometry"]["type"] in ("Polygon", "MultiPolygon")
+    props = c1["properties"]
+    assert props["level"] == "L1" and props["face_recognition"] is True
+    assert props["area_m2"] > 10
+    dori = props["pixel_density_bands"]["dori"]
+    assert [b["level"] for b in dori][0] == "detect"
+    assert sum(b["area_m2"] for b in dori) == pytest.approx(props["area_m2"], rel=0.02)
+    assert "fr_region" in props
+    code, out, _ = run("coverage", str(hotel_file), "--camera", "c2")
+    assert [f["id"] for f in json.loads(out)["features"]] == ["c2"]
+
+
+def test_coverage_unknown_level_or_camera(hotel_file: Path) -> None:
+    code, _, err = run("coverage", str(hotel_file), "--level", "L9")
+    assert code == 2 and "--level" in err
+    code, _, err = run("coverage", str(hotel_file), "--camera", "nope")
+    assert code == 2 and "--camera" in err

@@ -53,7 +53,7 @@ def test_remove_restores_position_in_list() -> None:
 def test_move_translates_every_vertex() -> None:
     project = corridor_and_restroom()
     Move(["wc", "c1"], 1, 2).apply(project)
-    assert project.get("wc").polygon[0] == (5.0, 4.0)
+    assert project.get("wc").polygon[0] == (2.5, 4.0)
     assert project.get("c1").position == (1.5, 3.0)
 
 

@@ -1,0 +1,244 @@
+"""Privacy checks by geometry: cameras that see into private spaces, and remedies that clear them.
+
+A camera *sees into* a private zone when its coverage overlaps the zone,
+shrunk by ``GRAZE_M`` so that a view that only grazes a wall face or a zone
+edge does not count, by more than the rule pack's tolerance (0.05 m²).
+
+Each remedy is computed from the geometry and then verified by recomputing
+the camera's coverage with the remedy applied; a remedy that would not clear
+the finding on its own is not offered.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from planner.geometry.convert import to_polygon
+from planner.geometry.coverage import Coverage, camera_coverage
+from planner.geometry.visibility import LevelGeometry
+from planner.model import Camera, Level, Zone
+from planner.rules.angles import (
+    angular_extent,
+    clip_intervals,
+    image_column,
+    smallest_turns,
+    widest_clear_fov,
+)
+
+__all__ = ["GRAZE_M", "PrivateZone", "private_zones", "view_overlaps", "compute_remedies"]
+
+#: Depth inside a private zone's edge that a view must reach to count.
+GRAZE_M = 0.05
+_MARGINS_DEG = (0.5, 1.5, 4.0)
+_MIN_RANGE_M = 0.5
+_MIN_HFOV_DEG = 2.0
+
+
+@dataclass(frozen=True)
+class PrivateZone:
+    """A zone that is private for some devices, with its prepared (shrunk) polygon."""
+
+    zone: Zone
+    polygon: BaseGeometry
+    core: BaseGeometry
+    fr_only: bool
+
+
+def private_zones(level: Level, all_devices: frozenset[str], fr_devices: frozenset[str]) -> list[PrivateZone]:
+    """The level's private zones; ``fr_only`` marks zones private only for face recognition."""
+    out = []
+    for zone in level.zones:
+        if zone.use not in all_devices and zone.use not in fr_devices:
+            continue
+        poly = to_polygon(zone.polygon)
+        if poly.is_empty:
+            continue
+        core = poly.buffer(-GRAZE_M, join_style="mitre")
+        shapely.prepare(core)
+        out.append(PrivateZone(zone, poly, core, zone.use not in all_devices))
+    return out
+
+
+def view_overlaps(
+    coverage: Coverage, camera: Camera, zones: Sequence[PrivateZone], tolerance_m2: float
+) -> list[tuple[PrivateZone, BaseGeometry]]:
+    """``(zone, overlap)`` for each private zone the coverage reaches beyond the tolerance."""
+    region = coverage.region
+    if region.is_empty:
+        return []
+    out = []
+    point = shapely.Point(camera.position)
+    for pz in zones:
+        if pz.fr_only and not camera.face_recognition:
+            continue
+        if pz.polygon.buffer(1e-9).covers(point):
+            continue  # the camera is inside: DEVICE_IN_PRIVATE_SPACE says it
+        if not shapely.intersects(pz.core, region):
+            continue
+        overlap = region.intersection(pz.core)
+        if overlap.area > tolerance_m2:
+            out.append((pz, overlap))
+    return out
+
+
+Recheck = Callable[[Camera], float]
+
+
+def _area_after(geo: LevelGeometry, zone: PrivateZone, **kw: Any) -> Recheck:
+    def area(camera: Camera) -> float:
+        cov = camera_coverage(geo, camera, bands=False, **kw)
+        if cov.region.is_empty or not shapely.intersects(zone.core, cov.region):
+            return 0.0
+        return float(cov.region.intersection(zone.core).area)
+
+    return area
+
+
+def compute_remedies(
+    geo: LevelGeometry,
+    camera: Camera,
+    coverage: Coverage,
+    zone: PrivateZone,
+    overlap: BaseGeometry,
+    all_zones: Sequence[PrivateZone],
+    tolerance_m2: float,
+    **coverage_kw: Any,
+) -> list[dict[str, Any]]:
+    """Remedies that each clear the view of ``camera`` into ``zone``: rotate, narrow, shorten, mask."""
+    recheck = _area_after(geo, zone, **coverage_kw)
+    origin = coverage.viewpoint or camera.position
+    remedies: list[dict[str, Any]] = []
+
+    def verified(candidate: Camera) -> bool:
+        return recheck(candidate) <= tolerance_m2
+
+    omni = camera.omnidirectional or camera.hfov_deg >= 360.0
+    if not omni:
+        remedies += _rotations(geo, camera, coverage, zone, all_zones, origin, verified)
+        narrow = _narrow(geo, camera, coverage, zone, origin, verified)
+        if narrow:
+            remedies.append(narrow)
+    shorten = _shorten(camera, overlap, origin, verified)
+    if shorten:
+        remedies.append(shorten)
+    mask = _mask(camera, overlap, origin, verified, omni)
+    if mask:
+        remedies.append(mask)
+    return remedies
+
+
+def _visible_private(
+    geo: LevelGeometry, camera: Camera, coverage: Coverage, zones: Sequence[PrivateZone], origin: Sequence[float]
+) -> BaseGeometry:
+    """What the camera would see of ``zones`` if it looked all round (same reach)."""
+    if coverage.reach_m <= 0:
+        return shapely.Polygon()
+    fan = geo.fan(camera.position, heading_deg=None, hfov_deg=360.0, range_m=coverage.reach_m)
+    around = fan.band(coverage.near_m, coverage.reach_m)
+    cores = [z.core for z in zones if not (z.fr_only and not camera.face_recognition)]
+    if not cores:
+        return shapely.Polygon()
+    return around.intersection(shapely.union_all(cores))
+
+
+def _rotations(
+    geo: LevelGeometry,
+    camera: Camera,
+    coverage: Coverage,
+    zone: PrivateZone,
+    all_zones: Sequence[PrivateZone],
+    origin: Sequence[float],
+    verified: Callable[[Camera], bool],
+) -> list[dict[str, Any]]:
+    half = camera.hfov_deg / 2.0
+    inside = [z for z in all_zones if not z.polygon.buffer(1e-9).covers(shapely.Point(camera.position))]
+    # Prefer turns that clear every private zone; else turns that clear this one.
+    candidates: list[tuple[str, list[tuple[float, float]]]] = []
+    for scope in (inside, [zone]):
+        seen = _visible_private(geo, camera, coverage, scope, origin)
+        candidates.append(("all" if scope is inside else "zone", angular_extent(seen, origin, camera.heading_deg)))
+    out: list[dict[str, Any]] = []
+    for direction in ("clockwise", "anticlockwise"):
+        for scope, blocked in candidates:
+            found = None
+            for margin in _MARGINS_DEG:
+                cw, ccw = smallest_turns(blocked, half, margin)
+                turn = cw if direction == "clockwise" else ccw
+                if turn is None or abs(turn) < 1e-9:
+                    break
+                heading = round((camera.heading_deg + turn) % 360.0, 1)
+                if verified(camera.copy(heading_deg=heading)):  # type: ignore[arg-type]
+                    found = {"kind": "rotate", "heading_deg": heading, "turn_deg": round(turn, 1),
+                             "direction": direction, "clears_all_private": scope == "all"}
+                    break
+            if found:
+                out.append(found)
+                break
+    return out
+
+
+def _narrow(
+    geo: LevelGeometry,
+    camera: Camera,
+    coverage: Coverage,
+    zone: PrivateZone,
+    origin: Sequence[float],
+    verified: Callable[[Camera], bool],
+) -> dict[str, Any] | None:
+    seen = _visible_private(geo, camera, coverage, [zone], origin)
+    blocked = angular_extent(seen, origin, camera.heading_deg)
+    for margin in _MARGINS_DEG:
+        fov = math.floor(min(widest_clear_fov(blocked, margin), camera.hfov_deg - 0.1) * 10) / 10
+        if fov < _MIN_HFOV_DEG:
+            return None
+        if verified(camera.copy(hfov_deg=fov)):  # type: ignore[arg-type]
+            return {"kind": "narrow", "hfov_deg": fov}
+    return None
+
+
+def _shorten(
+    camera: Camera, overlap: BaseGeometry, origin: Sequence[float], verified: Callable[[Camera], bool]
+) -> dict[str, Any] | None:
+    nearest = shapely.Point(origin).distance(overlap)
+    for back in (0.05, 0.2, 0.5):
+        reach = math.floor((nearest - back) * 100) / 100
+        if reach < _MIN_RANGE_M:
+            return None
+        if verified(camera.copy(range_m=reach)):  # type: ignore[arg-type]
+            return {"kind": "shorten", "range_m": reach}
+    return None
+
+
+def _mask(
+    camera: Camera, overlap: BaseGeometry, origin: Sequence[float], verified: Callable[[Camera], bool], omni: bool
+) -> dict[str, Any] | None:
+    half = 180.0 if omni else camera.hfov_deg / 2.0
+    extent = angular_extent(overlap, origin, camera.heading_deg)
+    width = camera.resolution[0]
+    for margin in _MARGINS_DEG:
+        intervals = clip_intervals(extent, -half, half, margin)
+        if not intervals:
+            return None
+        masks = [(round(lo, 1), round(hi, 1)) for lo, hi in intervals]
+        masks = [(max(-180.0, lo - 0.05), min(180.0, hi + 0.05)) if lo == hi else (lo, hi) for lo, hi in masks]
+        candidate = camera.copy(privacy_masks=[*camera.privacy_masks, *masks])
+        if verified(candidate):  # type: ignore[arg-type]
+            entries = [
+                {"from_deg": lo, "to_deg": hi, "columns": _columns(lo, hi, camera, width, omni)} for lo, hi in masks
+            ]
+            first = entries[0]
+            return {"kind": "privacy_mask", "from_deg": first["from_deg"], "to_deg": first["to_deg"],
+                    "columns": first["columns"], "masks": entries}
+    return None
+
+
+def _columns(lo: float, hi: float, camera: Camera, width: int, omni: bool) -> list[int] | None:
+    if omni:
+        return None  # a PTZ/fisheye mask is set by angle in the camera, not by fixed image columns
+    return [image_column(lo, camera.hfov_deg, width), image_column(hi, camera.hfov_deg, width)]
