@@ -1,0 +1,88 @@
+"""The bundled samples' deliberate problems are all found, and every remedy offered clears its finding."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.assets import sample_path
+from planner.io import load_project
+from planner.model import Sign
+from planner.rules import check_project
+
+
+def findings(project, code: str | None = None) -> list:
+    return [f for f in check_project(project).findings if code is None or f.code == code]
+
+
+def test_hotel_deliberate_problems_are_found() -> None:
+    project = load_project(sample_path("harbour-hotel"))
+    got = {(f.code, f.camera, f.zone) for f in findings(project) if f.severity == "error"}
+    assert ("VIEW_INTO_PRIVATE_SPACE", "L1-cam-corridor-sees-wc-f", "L1-wc-f") in got
+    assert ("DEVICE_IN_PRIVATE_SPACE", "L2-cam-in-room-203", "L2-room-203") in got
+    assert ("NO_ALTERNATIVE", None, None) in got
+    assert ("NOTICE_INCOMPLETE", None, None) in got
+    fr_missing = [f for f in findings(project, "SIGN_MISSING") if f.details["sign_kind"] == "fr_notice"]
+    assert {f.details["opening"] for f in fr_missing} >= {"L1-d-vestibule"}
+    assert all(set(f.details["cameras"]) <= {"L1-cam-lobby-fr", "L1-cam-reception-fr"} for f in fr_missing)
+    codes = {f.code for f in findings(project)}
+    assert {"FILING_REQUIRED", "IMPACT_ASSESSMENT_REQUIRED"} <= codes
+    views = {(f.camera, f.zone) for f in findings(project, "VIEW_INTO_PRIVATE_SPACE")}
+    assert views == {("L1-cam-corridor-sees-wc-f", "L1-wc-f")}
+
+
+def test_mall_deliberate_problems_are_found() -> None:
+    project = load_project(sample_path("mall-fitting"))
+    views = {(f.camera, f.zone) for f in findings(project, "VIEW_INTO_PRIVATE_SPACE")}
+    cams = {c for c, _ in views}
+    assert cams == {"L1-cam-apparel-sees-fitting", "L1-cam-mall-glass-sees-fitting"}
+    assert {z for _, z in views} == {f"L1-fitting-{i}" for i in range(1, 5)}
+    assert not findings(project, "SIGN_MISSING")
+
+
+def _apply(project, finding, remedy) -> None:
+    kind = remedy["kind"]
+    cam_id = finding.camera
+    if kind == "rotate":
+        project.update(cam_id, heading_deg=remedy["heading_deg"])
+    elif kind == "narrow":
+        project.update(cam_id, hfov_deg=remedy["hfov_deg"])
+    elif kind == "shorten":
+        project.update(cam_id, range_m=remedy["range_m"])
+    elif kind == "privacy_mask":
+        cam = project.get(cam_id)
+        masks = [*cam.privacy_masks, *[(m["from_deg"], m["to_deg"]) for m in remedy["masks"]]]
+        project.update(cam_id, privacy_masks=masks)
+    elif kind == "move":
+        project.update(cam_id, position=remedy["position"])
+    elif kind == "remove":
+        project.remove(cam_id)
+    elif kind == "add_sign":
+        s = remedy["sign"]
+        project.insert(finding.level, Sign(id=project.new_id("sign"), kind=s["kind"], position=tuple(s["position"]),
+                                           facing_deg=s["facing_deg"], size=s["size"]))
+    elif kind == "fill_venue_field":
+        value = 50_000 if remedy["field"] == "expected_enrolled_people" else "Filled in by the test"
+        project.update("venue", **{remedy["field"]: value})
+    else:  # pragma: no cover
+        raise AssertionError(f"unknown remedy {kind}")
+
+
+def _same(a, b) -> bool:
+    return (a.code, a.camera, a.zone, a.details.get("opening"), a.details.get("entrance")) == (
+        b.code, b.camera, b.zone, b.details.get("opening"), b.details.get("entrance"))
+
+
+CASES = []
+for _sample in ("harbour-hotel", "mall-fitting"):
+    for _i, _f in enumerate(findings(load_project(sample_path(_sample)))):
+        for _j, _r in enumerate(_f.remedies):
+            _id = f"{_sample}-{_f.code}-{_f.camera or _f.zone}-{_r['kind']}{_j}"
+            CASES.append(pytest.param(_sample, _i, _j, id=_id))
+
+
+@pytest.mark.parametrize(("sample", "index", "remedy_index"), CASES)
+def test_every_remedy_clears_its_finding(sample: str, index: int, remedy_index: int) -> None:
+    project = load_project(sample_path(sample))
+    finding = findings(project)[index]
+    _apply(project, finding, finding.remedies[remedy_index])
+    assert not [f for f in findings(project) if _same(f, finding)]
