@@ -1,0 +1,79 @@
+"""Start the desktop application: ``planner`` and ``planner open [FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from planner import assets
+from planner.ui.window import APP_NAME, MainWindow
+
+__all__ = ["run", "parse_args", "install_fonts", "application"]
+
+log = logging.getLogger(__name__)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Parse the arguments after ``planner open``."""
+    parser = argparse.ArgumentParser(
+        prog="planner open", description=f"Open a project in {APP_NAME} (the bundled hotel sample by default)."
+    )
+    parser.add_argument("file", nargs="?", type=Path, help="a .vplan project or a project.json")
+    return parser.parse_args(argv)
+
+
+def install_fonts() -> list[str]:
+    """Register the bundled fonts (Chinese text on machines without CJK fonts); return their families."""
+    families: list[str] = []
+    try:
+        fonts = sorted(assets.asset_path("fonts").glob("*.tt[cf]"))
+    except FileNotFoundError:
+        return families
+    for font in fonts:
+        font_id = QFontDatabase.addApplicationFont(str(font))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+        else:
+            log.warning("cannot load font %s", font)
+    return families
+
+
+def application() -> QApplication:
+    """The QApplication, created (and named) on first use."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "planner"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("venue-planner")
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName("venue-planner")
+    return app
+
+
+def run(argv: list[str]) -> int:
+    """Open the viewer on ``argv[0]`` (default: the bundled hotel sample); return the exit code."""
+    try:
+        args = parse_args(list(argv))
+    except SystemExit as exc:  # --help or a usage error; argparse has printed the message
+        return int(exc.code or 0)
+    app = application()
+    install_fonts()
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in the terminal quits
+    window = MainWindow()
+    window.show()
+    if args.file is not None:
+        window.open_path(args.file)
+    else:
+        try:
+            sample = assets.sample_path("harbour-hotel")
+        except FileNotFoundError as exc:
+            window.show_error(window.tr("Cannot open the sample"), str(exc))
+        else:
+            window.open_path(sample)
+    return int(app.exec())
