@@ -9,34 +9,28 @@ camera's fields change). Moving one camera therefore recomputes one camera.
 from __future__ import annotations
 
 from collections.abc import Hashable
-from dataclasses import dataclass
 from typing import Any
 
-from planner.geometry.coverage import Coverage, camera_coverage
+from planner.geometry.coverage import Coverage
 from planner.geometry.density import IDENTIFY_PX_PER_M
-from planner.geometry.visibility import LevelGeometry, level_key
+from planner.geometry.engine import CoverageEngine, camera_key
+from planner.geometry.visibility import LevelGeometry
 from planner.model import Camera, Level, Project
 from planner.rules.findings import Finding, make_finding
 from planner.rules.pack import RulePack, load_rule_pack
 from planner.rules.privacy import PrivateZone, compute_remedies, private_zones, view_overlaps
 
-__all__ = ["ComplianceEngine", "camera_key"]
-
-
-def camera_key(camera: Camera) -> Hashable:
-    """Everything about a camera that changes its coverage."""
-    return tuple(getattr(camera, name) for name in Camera.FIELDS if name not in ("name",))
-
-
-@dataclass
-class _LevelCache:
-    key: Hashable
-    geometry: LevelGeometry
-    private: list[PrivateZone]
+__all__ = ["ComplianceEngine"]
 
 
 class ComplianceEngine:
-    """Cached coverage and privacy findings for the cameras of one project."""
+    """Cached coverage and privacy findings for the cameras of one project.
+
+    Coverage comes from a :class:`~planner.geometry.engine.CoverageEngine`;
+    this class adds the private zones of each level and each camera's
+    ``VIEW_INTO_PRIVATE_SPACE`` findings, cached on the camera's fields and the
+    level geometry they were computed on.
+    """
 
     def __init__(self, project: Project, pack: RulePack | None = None, *,
                  identify_px_per_m: float = IDENTIFY_PX_PER_M, remedies: bool = True) -> None:
@@ -44,82 +38,80 @@ class ComplianceEngine:
         self.pack = pack or load_rule_pack(project.venue.rule_pack)
         self.identify_px_per_m = identify_px_per_m
         self.remedies = remedies
-        self._levels: dict[str, _LevelCache] = {}
-        self._coverage: dict[tuple[str, str], tuple[Hashable, Coverage]] = {}
-        self._findings: dict[tuple[str, str], tuple[Hashable, list[Finding]]] = {}
+        self._coverage_engine = self._new_coverage_engine()
+        self._private: dict[str, tuple[LevelGeometry, list[PrivateZone]]] = {}
+        self._findings: dict[tuple[str, str], tuple[Hashable, LevelGeometry, list[Finding]]] = {}
 
-    # -- caches -------------------------------------------------------------
-    def _level(self, level: Level) -> _LevelCache:
-        key = (level_key(level.walls, level.openings, level.zones), level.ceiling_height_m)
-        cached = self._levels.get(level.id)
-        if cached is None or cached.key != key:
-            geo = LevelGeometry.from_level(level)
-            private = private_zones(level, self.pack.private_uses("all_devices"),
-                                    self.pack.private_uses("face_recognition"))
-            cached = _LevelCache(key, geo, private)
-            self._levels[level.id] = cached
-            self._coverage = {k: v for k, v in self._coverage.items() if k[0] != level.id}
-            self._findings = {k: v for k, v in self._findings.items() if k[0] != level.id}
-        return cached
+    def _new_coverage_engine(self) -> CoverageEngine:
+        return CoverageEngine(face_height_m=self.project.venue.face_height_m, identify_px_per_m=self.identify_px_per_m)
+
+    @property
+    def coverage_engine(self) -> CoverageEngine:
+        """The geometry cache (rebuilt when the venue's face height changes)."""
+        if self._coverage_engine.face_height_m != self.project.venue.face_height_m:
+            self._coverage_engine = self._new_coverage_engine()
+            self._findings.clear()
+        return self._coverage_engine
 
     def level_geometry(self, level: Level) -> LevelGeometry:
-        """The prepared sight geometry of ``level``."""
-        return self._level(level).geometry
-
-    def _coverage_kw(self) -> dict[str, Any]:
-        return {"face_height_m": self.project.venue.face_height_m, "identify_px_per_m": self.identify_px_per_m}
+        """The prepared sight geometry of ``level`` (its domain holds every camera)."""
+        return self.coverage_engine.level_geometry(level, points=[c.position for c in level.cameras])
 
     def coverage(self, level: Level, camera: Camera) -> Coverage:
         """Coverage of ``camera`` (cached until the camera or its level changes)."""
-        lc = self._level(level)
-        key = (camera_key(camera), self.project.venue.face_height_m, self.identify_px_per_m)
-        cached = self._coverage.get((level.id, camera.id))
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        cov = camera_coverage(lc.geometry, camera, **self._coverage_kw())
-        self._coverage[(level.id, camera.id)] = (key, cov)
-        return cov
+        return self.coverage_engine.coverage(level, camera)
 
-    def forget(self, camera_id: str | None = None) -> None:
-        """Drop cached results of one camera (or of all when ``None``)."""
-        if camera_id is None:
-            self._coverage.clear()
+    def private_zones(self, level: Level) -> list[PrivateZone]:
+        """The level's private zones under the rule pack (cached with the level geometry)."""
+        geo = self.level_geometry(level)
+        cached = self._private.get(level.id)
+        if cached is None or cached[0] is not geo:
+            zones = private_zones(level, self.pack.private_uses("all_devices"),
+                                  self.pack.private_uses("face_recognition"))
+            cached = (geo, zones)
+            self._private[level.id] = cached
+        return cached[1]
+
+    def forget(self, entity_id: str | None = None) -> None:
+        """Drop cached results of one camera or level (or of everything when ``None``)."""
+        self.coverage_engine.invalidate(entity_id)
+        if entity_id is None:
             self._findings.clear()
-            return
-        for cache in (self._coverage, self._findings):
-            for k in [k for k in cache if k[1] == camera_id]:
-                del cache[k]
+            self._private.clear()
+        else:
+            self._private.pop(entity_id, None)
+            for k in [k for k in self._findings if entity_id in k]:
+                del self._findings[k]
 
     # -- findings -------------------------------------------------------------
     def view_findings(self, level: Level, camera: Camera) -> list[Finding]:
         """``VIEW_INTO_PRIVATE_SPACE`` findings of one camera, with remedies."""
-        lc = self._level(level)
-        key = (camera_key(camera), self.project.venue.face_height_m, self.identify_px_per_m, self.remedies)
-        cached = self._findings.get((level.id, camera.id))
-        if cached is not None and cached[0] == key:
-            return cached[1]
         cov = self.coverage(level, camera)
+        geo = self.level_geometry(level)
+        key = (camera_key(camera), self.remedies)
+        cached = self._findings.get((level.id, camera.id))
+        if cached is not None and cached[0] == key and cached[1] is geo:
+            return cached[2]
+        private = self.private_zones(level)
         tol = self.pack.view_tolerance_m2
+        kw: dict[str, Any] = {"face_height_m": self.project.venue.face_height_m,
+                              "identify_px_per_m": self.identify_px_per_m}
         findings = []
-        for pz, overlap in view_overlaps(cov, camera, lc.private, tol):
-            remedies = (
-                compute_remedies(lc.geometry, camera, cov, pz, overlap, lc.private, tol, **self._coverage_kw())
-                if self.remedies else []
-            )
+        for pz, overlap in view_overlaps(cov, camera, private, tol):
+            remedies = compute_remedies(geo, camera, cov, pz, overlap, private, tol, **kw) if self.remedies else []
             finding = make_finding(
                 self.pack, "VIEW_INTO_PRIVATE_SPACE", level=level.id, camera=camera.id, zone=pz.zone.id,
                 zone_name=pz.zone.name or pz.zone.id, use=pz.zone.use, area_m2=float(overlap.area), remedies=remedies,
             )
             finding.details["overlap"] = [[round(x, 3), round(y, 3)] for x, y in _exterior(overlap)]
             findings.append(finding)
-        self._findings[(level.id, camera.id)] = (key, findings)
+        self._findings[(level.id, camera.id)] = (key, geo, findings)
         return findings
 
 
 def _exterior(geom: Any) -> list[tuple[float, float]]:
     """Outer ring of the largest part of ``geom`` (for plan snippets)."""
-    parts = list(getattr(geom, "geoms", [geom]))
-    parts = [p for p in parts if p.geom_type == "Polygon"]
+    parts = [p for p in getattr(geom, "geoms", [geom]) if p.geom_type == "Polygon"]
     if not parts:
         return []
     return list(max(parts, key=lambda p: p.area).exterior.coords)

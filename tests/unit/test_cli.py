@@ -138,7 +138,7 @@ def test_coverage_geojson(hotel_file: Path) -> None:
     assert props["level"] == "L1" and props["face_recognition"] is True
     assert props["area_m2"] > 10
     dori = props["pixel_density_bands"]["dori"]
-    assert [b["level"] for b in dori][0] == "detect"
+    assert dori[0]["level"] == "detect"
     assert sum(b["area_m2"] for b in dori) == pytest.approx(props["area_m2"], rel=0.02)
     assert "fr_region" in props
     code, out, _ = run("coverage", str(hotel_file), "--camera", "c2")
