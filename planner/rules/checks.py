@@ -36,31 +36,30 @@ def fr_cameras(project: Project) -> list[tuple[Level, str]]:
     return [(level, cam.id) for level, cam in project.cameras() if cam.face_recognition]
 
 
-def check_devices_in_private_spaces(project: Project, pack: RulePack) -> list[Finding]:
+def check_devices_in_private_spaces(engine: ComplianceEngine) -> list[Finding]:
     """``DEVICE_IN_PRIVATE_SPACE``: a camera's position lies in a private zone (or on its edge)."""
     findings = []
-    all_private = pack.private_uses("all_devices")
-    fr_private = pack.private_uses("face_recognition")
-    for level in project.levels:
-        zones = [(z, to_polygon(z.polygon)) for z in level.zones]
-        public = shapely.union_all([g for z, g in zones if z.use not in all_private])
+    pack = engine.pack
+    for level in engine.project.levels:
+        if not level.cameras:
+            continue
+        private = engine.private_zones(level)
+        public: shapely.Geometry | None = None
         for cam in level.cameras:
-            private = fr_private | all_private if cam.face_recognition else all_private
             where = to_point(cam.position)
-            for zone, geom in zones:
-                if zone.use in private and geom.buffer(1e-9).covers(where):
-                    findings.append(
-                        make_finding(
-                            pack,
-                            "DEVICE_IN_PRIVATE_SPACE",
-                            level=level.id,
-                            camera=cam.id,
-                            zone=zone.id,
-                            zone_name=zone.name or zone.id,
-                            use=zone.use,
-                            remedies=_move_out_remedies(public, where),
-                        )
-                    )
+            for pz in private:
+                if pz.fr_only and not cam.face_recognition:
+                    continue
+                if shapely.intersects(pz.polygon, where):
+                    if public is None:
+                        private_ids = {p.zone.id for p in private}
+                        public = shapely.union_all([g for zid, g in engine.topology(level).zones
+                                                    if zid not in private_ids])
+                    findings.append(make_finding(
+                        pack, "DEVICE_IN_PRIVATE_SPACE", level=level.id, camera=cam.id, zone=pz.zone.id,
+                        zone_name=pz.zone.name or pz.zone.id, use=pz.zone.use,
+                        remedies=_move_out_remedies(public, where),
+                    ))
                     break
     return findings
 
@@ -166,15 +165,14 @@ def check_signs(engine: ComplianceEngine) -> tuple[list[Finding], list[dict[str,
     for level in engine.project.levels:
         if not level.cameras:
             continue
-        obstacles = engine.level_geometry(level).obstacles
-        if obstacles is None:
-            continue
+        topology = engine.topology(level)
+        obstacles = topology.obstacles
         coverages = {cam.id: engine.coverage(level, cam) for cam in level.cameras}
         fr = {cid: c.fr_region for cid, c in coverages.items() if c.fr_region is not None and not c.fr_region.is_empty}
         cctv = {cid: c.region for cid, c in coverages.items() if not c.region.is_empty}
-        fr_reqs = requirements_for_area(level, "fr_notice", fr, obstacles)
+        fr_reqs = requirements_for_area(topology, "fr_notice", fr)
         fr_entrances = {_entrance_key(r) for r in fr_reqs}
-        cctv_reqs = [r for r in requirements_for_area(level, "cctv_notice", cctv, obstacles)
+        cctv_reqs = [r for r in requirements_for_area(topology, "cctv_notice", cctv)
                      if _entrance_key(r) not in fr_entrances]
         for req in [*fr_reqs, *cctv_reqs]:
             req.satisfied_by = satisfying_sign(req, level.signs, obstacles)
@@ -216,7 +214,6 @@ def _entrance_key(req: SignRequirement) -> tuple[Any, ...]:
 #: The checks that need no geometry engine, in report order.
 CHECKS: list[Callable[[Project, RulePack], list[Finding]]] = [
     check_geometry,
-    check_devices_in_private_spaces,
     check_notice,
     check_filing,
     check_impact_assessment,
@@ -238,6 +235,7 @@ def check_project(
     findings: list[Finding] = []
     for check in CHECKS:
         findings.extend(check(project, pack))
+    findings.extend(check_devices_in_private_spaces(engine))
     findings.extend(check_views(engine))
     sign_findings, signs_required = check_signs(engine)
     findings.extend(sign_findings)

@@ -18,7 +18,8 @@ from planner.geometry.visibility import LevelGeometry
 from planner.model import Camera, Level, Project
 from planner.rules.findings import Finding, make_finding
 from planner.rules.pack import RulePack, load_rule_pack
-from planner.rules.privacy import PrivateZone, compute_remedies, private_zones, view_overlaps
+from planner.rules.privacy import PrivateZone, all_round_view, compute_remedies, private_zones, view_overlaps
+from planner.rules.signs import LevelTopology
 
 __all__ = ["ComplianceEngine"]
 
@@ -40,6 +41,7 @@ class ComplianceEngine:
         self.remedies = remedies
         self._coverage_engine = self._new_coverage_engine()
         self._private: dict[str, tuple[LevelGeometry, list[PrivateZone]]] = {}
+        self._topology: dict[str, tuple[LevelGeometry, LevelTopology]] = {}
         self._findings: dict[tuple[str, str], tuple[Hashable, LevelGeometry, list[Finding]]] = {}
 
     def _new_coverage_engine(self) -> CoverageEngine:
@@ -72,14 +74,26 @@ class ComplianceEngine:
             self._private[level.id] = cached
         return cached[1]
 
+    def topology(self, level: Level) -> LevelTopology:
+        """How the level's zones connect (cached with the level geometry)."""
+        geo = self.level_geometry(level)
+        cached = self._topology.get(level.id)
+        if cached is None or cached[0] is not geo:
+            assert geo.obstacles is not None
+            cached = (geo, LevelTopology(level, geo.obstacles))
+            self._topology[level.id] = cached
+        return cached[1]
+
     def forget(self, entity_id: str | None = None) -> None:
         """Drop cached results of one camera or level (or of everything when ``None``)."""
         self.coverage_engine.invalidate(entity_id)
         if entity_id is None:
             self._findings.clear()
             self._private.clear()
+            self._topology.clear()
         else:
             self._private.pop(entity_id, None)
+            self._topology.pop(entity_id, None)
             for k in [k for k in self._findings if entity_id in k]:
                 del self._findings[k]
 
@@ -97,8 +111,10 @@ class ComplianceEngine:
         kw: dict[str, Any] = {"face_height_m": self.project.venue.face_height_m,
                               "identify_px_per_m": self.identify_px_per_m}
         findings = []
+        around = all_round_view(geo, camera, cov)
         for pz, overlap in view_overlaps(cov, camera, private, tol):
-            remedies = compute_remedies(geo, camera, cov, pz, overlap, private, tol, **kw) if self.remedies else []
+            remedies = (compute_remedies(geo, camera, cov, pz, overlap, private, tol, all_round=around, **kw)
+                        if self.remedies else [])
             finding = make_finding(
                 self.pack, "VIEW_INTO_PRIVATE_SPACE", level=level.id, camera=camera.id, zone=pz.zone.id,
                 zone_name=pz.zone.name or pz.zone.id, use=pz.zone.use, area_m2=float(overlap.area), remedies=remedies,

@@ -31,7 +31,7 @@ from planner.rules.angles import (
     widest_clear_fov,
 )
 
-__all__ = ["GRAZE_M", "PrivateZone", "private_zones", "view_overlaps", "compute_remedies"]
+__all__ = ["GRAZE_M", "PrivateZone", "private_zones", "view_overlaps", "compute_remedies", "all_round_view"]
 
 #: Depth inside a private zone's edge that a view must reach to count.
 GRAZE_M = 0.05
@@ -61,6 +61,7 @@ def private_zones(level: Level, all_devices: frozenset[str], fr_devices: frozens
             continue
         core = poly.buffer(-GRAZE_M, join_style="mitre")
         shapely.prepare(core)
+        shapely.prepare(poly)
         out.append(PrivateZone(zone, poly, core, zone.use not in all_devices))
     return out
 
@@ -77,10 +78,10 @@ def view_overlaps(
     for pz in zones:
         if pz.fr_only and not camera.face_recognition:
             continue
-        if pz.polygon.buffer(1e-9).covers(point):
-            continue  # the camera is inside: DEVICE_IN_PRIVATE_SPACE says it
         if not shapely.intersects(pz.core, region):
             continue
+        if shapely.intersects(pz.polygon, point):
+            continue  # the camera is inside: DEVICE_IN_PRIVATE_SPACE says it
         overlap = region.intersection(pz.core)
         if overlap.area > tolerance_m2:
             out.append((pz, overlap))
@@ -88,6 +89,11 @@ def view_overlaps(
 
 
 Recheck = Callable[[Camera], float]
+
+
+def all_round_view(geo: LevelGeometry, camera: Camera, coverage: Coverage) -> _AllRound:
+    """A shared, lazily computed all-round view of ``camera`` for :func:`compute_remedies`."""
+    return _AllRound(geo, camera, coverage)
 
 
 def _area_after(geo: LevelGeometry, zone: PrivateZone, **kw: Any) -> Recheck:
@@ -108,9 +114,16 @@ def compute_remedies(
     overlap: BaseGeometry,
     all_zones: Sequence[PrivateZone],
     tolerance_m2: float,
+    *,
+    all_round: _AllRound | None = None,
     **coverage_kw: Any,
 ) -> list[dict[str, Any]]:
-    """Remedies that each clear the view of ``camera`` into ``zone``: rotate, narrow, shorten, mask."""
+    """Remedies that each clear the view of ``camera`` into ``zone``: rotate, narrow, shorten, mask.
+
+    Pass the same ``all_round`` (from :func:`all_round_view`) for every finding
+    of one camera to share the all-round visibility between them.
+    """
+    all_round = all_round or _AllRound(geo, camera, coverage)
     recheck = _area_after(geo, zone, **coverage_kw)
     origin = coverage.viewpoint or camera.position
     remedies: list[dict[str, Any]] = []
@@ -120,8 +133,8 @@ def compute_remedies(
 
     omni = camera.omnidirectional or camera.hfov_deg >= 360.0
     if not omni:
-        remedies += _rotations(geo, camera, coverage, zone, all_zones, origin, verified)
-        narrow = _narrow(geo, camera, coverage, zone, origin, verified)
+        remedies += _rotations(all_round, camera, zone, all_zones, origin, verified)
+        narrow = _narrow(all_round, camera, zone, origin, verified)
         if narrow:
             remedies.append(narrow)
     shorten = _shorten(camera, overlap, origin, verified)
@@ -133,24 +146,39 @@ def compute_remedies(
     return remedies
 
 
-def _visible_private(
-    geo: LevelGeometry, camera: Camera, coverage: Coverage, zones: Sequence[PrivateZone], origin: Sequence[float]
-) -> BaseGeometry:
-    """What the camera would see of ``zones`` if it looked all round (same reach)."""
-    if coverage.reach_m <= 0:
-        return shapely.Polygon()
-    fan = geo.fan(camera.position, heading_deg=None, hfov_deg=360.0, range_m=coverage.reach_m)
-    around = fan.band(coverage.near_m, coverage.reach_m)
-    cores = [z.core for z in zones if not (z.fr_only and not camera.face_recognition)]
-    if not cores:
-        return shapely.Polygon()
-    return around.intersection(shapely.union_all(cores))
+class _AllRound:
+    """What a camera would see if it looked all round with the same reach (computed once, shared)."""
+
+    def __init__(self, geo: LevelGeometry, camera: Camera, coverage: Coverage) -> None:
+        self.geo, self.camera, self.coverage = geo, camera, coverage
+        self._region: BaseGeometry | None = None
+        self._extent: dict[tuple[str, ...], list[tuple[float, float]]] = {}
+
+    @property
+    def region(self) -> BaseGeometry:
+        if self._region is None:
+            cov = self.coverage
+            if cov.reach_m <= 0:
+                self._region = shapely.Polygon()
+            else:
+                fan = self.geo.fan(self.camera.position, heading_deg=None, hfov_deg=360.0, range_m=cov.reach_m)
+                self._region = fan.band(cov.near_m, cov.reach_m)
+        return self._region
+
+    def extent(self, zones: Sequence[PrivateZone], origin: Sequence[float]) -> list[tuple[float, float]]:
+        """Offsets from the axis under which the camera would see ``zones`` all round."""
+        key = tuple(sorted(z.zone.id for z in zones))
+        if key not in self._extent:
+            cores = [z.core for z in zones if not (z.fr_only and not self.camera.face_recognition)]
+            region = self.region
+            seen = region.intersection(shapely.union_all(cores)) if cores and not region.is_empty else shapely.Polygon()
+            self._extent[key] = angular_extent(seen, origin, self.camera.heading_deg)
+        return self._extent[key]
 
 
 def _rotations(
-    geo: LevelGeometry,
+    all_round: _AllRound,
     camera: Camera,
-    coverage: Coverage,
     zone: PrivateZone,
     all_zones: Sequence[PrivateZone],
     origin: Sequence[float],
@@ -161,8 +189,7 @@ def _rotations(
     # Prefer turns that clear every private zone; else turns that clear this one.
     candidates: list[tuple[str, list[tuple[float, float]]]] = []
     for scope in (inside, [zone]):
-        seen = _visible_private(geo, camera, coverage, scope, origin)
-        candidates.append(("all" if scope is inside else "zone", angular_extent(seen, origin, camera.heading_deg)))
+        candidates.append(("all" if scope is inside else "zone", all_round.extent(scope, origin)))
     out: list[dict[str, Any]] = []
     for direction in ("clockwise", "anticlockwise"):
         for scope, blocked in candidates:
@@ -184,15 +211,13 @@ def _rotations(
 
 
 def _narrow(
-    geo: LevelGeometry,
+    all_round: _AllRound,
     camera: Camera,
-    coverage: Coverage,
     zone: PrivateZone,
     origin: Sequence[float],
     verified: Callable[[Camera], bool],
 ) -> dict[str, Any] | None:
-    seen = _visible_private(geo, camera, coverage, [zone], origin)
-    blocked = angular_extent(seen, origin, camera.heading_deg)
+    blocked = all_round.extent([zone], origin)
     for margin in _MARGINS_DEG:
         fov = math.floor(min(widest_clear_fov(blocked, margin), camera.hfov_deg - 0.1) * 10) / 10
         if fov < _MIN_HFOV_DEG:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import shapely
@@ -36,6 +37,7 @@ __all__ = [
     "size_for_distance",
     "Entrance",
     "SignRequirement",
+    "LevelTopology",
     "announced_zones",
     "find_entrances",
     "requirements_for_area",
@@ -139,30 +141,149 @@ class SignRequirement:
                     mount_height_m=EYE_LEVEL_M, size=self.size)
 
 
-def announced_zones(level: Level, area: BaseGeometry) -> list[str]:
-    """Ids of the zones the camera ``area`` reaches enough to announce them."""
-    if area.is_empty:
-        return []
-    out = []
-    for zone in level.zones:
-        poly = to_polygon(zone.polygon)
-        overlap = poly.intersection(area).area
-        if overlap >= min(MIN_ZONE_OVERLAP_M2, 0.2 * poly.area) and overlap > 0.01:
-            out.append(zone.id)
-    return out
-
-
 def _unit_normal(a: Sequence[float], b: Sequence[float]) -> tuple[float, float]:
     dx, dy = b[0] - a[0], b[1] - a[1]
     length = math.hypot(dx, dy)
     return (-dy / length, dx / length)
 
 
-def _zone_at(level_zones: Sequence[tuple[str, BaseGeometry]], p: Point) -> str | None:
-    for zone_id, poly in level_zones:
-        if poly.contains(p):
-            return zone_id
-    return None
+@dataclass
+class _Door:
+    opening: str
+    segment: tuple[tuple[float, float], tuple[float, float]]
+    normal: tuple[float, float]
+    thickness: float
+    plus: str | None
+    minus: str | None
+
+
+class LevelTopology:
+    """How the zones of a level connect: doors, open edges, exits. Built once per level geometry.
+
+    Independent of the cameras, so the engine caches it with the level's
+    geometry and every sign check reuses it.
+    """
+
+    def __init__(self, level: Level, obstacles: LevelObstacles) -> None:
+        self.level_id = level.id
+        self.obstacles = obstacles
+        self.zones: list[tuple[str, BaseGeometry]] = [(z.id, to_polygon(z.polygon)) for z in level.zones]
+        self.zone_geom = dict(self.zones)
+        self.tree = shapely.STRtree([g for _, g in self.zones])
+        walls_by_id = {w.id: w for w in level.walls}
+        wall_lines = [shapely.LineString(w.path) for w in level.walls]
+        wall_tree = shapely.STRtree(wall_lines)
+        self.doors: list[_Door] = []
+        cuts: list[BaseGeometry] = []
+        for opening in level.openings:
+            if opening.kind == "window":
+                continue
+            a, b = opening.segment
+            n = _unit_normal(a, b)
+            thickness = _wall_thickness(opening, walls_by_id, level.walls, wall_lines, wall_tree)
+            mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+            probe = thickness / 2 + 0.25
+            plus = self.zone_at(Point(mid[0] + n[0] * probe, mid[1] + n[1] * probe))
+            minus = self.zone_at(Point(mid[0] - n[0] * probe, mid[1] - n[1] * probe))
+            self.doors.append(_Door(opening.id, (a, b), n, thickness, plus, minus))
+            cuts.append(to_segment(opening.segment).buffer(thickness / 2 + 0.05, cap_style="flat"))
+        bodies = list(obstacles.bodies.values())
+        self.wall_tree = shapely.STRtree(bodies)
+        self.open_edges = _open_edges(self.zones, self.tree, [*bodies, *cuts])
+        self.links: list[tuple[str | None, str | None]] = [(d.plus, d.minus) for d in self.doors]
+        self.links += list(self.open_edges)
+        connectors = {z.id for z in level.zones if z.use in CONNECTOR_USES}
+        self.escapes = connectors | {zid for (zid, other) in self.open_edges if other is None}
+
+    @cached_property
+    def walkable(self) -> BaseGeometry:
+        """Union of the zones (where people walk)."""
+        return shapely.union_all([g for _, g in self.zones]) if self.zones else shapely.Polygon()
+
+    def on_wall(self, p: Point, tolerance: float = 0.01) -> bool:
+        """True when ``p`` lies on a wall body (doors cut out)."""
+        return len(self.wall_tree.query(p, predicate="dwithin", distance=tolerance)) > 0
+
+    def zone_at(self, p: Point) -> str | None:
+        """Id of the zone containing ``p`` (first in file order), or ``None``."""
+        for i in sorted(self.tree.query(p, predicate="within")):
+            return self.zones[i][0]
+        return None
+
+    def announced(self, regions: dict[str, BaseGeometry]) -> dict[str, list[str]]:
+        """Zones the camera ``regions`` reach enough to announce, each with the cameras reaching it."""
+        out: dict[str, list[str]] = {}
+        if not regions:
+            return out
+        ids = list(regions)
+        geoms = [regions[c] for c in ids]
+        for zi, ci in zip(*self.tree.query(geoms, predicate="intersects"), strict=True):
+            zone_id, poly = self.zones[ci]
+            overlap = poly.intersection(geoms[zi]).area
+            if overlap > 0.01:
+                out.setdefault(zone_id, []).append(ids[zi])
+        announced = {}
+        for zone_id, cams in out.items():
+            poly = self.zone_geom[zone_id]
+            threshold = max(0.01, min(MIN_ZONE_OVERLAP_M2, 0.2 * poly.area))
+            if any(poly.intersection(regions[c]).area >= threshold for c in cams) or (
+                len(cams) > 1 and poly.intersection(shapely.union_all([regions[c] for c in cams])).area >= threshold
+            ):
+                announced[zone_id] = sorted(cams)
+        return announced
+
+    def entrances(self, inside: set[str]) -> list[Entrance]:
+        """Doors, doorways and open boundaries leading into the zones ``inside`` (dead ends left out)."""
+        found: list[Entrance] = []
+        for d in self.doors:
+            in_plus, in_minus = d.plus in inside, d.minus in inside
+            if in_plus == in_minus:
+                continue
+            outward = (-d.normal[0], -d.normal[1]) if in_plus else d.normal
+            found.append(Entrance(
+                segment=d.segment, outward=outward, opening=d.opening, wall_thickness_m=d.thickness,
+                outside_zone=d.minus if in_plus else d.plus, inside_zone=d.plus if in_plus else d.minus,
+            ))
+        for (zone_id, other), pieces in self.open_edges.items():
+            if zone_id in inside or other not in inside:
+                continue
+            poly = self.zone_geom[zone_id]
+            for piece in pieces:
+                coords = list(piece.coords)
+                a, b = coords[0], coords[-1]
+                n = _unit_normal(a, b)
+                mid = piece.interpolate(0.5, normalized=True)
+                outward = n if poly.contains(Point(mid.x + n[0] * 0.1, mid.y + n[1] * 0.1)) else (-n[0], -n[1])
+                found.append(Entrance(segment=((a[0], a[1]), (b[0], b[1])), outward=outward,
+                                      outside_zone=zone_id, inside_zone=other))
+        dead = _dead_ends(self.links, inside, self.escapes)
+        return [e for e in found if e.outside_zone is None or e.outside_zone not in dead]
+
+    def groups(self, inside: set[str]) -> list[set[str]]:
+        """Connected groups of the zones ``inside`` (joined by doors or open edges)."""
+        neighbours: dict[str, set[str]] = {z: set() for z in inside}
+        for a, b in self.links:
+            if a in inside and b in inside:
+                neighbours[a].add(b)  # type: ignore[index]
+                neighbours[b].add(a)  # type: ignore[index]
+        out, seen = [], set()
+        for start in sorted(inside):
+            if start in seen:
+                continue
+            group, stack = set(), [start]
+            while stack:
+                z = stack.pop()
+                if z not in group:
+                    group.add(z)
+                    stack.extend(neighbours[z] - group)
+            seen |= group
+            out.append(group)
+        return out
+
+
+def announced_zones(level: Level, area: BaseGeometry, obstacles: LevelObstacles) -> list[str]:
+    """Ids of the zones a camera ``area`` reaches enough to announce them."""
+    return sorted(LevelTopology(level, obstacles).announced({"area": area}))
 
 
 def find_entrances(level: Level, inside_ids: Iterable[str], obstacles: LevelObstacles) -> list[Entrance]:
@@ -170,74 +291,28 @@ def find_entrances(level: Level, inside_ids: Iterable[str], obstacles: LevelObst
 
     Entrances from *dead ends* are left out: a zone outside the area whose
     every way out leads into the area (an office or a toilet off a watched
-    corridor) holds only people who already passed a sign. Zones open to the
-    outside of the plan, with an exterior door, or used as connections to other
-    levels (stairs, elevators, entrances, parking) are never dead ends.
+    corridor, a guest room with its bathroom) holds only people who already
+    passed a sign. Zones open to the outside of the plan, with an exterior
+    door, or used as connections to other levels (stairs, elevators,
+    entrances, parking) are never dead ends.
     """
-    inside_set = set(inside_ids)
-    zones = [(z.id, to_polygon(z.polygon)) for z in level.zones]
-    inside = shapely.union_all([g for zid, g in zones if zid in inside_set])
-    if inside.is_empty:
-        return []
-    walls_by_id = {w.id: w for w in level.walls}
-    entrances: list[Entrance] = []
-    cuts: list[BaseGeometry] = []
-    links: list[tuple[str | None, str | None]] = []  # zones on the two sides of every door or open edge
-    for opening in level.openings:
-        if opening.kind == "window":
-            continue
-        a, b = opening.segment
-        n = _unit_normal(a, b)
-        thickness = _wall_thickness(opening, walls_by_id.values(), obstacles)
-        mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-        probe = thickness / 2 + 0.25
-        p_plus = Point(mid[0] + n[0] * probe, mid[1] + n[1] * probe)
-        p_minus = Point(mid[0] - n[0] * probe, mid[1] - n[1] * probe)
-        links.append((_zone_at(zones, p_plus), _zone_at(zones, p_minus)))
-        cuts.append(to_segment(opening.segment).buffer(thickness / 2 + 0.05, cap_style="flat"))
-        in_plus, in_minus = inside.contains(p_plus), inside.contains(p_minus)
-        if in_plus == in_minus:
-            continue
-        outward = (-n[0], -n[1]) if in_plus else n
-        inner_p, outer_p = (p_plus, p_minus) if in_plus else (p_minus, p_plus)
-        entrances.append(Entrance(
-            segment=(a, b), outward=outward, opening=opening.id, wall_thickness_m=thickness,
-            outside_zone=_zone_at(zones, outer_p), inside_zone=_zone_at(zones, inner_p),
-        ))
-    solid = shapely.union_all([*obstacles.bodies.values(), *cuts]).buffer(0.01) if obstacles.bodies or cuts else None
-    open_edges = _open_edges(zones, solid)
-    for (zone_id, other), pieces in open_edges.items():
-        links.append((zone_id, other))
-        if zone_id in inside_set or other not in inside_set:
-            continue
-        poly = dict(zones)[zone_id]
-        for piece in pieces:
-            coords = list(piece.coords)
-            a, b = coords[0], coords[-1]
-            n = _unit_normal(a, b)
-            mid = piece.interpolate(0.5, normalized=True)
-            probe = Point(mid.x + n[0] * 0.1, mid.y + n[1] * 0.1)
-            outward = n if poly.contains(probe) else (-n[0], -n[1])
-            entrances.append(Entrance(
-                segment=((a[0], a[1]), (b[0], b[1])), outward=outward, outside_zone=zone_id, inside_zone=other,
-            ))
-    connectors = {z.id for z in level.zones if z.use in CONNECTOR_USES}
-    exterior = {zid for (zid, other) in open_edges if other is None}
-    dead_ends = _dead_ends(links, inside_set, connectors | exterior)
-    return [e for e in entrances if e.outside_zone is None or e.outside_zone not in dead_ends]
+    return LevelTopology(level, obstacles).entrances(set(inside_ids))
 
 
 def _open_edges(
-    zones: Sequence[tuple[str, BaseGeometry]], solid: BaseGeometry | None
+    zones: Sequence[tuple[str, BaseGeometry]], tree: shapely.STRtree, solids: Sequence[BaseGeometry]
 ) -> dict[tuple[str, str | None], list[LineString]]:
     """Boundary pieces of each zone with no wall or door: shared with another zone, or with nothing (``None``)."""
     out: dict[tuple[str, str | None], list[LineString]] = {}
-    tree = shapely.STRtree([g for _, g in zones])
+    solid = shapely.union_all(list(solids)).buffer(0.01) if solids else None
     for i, (zone_id, poly) in enumerate(zones):
-        edge = poly.boundary if solid is None else poly.boundary.difference(solid)
+        edge = poly.boundary
+        if solid is not None:
+            minx, miny, maxx, maxy = poly.bounds
+            edge = edge.difference(shapely.clip_by_rect(solid, minx - 1, miny - 1, maxx + 1, maxy + 1))
         if edge.length < _MIN_OPEN_BOUNDARY_M:
             continue
-        neighbours = [j for j in tree.query(poly.buffer(0.01)) if j != i]
+        neighbours = [int(j) for j in tree.query(poly, predicate="dwithin", distance=0.01) if j != i]
         for j in neighbours:
             other_id, other = zones[j]
             shared = shapely.line_merge(edge.intersection(other.buffer(1e-6)))
@@ -299,16 +374,21 @@ def _lines(geom: BaseGeometry) -> list[LineString]:
     return out
 
 
-def _wall_thickness(opening: Any, walls: Iterable[Any], obstacles: LevelObstacles) -> float:
-    if opening.wall is not None:
-        for wall in walls:
-            if wall.id == opening.wall:
-                return float(wall.thickness_m)
+def _wall_thickness(
+    opening: Any,
+    walls_by_id: dict[str, Any],
+    walls: Sequence[Any],
+    lines: Sequence[LineString],
+    tree: shapely.STRtree,
+) -> float:
+    """Thickness of the wall an opening cuts: its ``wall``, else the thickest wall it lies on."""
+    if opening.wall is not None and opening.wall in walls_by_id:
+        return float(walls_by_id[opening.wall].thickness_m)
     seg = to_segment(opening.segment)
     best = 0.0
-    for wall in walls:
-        line = shapely.LineString(wall.path)
-        if line.distance(seg) <= wall.thickness_m / 2 + 0.011:
+    for i in tree.query(seg, predicate="dwithin", distance=2.6):
+        wall = walls[int(i)]
+        if lines[int(i)].distance(seg) <= wall.thickness_m / 2 + 0.011:
             best = max(best, float(wall.thickness_m))
     return best
 
@@ -333,7 +413,7 @@ def _approach_length(
     return max(MIN_VIEWING_DISTANCE_M, min(length, MAX_VIEWING_DISTANCE_M))
 
 
-def _sign_position(entrance: Entrance, obstacles: LevelObstacles) -> tuple[tuple[float, float], str]:
+def _sign_position(entrance: Entrance, topology: LevelTopology) -> tuple[tuple[float, float], str]:
     """Wall beside the opening on the approach side when there is wall there, else free-standing."""
     (ax, ay), (bx, by) = entrance.segment
     ox, oy = entrance.outward
@@ -341,10 +421,9 @@ def _sign_position(entrance: Entrance, obstacles: LevelObstacles) -> tuple[tuple
         length = math.hypot(bx - ax, by - ay)
         ux, uy = (bx - ax) / length, (by - ay) / length
         face = entrance.wall_thickness_m / 2 + 0.02
-        walls = shapely.union_all(list(obstacles.bodies.values())) if obstacles.bodies else None
         for (px, py), (dx, dy) in (((bx, by), (ux, uy)), ((ax, ay), (-ux, -uy))):
             on_wall = (px + dx * _JAMB_OFFSET_M, py + dy * _JAMB_OFFSET_M)
-            if walls is not None and walls.buffer(0.01).contains(Point(on_wall)):
+            if topology.on_wall(Point(on_wall)):
                 return (on_wall[0] + ox * face, on_wall[1] + oy * face), "wall"
         mid = ((ax + bx) / 2, (ay + by) / 2)
         return (mid[0] + ox * (face + 0.3), mid[1] + oy * (face + 0.3)), "stand"
@@ -353,32 +432,36 @@ def _sign_position(entrance: Entrance, obstacles: LevelObstacles) -> tuple[tuple
 
 
 def requirements_for_area(
-    level: Level,
+    topology: LevelTopology,
     kind: str,
     regions: dict[str, BaseGeometry],
-    obstacles: LevelObstacles,
 ) -> list[SignRequirement]:
-    """Sign requirements of ``kind`` for every entrance into the zones the camera ``regions`` announce."""
-    if not regions:
+    """Sign requirements of ``kind`` for every entrance into the zones the camera ``regions`` announce.
+
+    Each requirement lists the cameras whose coverage reaches the connected
+    group of announced zones behind its entrance.
+    """
+    announced = topology.announced(regions)
+    if not announced:
         return []
-    area = shapely.union_all(list(regions.values()))
-    inside = announced_zones(level, area)
-    if not inside:
-        return []
-    inside_geom = shapely.union_all([to_polygon(z.polygon) for z in level.zones if z.id in set(inside)])
-    cameras = sorted(cid for cid, g in regions.items() if g.intersection(inside_geom).area > 0.01)
-    walkable = shapely.union_all([to_polygon(z.polygon) for z in level.zones]) if level.zones else shapely.Polygon()
+    inside = set(announced)
+    group_of: dict[str, set[str]] = {}
+    for group in topology.groups(inside):
+        for zone_id in group:
+            group_of[zone_id] = group
     out = []
-    for entrance in find_entrances(level, inside, obstacles):
+    for entrance in topology.entrances(inside):
         (ax, ay), (bx, by) = entrance.segment
         mid = Point((ax + bx) / 2, (ay + by) / 2)
         start = Point(mid.x + entrance.outward[0] * (entrance.wall_thickness_m / 2 + 0.05),
                       mid.y + entrance.outward[1] * (entrance.wall_thickness_m / 2 + 0.05))
-        distance = _approach_length(start, entrance.outward, obstacles, walkable)
-        position, mount = _sign_position(entrance, obstacles)
+        distance = _approach_length(start, entrance.outward, topology.obstacles, topology.walkable)
+        position, mount = _sign_position(entrance, topology)
         facing = bearing((0.0, 0.0), entrance.outward)
+        group = group_of.get(entrance.inside_zone or "", set())
+        cameras = sorted({c for z in group for c in announced[z]})
         out.append(SignRequirement(
-            level=level.id, kind=kind, entrance=entrance, position=position, facing_deg=facing,
+            level=topology.level_id, kind=kind, entrance=entrance, position=position, facing_deg=facing,
             viewing_distance_m=distance, size=size_for_distance(distance), mount=mount, cameras=cameras,
         ))
     return out
