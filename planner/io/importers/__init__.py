@@ -1,0 +1,140 @@
+"""Import real plans into a new project: images, PDF pages, DXF drawings and IMDF venues.
+
+One entry point serves the command line (``planner import``) and the
+editor's Import menu::
+
+    result = import_plan("floor.dxf", units="mm")
+    result.project          # a new Project: levels, zones, walls, openings, backgrounds
+    result.review           # every zone with its suggested use, for the user to confirm
+    result.summary()        # counts, labels not classified, warnings
+
+Every problem with the input raises :class:`PlanImportError` (a
+:class:`~planner.io.errors.ProjectFileError`) whose message names the file
+and the problem on one line. A DXF without units raises
+:class:`UnitsRequiredError`, whose ``suggested`` unit a dialog can preselect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from planner.io.importers.result import (
+    IMPORT_LIMITS,
+    ImportLimits,
+    ImportResult,
+    PlanImportError,
+    ReviewItem,
+    UnitsRequiredError,
+)
+
+__all__ = [
+    "IMPORT_KINDS",
+    "IMPORT_LIMITS",
+    "ImportLimits",
+    "ImportResult",
+    "PlanImportError",
+    "ReviewItem",
+    "UnitsRequiredError",
+    "detect_kind",
+    "import_plan",
+]
+
+#: Kinds of plans, with the file extensions an open dialog offers for them.
+IMPORT_KINDS: dict[str, tuple[str, ...]] = {
+    "image": (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"),
+    "pdf": (".pdf",),
+    "dxf": (".dxf",),
+    "imdf": (".zip", ".imdf"),
+}
+
+
+def detect_kind(source: str | Path) -> str:
+    """Return ``image``, ``pdf``, ``dxf`` or ``imdf`` for ``source``, from its content first.
+
+    A folder is an IMDF venue when it holds ``manifest.json``.
+    """
+    path = Path(source)
+    file = str(path)
+    if path.is_dir():
+        if (path / "manifest.json").is_file():
+            return "imdf"
+        raise PlanImportError(file, "a folder can be imported only as an IMDF venue (it has no manifest.json)")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(64)
+    except FileNotFoundError:
+        raise PlanImportError(file, "file not found") from None
+    except OSError as exc:
+        raise PlanImportError(file, f"cannot read: {exc.strerror or exc}") from None
+    if not head:
+        raise PlanImportError(file, "the file is empty")
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"BM")):
+        return "image"
+    if head.startswith(b"PK"):
+        return "imdf"
+    if head.startswith(b"AC10"):
+        return "dxf"  # a DWG: the DXF importer says how to convert it
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    if text.startswith(b"AutoCAD Binary DXF") or text.startswith((b"0\r\nSECTION", b"0\nSECTION", b"999")):
+        return "dxf"
+    suffix = path.suffix.lower()
+    for kind, extensions in IMPORT_KINDS.items():
+        if suffix in extensions:
+            return kind
+    raise PlanImportError(
+        file, "unknown plan format: import an image (PNG, JPEG, TIFF, BMP), a PDF, a DXF or an IMDF archive"
+    )
+
+
+def _importer(kind: str) -> Callable[..., ImportResult]:
+    if kind == "image":
+        from planner.io.importers.raster import import_image
+
+        return import_image
+    if kind == "pdf":
+        from planner.io.importers.pdf import import_pdf
+
+        return import_pdf
+    if kind == "dxf":
+        from planner.io.importers.dxf import import_dxf
+
+        return import_dxf
+    if kind == "imdf":
+        from planner.io.importers.imdf import import_imdf
+
+        return import_imdf
+    raise ValueError(f"unknown import kind {kind!r}")
+
+
+def import_plan(source: str | Path, *, kind: str | None = None, **options: Any) -> ImportResult:
+    """Import a plan into a new project; the kind is detected from the file unless given.
+
+    Options, each used by the kinds it concerns (others ignore it):
+
+    ``name``
+        the venue's name (default: from the file).
+    ``level_name``
+        the name of the single level of an image, PDF or DXF import.
+    ``page``
+        0-based page of a PDF or multi-page TIFF.
+    ``dpi``
+        PDF render resolution; for an image, the resolution it was scanned at.
+    ``scale``
+        drawing scale, ``"1:100"``, for images and PDFs.
+    ``calibrate``
+        ``((u1, v1), (u2, v2), metres)``: two pixel points and their distance.
+    ``units``
+        DXF drawing units (``mm``, ``cm``, ``m`` ...) when the file has none.
+    ``layers``
+        DXF wall-layer name patterns (``["A-WALL*", "墙*"]``).
+    ``render``
+        draw the DXF as the level's background (default true).
+    ``lang``
+        preferred language of IMDF names (``zh-Hans``, ``en`` ...).
+    """
+    detected = kind or detect_kind(source)
+    return _importer(detected)(source, **options)

@@ -1,0 +1,668 @@
+"""Import a DXF floor plan: walls from wall layers, rooms with their labels, doors and windows.
+
+* Units come from ``$INSUNITS``; a unitless drawing needs ``units`` (the
+  error carries a guess from the drawing's size).
+* Wall layers are chosen by name (``墙``, ``WALL``, ``A-WALL``, ``QIANG``,
+  columns ``柱``/``COLU``, curtain walls ``幕墙``/``A-GLAZ``), or by the
+  ``layers`` patterns given. LINE, LWPOLYLINE, POLYLINE, ARC, CIRCLE,
+  ELLIPSE and SPLINE on them become walls (glass for curtain-wall and glazing
+  layers); each drawn line is one thin wall, so double-line walls stay two lines.
+* Rooms are closed polylines and hatches on other layers and, where the
+  drawing has none, the faces enclosed by the walls (door gaps closed by the
+  doors). TEXT, MTEXT and block attributes inside a room give its name and a
+  suggested use (:mod:`planner.io.importers.labels`).
+* Block references named like doors (``DOOR``, ``门``, ``M0921``, ``FM1021``)
+  or on door layers become doors on the nearest parallel wall, as wide as the
+  door drawn (or as its code says); windows likewise (``WINDOW``, ``窗``, ``C1518``).
+* The drawing itself is rendered as the level's background.
+
+Coordinates are plan metres: drawing units times the unit factor, shifted
+when the drawing lies more than 10 km from its origin (``details['origin_offset_m']``).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import shapely
+from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from planner.geometry.obstacles import opening_cut
+from planner.io.importers.labels import classify_label, clean_label, is_area_text
+from planner.io.importers.result import (
+    IMPORT_LIMITS,
+    ImportResult,
+    PlanImportError,
+    ReviewItem,
+    UnitsRequiredError,
+    add_background,
+)
+from planner.model import Level, Opening, Project, Venue, Wall, Zone
+
+__all__ = [
+    "DOOR_BLOCK_RE",
+    "UNIT_FACTORS",
+    "WALL_LAYER_RE",
+    "WINDOW_BLOCK_RE",
+    "import_dxf",
+    "is_wall_layer",
+]
+
+#: Length units accepted for ``units``: name -> metres.
+UNIT_FACTORS: dict[str, float] = {"mm": 0.001, "cm": 0.01, "dm": 0.1, "m": 1.0, "in": 0.0254, "ft": 0.3048}
+#: ``$INSUNITS`` codes -> unit name.
+_INSUNITS = {1: "in", 2: "ft", 4: "mm", 5: "cm", 6: "m", 14: "dm"}
+_INSUNITS_NAMES = {0: "unitless", 3: "miles", 7: "km", 8: "microinches", 9: "mils", 10: "yards", 11: "ångström",
+                   12: "nanometres", 13: "microns", 15: "decametres", 16: "hectometres", 17: "gigametres",
+                   18: "astronomical units", 19: "light years", 20: "parsecs"}
+
+WALL_LAYER_RE = re.compile(r"墙|wall|qiang|^q$|^q[-_ ]|柱|colu|column|glaz|curtain|玻璃", re.IGNORECASE)
+_GLASS_LAYER_RE = re.compile(r"glaz|glass|curtain|幕墙|玻璃", re.IGNORECASE)
+DOOR_BLOCK_RE = re.compile(r"door|门|dorlib|^[a-z]{0,3}m\d{3,4}|^[a-z]{0,3}m\d?$|^m[-_]", re.IGNORECASE)
+WINDOW_BLOCK_RE = re.compile(r"window|窗|winlib|^[a-z]{0,2}c\d{3,4}|^c[-_]", re.IGNORECASE)
+_DOOR_LAYER_RE = re.compile(r"door|门", re.IGNORECASE)
+_WINDOW_LAYER_RE = re.compile(r"window|窗|^a-glaz-sill", re.IGNORECASE)
+#: Layers whose closed shapes and texts are never rooms or room labels.
+_IGNORED_LAYER_RE = re.compile(
+    r"dim|标注|尺寸|axis|轴|title|图框|图签|^tk|frame|border|defpoints|furn|家具|洁具|plumb|equip|设备|"
+    r"pattern|填充|grid|elev|立面|detail|详图|symb|符号|index|索引",
+    re.IGNORECASE,
+)
+_DOOR_CODE_RE = re.compile(r"(\d{2})(\d{2})")
+
+WALL_THICKNESS_M = 0.05
+MIN_ROOM_AREA_M2 = 1.0
+MIN_ROOM_WIDTH_M = 0.6
+DEFAULT_DOOR_WIDTH_M = 0.9
+DEFAULT_WINDOW_WIDTH_M = 1.2
+_MAX_BLOCK_DEPTH = 6
+_FAR_ORIGIN_M = 10_000.0
+
+
+def is_wall_layer(name: str, patterns: Sequence[str] | None = None) -> bool:
+    """True when layer ``name`` holds walls: by default a name like 墙 / WALL / A-WALL / 柱 / 幕墙.
+
+    >>> is_wall_layer("A-WALL-FULL"), is_wall_layer("墙体"), is_wall_layer("PUB_TEXT")
+    (True, True, False)
+    >>> is_wall_layer("MY-LINES", ["my-*"])
+    True
+    """
+    if patterns:
+        lower = name.lower()
+        return any(fnmatch.fnmatchcase(lower, p.lower()) for p in patterns)
+    return bool(WALL_LAYER_RE.search(name))
+
+
+@dataclass
+class _Label:
+    text: str
+    point: tuple[float, float]
+    layer: str
+
+
+@dataclass
+class _Insert:
+    kind: str  # door | window
+    name: str
+    layer: str
+    origin: tuple[float, float]
+    axis: tuple[float, float]
+    points: list[tuple[float, float]]
+    nominal_width_m: float | None
+
+
+@dataclass
+class _Collected:
+    walls: list[tuple[list[tuple[float, float]], bool, str]] = field(default_factory=list)  # path, closed, layer
+    rooms: list[tuple[Polygon, str]] = field(default_factory=list)
+    labels: list[_Label] = field(default_factory=list)
+    inserts: list[_Insert] = field(default_factory=list)
+    proxies: int = 0
+    skipped: int = 0
+    entities: int = 0
+    layers_used: set[str] = field(default_factory=set)
+
+
+class _Reader:
+    """Walks model space (and block references) and collects geometry in drawing units."""
+
+    def __init__(self, file: str, wall_layers: Sequence[str] | None, flatten: float) -> None:
+        self.file = file
+        self.patterns = wall_layers
+        self.flatten = flatten
+        self.out = _Collected()
+        self._wall_cache: dict[str, bool] = {}
+
+    def wall(self, layer: str) -> bool:
+        if layer not in self._wall_cache:
+            self._wall_cache[layer] = is_wall_layer(layer, self.patterns)
+        return self._wall_cache[layer]
+
+    def walk(self, entities: Iterable[Any], depth: int = 0, parent_layer: str | None = None) -> None:
+        from ezdxf import path as ezpath
+
+        for entity in entities:
+            self.out.entities += 1
+            if self.out.entities > IMPORT_LIMITS.dxf_entities:
+                limit = IMPORT_LIMITS.dxf_entities
+                raise PlanImportError(self.file, f"more than {limit} entities: too large a drawing")
+            kind = entity.dxftype()
+            layer = entity.dxf.get("layer", "0")
+            if parent_layer is not None and layer == "0":
+                layer = parent_layer
+            try:
+                if kind == "INSERT":
+                    self._insert(entity, layer, depth)
+                elif kind in ("TEXT", "MTEXT", "ATTRIB"):
+                    self._text(entity, layer)
+                elif kind in ("LINE", "LWPOLYLINE", "POLYLINE", "ARC", "CIRCLE", "ELLIPSE", "SPLINE"):
+                    if kind == "POLYLINE" and (entity.is_poly_face_mesh or entity.is_polygon_mesh):
+                        continue
+                    p = ezpath.make_path(entity)
+                    points = [(v.x, v.y) for v in p.flattening(self.flatten)] if len(p) else []
+                    if kind == "LINE":
+                        points = [(entity.dxf.start.x, entity.dxf.start.y), (entity.dxf.end.x, entity.dxf.end.y)]
+                    closed = kind == "CIRCLE" or (kind == "LWPOLYLINE" and entity.closed) or (
+                        kind == "POLYLINE" and entity.is_closed) or (
+                        len(points) > 2 and math.dist(points[0], points[-1]) < 1e-9)
+                    self._shape(points, closed, layer)
+                elif kind == "HATCH":
+                    self._hatch(entity, layer)
+                elif kind in ("ACAD_PROXY_ENTITY", "PROXY"):
+                    self.out.proxies += 1
+            except PlanImportError:
+                raise
+            except Exception:  # a damaged or exotic entity: skip it, count it, keep the rest
+                self.out.skipped += 1
+
+    def _shape(self, points: list[tuple[float, float]], closed: bool, layer: str) -> None:
+        pts = _dedupe(points)
+        if len(pts) < 2:
+            return
+        if self.wall(layer):
+            if closed and pts[0] != pts[-1]:
+                pts.append(pts[0])
+            self.out.walls.append((pts, closed, layer))
+            self.out.layers_used.add(layer)
+        elif closed and len(pts) >= 3 and not _IGNORED_LAYER_RE.search(layer):
+            poly = _valid_polygon(pts)
+            if poly is not None:
+                self.out.rooms.append((poly, layer))
+
+    def _hatch(self, entity: Any, layer: str) -> None:
+        from ezdxf import path as ezpath
+
+        if self.wall(layer) or _IGNORED_LAYER_RE.search(layer):
+            return
+        rings = [_dedupe([(v.x, v.y) for v in p.flattening(self.flatten)]) for p in ezpath.from_hatch(entity)]
+        polys = [poly for ring in rings if len(ring) >= 3 for poly in [_valid_polygon(ring)] if poly is not None]
+        if not polys:
+            return
+        polys.sort(key=lambda g: -g.area)
+        outer = polys[0]
+        for hole in polys[1:]:
+            if outer.contains(hole):
+                outer = outer.difference(hole)
+        for part in getattr(outer, "geoms", [outer]):
+            if part.geom_type == "Polygon":
+                self.out.rooms.append((Polygon(part.exterior.coords), layer))
+
+    def _text(self, entity: Any, layer: str) -> None:
+        if _IGNORED_LAYER_RE.search(layer):
+            return
+        kind = entity.dxftype()
+        raw = entity.plain_text() if kind == "MTEXT" else entity.dxf.get("text", "")
+        text = clean_label(raw)
+        if not text:
+            return
+        self.out.labels.append(_Label(text, _text_centre(entity), layer))
+
+    def _insert(self, entity: Any, layer: str, depth: int) -> None:
+        name = entity.dxf.get("name", "")
+        for attrib in getattr(entity, "attribs", []):
+            self._text(attrib, layer if attrib.dxf.get("layer", "0") == "0" else attrib.dxf.layer)
+        kind = None
+        if DOOR_BLOCK_RE.search(name) or (_DOOR_LAYER_RE.search(layer) and not WINDOW_BLOCK_RE.search(name)):
+            kind = "door"
+        elif WINDOW_BLOCK_RE.search(name) or _WINDOW_LAYER_RE.search(layer):
+            kind = "window"
+        if kind is not None:
+            self._opening(entity, kind, name, layer)
+            return
+        if depth >= _MAX_BLOCK_DEPTH:
+            self.out.skipped += 1
+            return
+        self.walk(entity.virtual_entities(), depth + 1, layer)
+
+    def _opening(self, entity: Any, kind: str, name: str, layer: str) -> None:
+        from ezdxf import path as ezpath
+
+        m = entity.matrix44()
+        origin = m.transform((0, 0, 0))
+        axis = m.transform_direction((1, 0, 0))
+        length = math.hypot(axis.x, axis.y) or 1.0
+        points: list[tuple[float, float]] = []
+        for sub in entity.virtual_entities():
+            try:
+                if sub.dxftype() == "LINE":
+                    points += [(sub.dxf.start.x, sub.dxf.start.y), (sub.dxf.end.x, sub.dxf.end.y)]
+                elif sub.dxftype() in ("LWPOLYLINE", "POLYLINE", "ARC", "CIRCLE", "ELLIPSE", "SPLINE"):
+                    points += [(v.x, v.y) for v in ezpath.make_path(sub).flattening(self.flatten)]
+            except Exception:
+                continue
+        code = _DOOR_CODE_RE.search(name)
+        nominal = int(code.group(1)) / 10.0 if code and int(code.group(1)) >= 4 else None
+        self.out.inserts.append(
+            _Insert(kind, name, layer, (origin.x, origin.y), (axis.x / length, axis.y / length), points, nominal)
+        )
+
+
+def _text_centre(entity: Any) -> tuple[float, float]:
+    """Approximate centre of a TEXT / MTEXT / ATTRIB, in drawing units."""
+    kind = entity.dxftype()
+    height = float(entity.dxf.get("char_height" if kind == "MTEXT" else "height", 1.0) or 1.0)
+    ins = entity.dxf.get("insert")
+    x, y = (ins.x, ins.y) if ins is not None else (0.0, 0.0)
+    if kind == "MTEXT":
+        # attachment point 1..9: top/middle/bottom x left/centre/right
+        attach = int(entity.dxf.get("attachment_point", 1) or 1)
+        width = float(entity.dxf.get("width", 0.0) or 0.0)
+        lines = max(1, entity.plain_text().count("\n") + 1)
+        col, row = (attach - 1) % 3, (attach - 1) // 3
+        angle = math.radians(float(entity.dxf.get("rotation", 0.0) or 0.0))
+        dx = (0.5 - col * 0.5) * width
+        dy = -(0.5 - row * 0.5) * height * lines * 1.6 if row != 1 else 0.0
+        return (x + dx * math.cos(angle) - dy * math.sin(angle), y + dx * math.sin(angle) + dy * math.cos(angle))
+    halign = int(entity.dxf.get("halign", 0) or 0)
+    valign = int(entity.dxf.get("valign", 0) or 0)
+    align = entity.dxf.get("align_point")
+    if (halign or valign) and align is not None:
+        x, y = align.x, align.y
+        if halign in (1, 4) and valign in (0, 2):  # centred horizontally: middle of the text's height
+            return (x, y + (height / 2 if valign == 0 else 0.0))
+        if halign in (3, 5):  # aligned / fit: between insert and align point
+            return ((ins.x + align.x) / 2, (ins.y + align.y) / 2 + height / 2)
+        return (x, y)
+    angle = math.radians(float(entity.dxf.get("rotation", 0.0) or 0.0))
+    text = entity.dxf.get("text", "")
+    width = height * sum(1.0 if ord(ch) > 0x2E80 else 0.6 for ch in text)
+    dx, dy = width / 2, height / 2
+    return (x + dx * math.cos(angle) - dy * math.sin(angle), y + dx * math.sin(angle) + dy * math.cos(angle))
+
+
+def _dedupe(points: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for p in points:
+        if not out or math.dist(out[-1], p) > 1e-9:
+            out.append((float(p[0]), float(p[1])))
+    return out
+
+
+def _valid_polygon(points: Sequence[tuple[float, float]]) -> Polygon | None:
+    poly = Polygon(points)
+    if not poly.is_valid:
+        fixed = shapely.make_valid(poly)
+        parts = [g for g in getattr(fixed, "geoms", [fixed]) if g.geom_type == "Polygon"]
+        if not parts:
+            return None
+        poly = max(parts, key=lambda g: g.area)
+    return None if poly.is_empty or poly.area <= 0 else Polygon(poly.exterior.coords)
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def _read(path: Path) -> tuple[Any, list[str]]:
+    import ezdxf
+    from ezdxf import recover
+
+    file = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise PlanImportError(file, "file not found") from None
+    except OSError as exc:
+        raise PlanImportError(file, f"cannot read: {exc.strerror or exc}") from None
+    if path.is_dir():
+        raise PlanImportError(file, "is a folder, not a DXF file")
+    if size == 0:
+        raise PlanImportError(file, "the file is empty")
+    if size > IMPORT_LIMITS.file_size:
+        raise PlanImportError(file, f"file is too large ({size // 2**20} MiB)")
+    with path.open("rb") as fh:
+        head = fh.read(6)
+    if head.startswith(b"AC10"):
+        raise PlanImportError(file, "this is a DWG file: save it as DXF in your CAD program, then import the DXF")
+    notes: list[str] = []
+    try:
+        doc, auditor = recover.readfile(file)
+    except ezdxf.DXFStructureError as exc:
+        raise PlanImportError(file, f"not a readable DXF file ({exc})") from None
+    except (OSError, UnicodeError) as exc:
+        raise PlanImportError(file, f"cannot read the DXF file ({exc})") from None
+    except Exception as exc:  # ezdxf raises many kinds on garbage input
+        raise PlanImportError(file, f"not a readable DXF file ({type(exc).__name__}: {exc})") from None
+    if auditor.has_errors:
+        notes.append(f"the DXF file had {len(auditor.errors)} structural error(s); repaired what could be")
+    if len(doc.modelspace()) == 0:
+        raise PlanImportError(file, "not a readable DXF file: no drawing entities could be read from it")
+    return doc, notes
+
+
+def _units(doc: Any, file: str, units: str | None, extent: float) -> tuple[str, float]:
+    if units is not None:
+        key = units.strip().lower()
+        if key not in UNIT_FACTORS:
+            raise PlanImportError(file, f"unknown unit {units!r}: use {', '.join(UNIT_FACTORS)}")
+        return key, UNIT_FACTORS[key]
+    code = int(doc.header.get("$INSUNITS", 0) or 0)
+    if code in _INSUNITS:
+        name = _INSUNITS[code]
+        return name, UNIT_FACTORS[name]
+    if code == 0:
+        guess = "mm" if extent > 500 else "m"
+        raise UnitsRequiredError(
+            file,
+            f"the drawing does not say its units ($INSUNITS = 0): choose mm, cm or m; "
+            f"its size suggests {guess}",
+            suggested=guess,
+        )
+    raise PlanImportError(
+        file, f"the drawing's units ({_INSUNITS_NAMES.get(code, code)}) are not plan units: give --units mm, cm or m"
+    )
+
+
+# -- building the level ------------------------------------------------------------------------
+
+
+def _place_openings(
+    inserts: Sequence[_Insert], walls: Sequence[Wall], to_m: Any, notes: list[str]
+) -> list[Opening]:
+    """Doors and windows on the nearest parallel wall segment, as wide as drawn."""
+    segments: list[tuple[Wall, tuple[float, float], tuple[float, float]]] = []
+    for wall in walls:
+        for a, b in zip(wall.path, wall.path[1:], strict=False):
+            if math.dist(a, b) > 1e-6:
+                segments.append((wall, a, b))
+    tree = shapely.STRtree([LineString([a, b]) for _, a, b in segments]) if segments else None
+    openings: list[Opening] = []
+    counters = {"door": 0, "window": 0}
+    lost = 0
+    for ins in inserts:
+        pts = [to_m(p) for p in ins.points] or [to_m(ins.origin)]
+        origin = to_m(ins.origin)
+        cx = sum(p[0] for p in pts) / len(pts)
+        cy = sum(p[1] for p in pts) / len(pts)
+        nominal = ins.nominal_width_m or (DEFAULT_DOOR_WIDTH_M if ins.kind == "door" else DEFAULT_WINDOW_WIDTH_M)
+        reach = max(1.0, 1.5 * nominal)
+        best: tuple[float, int] | None = None
+        if tree is not None:
+            for i in tree.query(Point(cx, cy).buffer(reach)):
+                wall, a, b = segments[int(i)]
+                ux, uy = _unit(a, b)
+                if abs(ux * ins.axis[0] + uy * ins.axis[1]) < math.cos(math.radians(15)) and ins.points:
+                    continue
+                d = LineString([a, b]).distance(Point(cx, cy))
+                if best is None or d < best[0]:
+                    best = (d, int(i))
+        if best is None:
+            # no wall: keep the opening along the block's own axis
+            lost += 1
+            ux, uy = ins.axis
+            a = origin
+            b = (origin[0] + ux * nominal, origin[1] + uy * nominal)
+            wall_id = None
+        else:
+            wall, wa, wb = segments[best[1]]
+            ux, uy = _unit(wa, wb)
+            ts = [(p[0] - wa[0]) * ux + (p[1] - wa[1]) * uy for p in pts]
+            lo, hi = min(ts), max(ts)
+            if not 0.3 <= hi - lo <= 6.0:
+                t0 = (origin[0] - wa[0]) * ux + (origin[1] - wa[1]) * uy
+                lo, hi = t0, t0 + nominal
+            a = (wa[0] + ux * lo, wa[1] + uy * lo)
+            b = (wa[0] + ux * hi, wa[1] + uy * hi)
+            wall_id = wall.id
+        counters[ins.kind] += 1
+        prefix = "d" if ins.kind == "door" else "win"
+        opening = Opening(
+            id=f"{prefix}{counters[ins.kind]}",
+            kind=ins.kind,
+            segment=(_r(a), _r(b)),
+            wall=wall_id,
+            extra={"import": {"block": ins.name, "layer": ins.layer}},
+        )
+        if wall_id is not None and opening_cut(opening, next(w for w in walls if w.id == wall_id)) is None:
+            opening.wall = None
+        openings.append(opening)
+    if lost:
+        notes.append(f"{lost} door/window block(s) lie on no wall; placed along their own axis")
+    return openings
+
+
+def _unit(a: Sequence[float], b: Sequence[float]) -> tuple[float, float]:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    n = math.hypot(dx, dy) or 1.0
+    return dx / n, dy / n
+
+
+def _r(p: Sequence[float]) -> tuple[float, float]:
+    return (round(float(p[0]), 4) + 0.0, round(float(p[1]), 4) + 0.0)
+
+
+def _room_faces(walls: Sequence[Wall], openings: Sequence[Opening]) -> list[Polygon]:
+    """Faces enclosed by the wall lines, door and window gaps closed by the openings."""
+    lines: list[BaseGeometry] = [LineString(w.path) for w in walls]
+    lines += [LineString(o.segment) for o in openings]
+    if not lines:
+        return []
+    network = shapely.union_all(lines, grid_size=0.001)
+    faces = []
+    for face in getattr(shapely.polygonize([network]), "geoms", []):
+        if face.area < MIN_ROOM_AREA_M2 or face.buffer(-MIN_ROOM_WIDTH_M / 2).is_empty:
+            continue
+        faces.append(Polygon(face.exterior.coords))
+    return faces
+
+
+def _leaf_rooms(candidates: list[tuple[Polygon, str]]) -> list[Polygon]:
+    """Explicit room shapes, without outlines that contain other rooms, and without duplicates."""
+    polys = [p for p, _ in candidates if p.area >= MIN_ROOM_AREA_M2]
+    polys.sort(key=lambda g: g.area)
+    kept: list[Polygon] = []
+    for poly in polys:
+        inner = poly.buffer(-0.01)
+        if any(inner.contains(k.representative_point()) and k.area < poly.area * 0.98 for k in kept):
+            continue  # an outline around other rooms (a flat, a whole floor)
+        if any(abs(k.area - poly.area) < 1e-3 * poly.area and k.symmetric_difference(poly).area < 1e-3 * poly.area
+               for k in kept):
+            continue  # the same room drawn twice (polyline and hatch)
+        kept.append(poly)
+    return kept
+
+
+def _name_and_use(labels: Sequence[_Label]) -> tuple[str, str, str, float, str, list[str]]:
+    """Zone name, use, source label, confidence, reason and the labels not classified."""
+    texts = [lb.text for lb in labels if not is_area_text(lb.text)]
+    name = " ".join(dict.fromkeys(texts))[:120]
+    best = None
+    unclassified = []
+    for text in texts:
+        match = classify_label(text)
+        if match is None:
+            unclassified.append(text)
+        elif best is None or match.confidence > best[1].confidence:
+            best = (text, match)
+    if best is None:
+        reason = "no label" if not texts else "no keyword in the label"
+        return name, "other", texts[0] if texts else "", 0.0, reason, unclassified
+    text, match = best
+    return name, match.use, text, match.confidence, f"keyword {match.keyword!r}", []
+
+
+def import_dxf(
+    source: str | Path,
+    *,
+    units: str | None = None,
+    layers: Sequence[str] | None = None,
+    render: bool = True,
+    wall_thickness_m: float = WALL_THICKNESS_M,
+    name: str | None = None,
+    level_name: str | None = None,
+    **_: Any,
+) -> ImportResult:
+    """Import a DXF plan as a new one-level project.
+
+    ``units``: ``mm``, ``cm``, ``dm``, ``m``, ``in`` or ``ft``, required when
+    the drawing has no ``$INSUNITS`` (:class:`UnitsRequiredError` otherwise).
+    ``layers``: wall-layer name patterns (``fnmatch``, case-insensitive)
+    replacing the default choice. ``render``: draw the DXF as the background.
+    """
+    path = Path(source)
+    file = str(path)
+    if isinstance(layers, str):
+        layers = [p.strip() for p in layers.split(",") if p.strip()]
+    doc, notes = _read(path)
+    msp = doc.modelspace()
+    try:
+        extmin, extmax = doc.header.get("$EXTMIN"), doc.header.get("$EXTMAX")
+        extent = max(abs(extmax[0] - extmin[0]), abs(extmax[1] - extmin[1])) if extmin and extmax else 0.0
+    except (TypeError, IndexError):
+        extent = 0.0
+    if not math.isfinite(extent) or extent <= 0 or extent > 1e12:
+        extent = 0.0
+
+    # a first pass in drawing units; the unit is needed only to convert
+    reader = _Reader(file, layers, flatten=1.0)
+    if units is None and int(doc.header.get("$INSUNITS", 0) or 0) == 0 and extent == 0.0:
+        probe = _Reader(file, layers, flatten=1e9)
+        probe.walk(msp)
+        xs = [x for pts, _, _ in probe.out.walls for x, _ in pts] + [lb.point[0] for lb in probe.out.labels]
+        extent = (max(xs) - min(xs)) if xs else 0.0
+    unit_name, factor = _units(doc, file, units, extent)
+    reader.flatten = 0.01 / factor  # 1 cm chords
+    reader.walk(msp)
+    got = reader.out
+    if got.proxies:
+        notes.append(
+            f"{got.proxies} proxy object(s) (e.g. Tianzheng walls or doors) cannot be read: export the drawing to "
+            "plain AutoCAD entities (天正: 图形导出 / T3) first"
+        )
+    if got.skipped:
+        notes.append(f"{got.skipped} damaged or unsupported entities were skipped")
+
+    # plan metres, shifted when far from the origin
+    xs = [p[0] for pts, _, _ in got.walls for p in pts]
+    ys = [p[1] for pts, _, _ in got.walls for p in pts]
+    if not xs:
+        xs = [p[0] for poly, _ in got.rooms for p in poly.exterior.coords] + [lb.point[0] for lb in got.labels]
+        ys = [p[1] for poly, _ in got.rooms for p in poly.exterior.coords] + [lb.point[1] for lb in got.labels]
+    offset = (0.0, 0.0)
+    if xs and max(abs(min(xs)), abs(max(xs)), abs(min(ys)), abs(max(ys))) * factor > _FAR_ORIGIN_M:
+        offset = (math.floor(min(xs) * factor), math.floor(min(ys) * factor))
+        notes.append(f"the drawing lies far from its origin: moved by ({-offset[0]:g}, {-offset[1]:g}) m")
+
+    def to_m(p: Sequence[float]) -> tuple[float, float]:
+        return (p[0] * factor - offset[0], p[1] * factor - offset[1])
+
+    level = Level(id="L1", name=level_name or "1F")
+    walls: list[Wall] = []
+    for pts, _closed, layer in got.walls:
+        path_m = _dedupe([_r(to_m(p)) for p in pts])
+        if len(path_m) < 2 or (len(path_m) == 2 and path_m[0] == path_m[1]):
+            continue
+        if len(path_m) == 3 and path_m[0] == path_m[-1]:
+            path_m = path_m[:2]
+        walls.append(Wall(
+            id=f"w{len(walls) + 1}",
+            path=tuple(path_m),
+            thickness_m=wall_thickness_m,
+            material="glass" if _GLASS_LAYER_RE.search(layer) else "opaque",
+            extra={"import": {"layer": layer}},
+        ))
+    level.walls.extend(walls)
+    level.openings.extend(_place_openings(got.inserts, walls, to_m, notes))
+
+    explicit = _leaf_rooms([(_affine(poly, factor, offset), layer) for poly, layer in got.rooms])
+    faces = _room_faces(walls, level.openings)
+    rooms = list(explicit)
+    for face in faces:
+        if not any(face.intersection(k).area > 0.5 * face.area for k in explicit):
+            rooms.append(face)
+
+    labels = [_Label(lb.text, to_m(lb.point), lb.layer) for lb in got.labels]
+    tree = shapely.STRtree(rooms) if rooms else None
+    inside: dict[int, list[_Label]] = {}
+    outside = 0
+    for label in labels:
+        hits = [int(i) for i in tree.query(Point(label.point), predicate="within")] if tree is not None else []
+        if hits:
+            room = min(hits, key=lambda i: rooms[i].area)
+            inside.setdefault(room, []).append(label)
+        elif not is_area_text(label.text):
+            outside += 1
+
+    review: list[ReviewItem] = []
+    unclassified_labels: list[str] = []
+    order = sorted(range(len(rooms)), key=lambda i: (-round(rooms[i].centroid.y, 1), rooms[i].centroid.x))
+    for n, i in enumerate(order, start=1):
+        poly = shapely.orient_polygons(rooms[i].simplify(0.0005, preserve_topology=True))
+        ring = [_r(p) for p in list(poly.exterior.coords)[:-1]]
+        ring = _dedupe(ring)
+        if len(ring) < 3:
+            continue
+        zone_name, use, label, confidence, reason, unclassified = _name_and_use(inside.get(i, []))
+        zone = Zone(id=f"z{n}", name=zone_name, use=use, polygon=tuple(ring),
+                    extra={"import": {"label": label, "confidence": round(confidence, 2)}} if label else {})
+        level.zones.append(zone)
+        unclassified_labels.extend(unclassified)
+        review.append(ReviewItem(level.id, zone.id, zone_name, use, label, confidence, reason))
+    if outside:
+        notes.append(f"{outside} label(s) lie outside every room")
+    project = Project(venue=Venue(name=name if name is not None else path.stem), levels=[level])
+    result = ImportResult(project, source=file, kind="dxf", review=review, unclassified_labels=unclassified_labels,
+                          warnings=notes, units=unit_name)
+
+    if render:
+        _render_background(doc, project, level, factor, offset, notes)
+    result.details.update({
+        "wall_layers": sorted(got.layers_used),
+        "origin_offset_m": list(offset),
+        "labels": len(labels),
+        "labels_outside_rooms": outside,
+    })
+    if not walls:
+        hint = f" (patterns {', '.join(layers)})" if layers else " (names like 墙, WALL, A-WALL)"
+        notes.append(f"no wall layer found{hint}: choose the wall layers with --layers")
+    return result
+
+
+def _render_background(doc: Any, project: Project, level: Level, factor: float, offset: tuple[float, float],
+                       notes: list[str]) -> None:
+    from planner.io.importers.dxf_render import render_modelspace
+
+    pts = [p for w in level.walls for p in w.path] + [p for z in level.zones for p in z.polygon]
+    if not pts:
+        return
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    margin = max(1.0, 0.05 * max(max(xs) - min(xs), max(ys) - min(ys)))
+    bounds = (min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin)
+    try:
+        rendered = render_modelspace(doc, to_metres=factor, offset=offset, bounds_m=bounds)
+    except Exception as exc:  # rendering is a convenience: the plan data stands without it
+        notes.append(f"the drawing could not be rendered as a background ({type(exc).__name__})")
+        return
+    if rendered is not None:
+        data, transform = rendered
+        add_background(project, level, data, "png", transform, opacity=0.5, extra={"imported_from": "dxf"})
+
+
+def _affine(poly: Polygon, factor: float, offset: tuple[float, float]) -> Polygon:
+    return Polygon([(x * factor - offset[0], y * factor - offset[1]) for x, y in poly.exterior.coords])

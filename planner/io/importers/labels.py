@@ -1,0 +1,179 @@
+"""Suggest a zone use from a room label, in Chinese or English.
+
+Plans name their rooms in free text (``男卫生间``, ``Fitting Room 2``,
+``8206``). :func:`classify_label` looks the text up in a bilingual keyword
+table and returns the suggested use with a confidence between 0 and 1, or
+``None`` when no keyword matches. The longest matching keyword wins, so
+``电梯厅`` (elevator lobby) beats ``电梯`` (elevator) and ``员工休息室`` beats
+``休息室``. Bare room numbers suggest a hotel guest room with a low
+confidence: the user confirms them in the import review.
+
+>>> classify_label("男卫生间").use
+'restroom'
+>>> classify_label("Ladies' Restroom").use
+'restroom'
+>>> classify_label("试衣间 3").use
+'fitting_room'
+>>> classify_label("母婴室").use
+'lactation_room'
+>>> m = classify_label("8206")
+>>> m.use, m.confidence
+('hotel_room', 0.4)
+>>> classify_label("电梯厅").use, classify_label("电梯").use
+('elevator_lobby', 'elevator')
+>>> classify_label("12.5㎡") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["KEYWORDS", "LabelMatch", "classify_label", "clean_label", "is_area_text"]
+
+
+@dataclass(frozen=True)
+class LabelMatch:
+    """The use suggested for a label, the keyword that decided it, and how sure the table is."""
+
+    use: str
+    keyword: str
+    confidence: float
+
+
+#: use -> (confidence, Chinese keywords (substrings), English keywords (whole words, lower case)).
+#: Order matters only between keywords of equal length.
+KEYWORDS: dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]] = {
+    "restroom": (
+        0.95,
+        ("卫生间", "厕所", "洗手间", "盥洗", "男卫", "女卫", "无障碍卫", "公卫", "卫浴", "蹲位", "便所"),
+        ("wc", "toilet", "toilets", "restroom", "restrooms", "rest room", "lavatory", "lavatories", "washroom",
+         "washrooms", "men's room", "ladies", "gents", "water closet"),
+    ),
+    "bath": (
+        0.95,
+        ("淋浴", "浴室", "洗浴", "澡堂", "浴池", "汗蒸", "桑拿"),
+        ("shower", "showers", "bath", "baths", "bathroom", "bathrooms", "sauna", "steam room"),
+    ),
+    "changing_room": (
+        0.95,
+        ("更衣", "换衣"),
+        ("changing", "changing room", "change room", "locker room", "lockers", "locker"),
+    ),
+    "fitting_room": (0.95, ("试衣",), ("fitting", "fitting room", "fitting rooms", "dressing room")),
+    "lactation_room": (
+        0.95,
+        ("哺乳", "母婴", "育婴"),
+        ("lactation", "nursing", "nursing room", "mother's room", "mothers room", "mothersroom", "baby care"),
+    ),
+    "hotel_room": (0.9, ("客房", "套房", "标准间", "大床房", "双床房", "标间"), ("guest room", "guestroom", "suite")),
+    "private_dining": (0.9, ("包间", "包厢", "雅间", "包房"), ("private dining", "pdr", "private room")),
+    "dormitory": (0.9, ("宿舍", "寝室"), ("dormitory", "dorm", "dorms")),
+    "staff_rest": (
+        0.6,
+        ("休息室", "员工休息", "值班室", "职工休息"),
+        ("staff rest", "staff rest room", "staff room", "break room", "rest area for staff", "on-call room"),
+    ),
+    "lobby": (0.8, ("大堂", "门厅", "大厅", "前厅"), ("lobby", "foyer", "entrance hall")),
+    "reception": (0.8, ("前台", "接待", "总台", "服务台"), ("reception", "front desk", "check-in")),
+    "corridor": (0.8, ("走廊", "过道", "走道", "通道", "连廊", "廊"), ("corridor", "hallway", "passage", "walkway",
+                                                                 "aisle")),
+    "entrance": (0.8, ("入口", "出入口", "门斗"), ("entrance", "entry", "vestibule")),
+    "elevator_lobby": (0.8, ("电梯厅", "候梯厅", "电梯间前室"), ("elevator lobby", "lift lobby")),
+    "elevator": (0.8, ("电梯", "电梯井", "梯井"), ("elevator", "lift", "elevators", "lifts")),
+    "stairs": (0.8, ("楼梯", "楼梯间", "梯间", "扶梯"), ("stair", "stairs", "stairway", "staircase", "escalator")),
+    "retail": (0.7, ("商铺", "店铺", "商店", "零售", "超市", "专卖"), ("retail", "shop", "store", "boutique")),
+    "restaurant": (0.7, ("餐厅", "餐饮", "食堂", "咖啡", "酒吧"), ("restaurant", "dining", "cafe", "canteen", "bar")),
+    "office": (0.7, ("办公", "经理室", "财务室"), ("office", "offices")),
+    "meeting_room": (0.7, ("会议", "洽谈"), ("meeting", "meeting room", "conference", "boardroom")),
+    "gym": (0.7, ("健身", "瑜伽"), ("gym", "fitness", "yoga")),
+    "pool": (0.7, ("泳池", "游泳"), ("pool", "swimming pool", "natatorium")),
+    "parking": (0.7, ("车库", "停车"), ("parking", "garage", "car park")),
+    "service": (
+        0.6,
+        ("机房", "设备", "配电", "厨房", "茶水", "清洁", "保洁", "弱电", "强电", "水井", "管井", "消防控制", "监控室"),
+        ("plant", "kitchen", "pantry", "janitor", "electrical", "server room", "mechanical", "control room"),
+    ),
+    "storage": (0.6, ("储藏", "库房", "仓库", "储物", "杂物"), ("storage", "store room", "storeroom", "stock room")),
+}
+
+# Area and dimension texts that sit in rooms but say nothing of their use: "12.5㎡", "S=12.50m2", "3600".
+_AREA_RE = re.compile(
+    r"^\s*(?:s\s*[=:：]\s*)?\d+(?:[.,]\d+)?\s*(?:㎡|m2|m²|平方米|平米|sqm|sq\.?\s*m)\s*$", re.IGNORECASE
+)
+# A bare room number such as 8206, A-1203, 1203房 or "Room 305".
+_ROOM_NUMBER_RE = re.compile(r"^\s*(?:room\s*|no\.?\s*)?[a-z]?-?\d{3,5}[a-z]?\s*(?:房|号房|室)?\s*$", re.IGNORECASE)
+_MTEXT_CODES = re.compile(r"\\[A-Za-z][^;\\]*;|[{}]|\\P|\\~")
+
+
+def clean_label(text: str) -> str:
+    """Return ``text`` normalised for display: NFKC, CAD codes and runs of spaces removed.
+
+    >>> clean_label("  Ｗ Ｃ  ")
+    'W C'
+    >>> clean_label("{\\\\fSimSun|b0;客房}\\\\P8206")
+    '客房 8206'
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\\P", " ")
+    text = _MTEXT_CODES.sub("", text)
+    text = re.sub(r"%%[cdpCDP]", "", text)
+    return " ".join(text.split())
+
+
+def is_area_text(text: str) -> bool:
+    """True for a label that only states an area (``12.5㎡``, ``S=12.50m2``).
+
+    >>> is_area_text("S=12.50m2"), is_area_text("卫生间")
+    (True, False)
+    """
+    return bool(_AREA_RE.match(clean_label(text)))
+
+
+def _build_index() -> list[tuple[re.Pattern[str], str, str, float]]:
+    index: list[tuple[re.Pattern[str], str, str, float]] = []
+    for use, (confidence, zh_words, en_words) in KEYWORDS.items():
+        index.extend((re.compile(re.escape(word)), word, use, confidence) for word in zh_words)
+        for word in en_words:
+            pattern = re.compile(r"(?<![a-z])" + re.escape(word).replace(r"\ ", r"[\s_\-]*") + r"(?![a-z])")
+            index.append((pattern, word, use, confidence))
+    return index
+
+
+_INDEX = _build_index()
+
+
+def classify_label(text: str) -> LabelMatch | None:
+    """Suggest a zone use for a room label, or return ``None`` when the table has no keyword for it.
+
+    Chinese keywords match anywhere in the label, English keywords as whole
+    words (case-insensitive). The keyword that ends last wins, as the head
+    noun comes last in both languages (``客房走廊`` is a corridor, ``包间卫生间``
+    a restroom); between keywords ending at the same place the longest wins.
+
+    >>> classify_label("客房走廊").use
+    'corridor'
+    >>> classify_label("Staff Rest Room").use
+    'staff_rest'
+    >>> classify_label("Meeting 2").use, classify_label("机房A").use
+    ('meeting_room', 'service')
+    >>> classify_label("Atrium") is None
+    True
+    """
+    label = clean_label(text)
+    if not label or is_area_text(label):
+        return None
+    lower = label.lower()
+    best: tuple[int, int, LabelMatch] | None = None
+    for pattern, word, use, confidence in _INDEX:
+        for found in pattern.finditer(lower):
+            key = (found.end(), found.end() - found.start())
+            if best is None or key > best[:2]:
+                best = (*key, LabelMatch(use, word, confidence))
+    if best is not None:
+        return best[2]
+    if _ROOM_NUMBER_RE.match(label):
+        return LabelMatch("hotel_room", "room number", 0.4)
+    return None

@@ -1,0 +1,276 @@
+"""Plans built in the tests for the importers: DXF drawings (ezdxf), IMDF archives, images and PDFs."""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+# -- DXF -------------------------------------------------------------------------------------
+
+#: $INSUNITS code and drawing units per metre.
+DXF_UNITS = {"mm": (4, 1000.0), "m": (6, 1.0), "none": (0, 1000.0)}
+
+
+def _door_block(doc: Any, name: str, width: float) -> None:
+    """A swing door drawn with its hinge at the origin: leaf open along +y, swing arc to +x."""
+    block = doc.blocks.new(name=name)
+    block.add_line((0, 0), (0, width))
+    block.add_arc((0, 0), width, 0, 90)
+
+
+def _window_block(doc: Any, name: str, width: float, depth: float) -> None:
+    block = doc.blocks.new(name=name)
+    for y in (-depth / 2, 0.0, depth / 2):
+        block.add_line((0, y), (width, y))
+
+
+def hotel_floor_dxf(path: Path, *, units: str = "mm", wall_layer: str = "WALL", broken_labels: bool = False) -> Path:
+    """A 10 x 6 m floor: corridor (y 0-2), men's restroom, guest room 8206 and an unlabelled-use atrium.
+
+    Walls are single lines and polylines on wall layers (``墙``, ``wall_layer``, ``A-WALL``); the
+    restroom door ``M0921`` sits in a gap of the corridor wall, the guest-room ``门`` block on a
+    continuous wall, a ``C1518`` window in the restroom's north wall. Labels are TEXT and MTEXT.
+    """
+    import ezdxf
+
+    code, k = DXF_UNITS[units]
+    doc = ezdxf.new("R2013", setup=False)
+    doc.header["$INSUNITS"] = code
+    doc.layers.add("墙")
+    doc.layers.add(wall_layer)
+    doc.layers.add("A-WALL")
+    doc.layers.add("DOOR")
+    doc.layers.add("PUB_TEXT")
+    _door_block(doc, "M0921", 0.9 * k)
+    _door_block(doc, "门", 0.8 * k)
+    _window_block(doc, "C1518", 1.5 * k, 0.2 * k)
+    msp = doc.modelspace()
+
+    def s(*p: float) -> tuple[float, ...]:
+        return tuple(v * k for v in p)
+
+    msp.add_lwpolyline([s(0, 0), s(10, 0), s(10, 6), s(0, 6)], close=True, dxfattribs={"layer": "墙"})
+    msp.add_line(s(0, 2), s(2, 2), dxfattribs={"layer": wall_layer})
+    msp.add_line(s(2.9, 2), s(10, 2), dxfattribs={"layer": wall_layer})
+    msp.add_line(s(4.5, 2), s(4.5, 6), dxfattribs={"layer": "A-WALL"})
+    msp.add_line(s(8, 2), s(8, 6), dxfattribs={"layer": "A-WALL"})
+    msp.add_blockref("M0921", s(2, 2), dxfattribs={"layer": "DOOR"})
+    msp.add_blockref("门", s(6, 2), dxfattribs={"layer": "DOOR"})
+    msp.add_blockref("C1518", s(2.5, 6), dxfattribs={"layer": "WINDOW", "rotation": 180})
+    h = 0.35 * k
+    msp.add_text("走廊", height=h, dxfattribs={"layer": "PUB_TEXT", "insert": s(5, 0.8)})
+    msp.add_text("男卫生间", height=h, dxfattribs={"layer": "PUB_TEXT", "insert": s(1.0, 4.2)})
+    msp.add_text("12.5㎡", height=h * 0.7, dxfattribs={"layer": "PUB_TEXT", "insert": s(1.0, 3.4)})
+    mtext = msp.add_mtext("客房\\P8206", dxfattribs={"layer": "PUB_TEXT", "char_height": h})
+    mtext.set_location(s(6.2, 4.5), attachment_point=5)
+    msp.add_text("Atrium", height=h, dxfattribs={"layer": "PUB_TEXT", "insert": s(8.3, 4.0)})
+    doc.saveas(path)
+    return path
+
+
+def rooms_dxf(path: Path) -> Path:
+    """Rooms drawn as a closed polyline and a hatch on a room layer, no walls; metres."""
+    import ezdxf
+
+    doc = ezdxf.new("R2013", setup=False)
+    doc.header["$INSUNITS"] = 6
+    msp = doc.modelspace()
+    msp.add_lwpolyline([(0, 0), (4, 0), (4, 3), (0, 3)], close=True, dxfattribs={"layer": "SPACE"})
+    hatch = msp.add_hatch(color=3, dxfattribs={"layer": "SPACE"})
+    hatch.paths.add_polyline_path([(5, 0), (8, 0), (8, 3), (5, 3)], is_closed=True)
+    # a frame around everything, on a room layer: an outline, not a room
+    msp.add_lwpolyline([(-1, -1), (9, -1), (9, 4), (-1, 4)], close=True, dxfattribs={"layer": "SPACE"})
+    msp.add_text("Fitting Room 2", height=0.3, dxfattribs={"layer": "TEXT", "insert": (0.5, 1.5)})
+    msp.add_text("哺乳室", height=0.3, dxfattribs={"layer": "TEXT", "insert": (5.5, 1.5)})
+    doc.saveas(path)
+    return path
+
+
+# -- IMDF ------------------------------------------------------------------------------------
+
+#: Where the small IMDF venue stands (the venue's display point = plan origin).
+ORIGIN_LON_LAT = (121.4737, 31.2304)
+
+
+def to_lon_lat(points: Sequence[Sequence[float]], origin: Sequence[float] = ORIGIN_LON_LAT) -> list[list[float]]:
+    """Plan metres -> WGS84 with a transverse Mercator centred on ``origin`` (as the importer assumes)."""
+    from pyproj import CRS, Transformer
+
+    local = CRS.from_proj4(
+        f"+proj=tmerc +lat_0={origin[1]!r} +lon_0={origin[0]!r} +k=1 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs"
+    )
+    inv = Transformer.from_crs(local, CRS.from_proj4("+proj=longlat +datum=WGS84 +no_defs"), always_xy=True)
+    xs, ys = inv.transform([p[0] for p in points], [p[1] for p in points])
+    return [[float(x), float(y)] for x, y in zip(xs, ys, strict=True)]
+
+
+def _ring(points: Sequence[Sequence[float]], origin: Sequence[float]) -> list[list[float]]:
+    ring = to_lon_lat(points, origin)
+    return [*ring, ring[0]]
+
+
+def rect(x0: float, y0: float, x1: float, y1: float) -> list[tuple[float, float]]:
+    return [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+
+
+def _feature(fid: str, feature_type: str, geometry: dict | None, **props: Any) -> dict:
+    return {"type": "Feature", "id": fid, "feature_type": feature_type, "geometry": geometry, "properties": props}
+
+
+def _collection(features: list[dict]) -> dict:
+    return {"type": "FeatureCollection", "features": features}
+
+
+#: The small venue in plan metres: name -> (category, polygon). Its hand-drawn twin is in test_import_imdf.
+IMDF_UNITS: dict[str, tuple[str, list[tuple[float, float]]]] = {
+    "Lobby 大堂": ("lobby", rect(0, 0, 12, 8)),
+    "Corridor": ("walkway", rect(12, 3, 20, 5)),
+    "Women 女卫生间": ("restroom.female", rect(12, 5, 16, 9)),
+    "Room 2": ("room", rect(16, 5, 19, 8)),
+    "Nursing 母婴室": ("mothersroom", rect(16, 0, 19, 3)),
+}
+#: Wall-material units: (category, polygon).
+IMDF_WALLS: list[tuple[str, list[tuple[float, float]]]] = [
+    ("concrete", rect(0, 8, 12, 8.2)),
+    ("glass", rect(11.95, 0, 12.05, 3)),
+]
+#: Openings: (door type or None for a doorway, segment).
+IMDF_OPENINGS: list[tuple[str | None, list[tuple[float, float]]]] = [
+    ("swinging", [(13.0, 5.0), (14.0, 5.0)]),
+    ("sliding", [(17.0, 5.0), (17.8, 5.0)]),
+    (None, [(17.0, 3.0), (17.9, 3.0)]),
+]
+#: A fitting-room amenity inside "Room 2".
+IMDF_AMENITY = ("fittingroom", (17.5, 6.5))
+
+
+def imdf_features(origin: Sequence[float] = ORIGIN_LON_LAT) -> dict[str, dict]:
+    """The feature files of the small venue (file name -> GeoJSON)."""
+    level_id = "11111111-1111-4111-8111-000000000001"
+    venue = _feature(
+        "11111111-1111-4111-8111-000000000000", "venue",
+        {"type": "Polygon", "coordinates": [_ring(rect(-5, -5, 25, 15), origin)]},
+        category="hotel", name={"en": "Harbour Test Hotel", "zh-Hans": "港湾测试酒店"},
+        display_point={"type": "Point", "coordinates": list(origin)},
+    )
+    levels = [
+        _feature(level_id, "level", {"type": "Polygon", "coordinates": [_ring(rect(0, 0, 20, 9), origin)]},
+                 category="unspecified", outdoor=False, ordinal=0, name={"en": "Ground Floor", "zh-Hans": "一层"},
+                 short_name={"en": "G"}),
+        _feature("11111111-1111-4111-8111-000000000002", "level",
+                 {"type": "Polygon", "coordinates": [_ring(rect(0, 0, 20, 9), origin)]},
+                 category="parking", outdoor=False, ordinal=-1, name={"en": "Car Park"}, short_name={"en": "B1"}),
+    ]
+    units = []
+    for i, (name, (category, poly)) in enumerate(IMDF_UNITS.items()):
+        units.append(_feature(f"22222222-2222-4222-8222-{i:012d}", "unit",
+                              {"type": "Polygon", "coordinates": [_ring(poly, origin)]},
+                              category=category, name={"en": name}, level_id=level_id))
+    for j, (category, poly) in enumerate(IMDF_WALLS):
+        units.append(_feature(f"33333333-3333-4333-8333-{j:012d}", "unit",
+                              {"type": "Polygon", "coordinates": [_ring(poly, origin)]},
+                              category=category, name=None, level_id=level_id))
+    units.append(_feature("44444444-4444-4444-8444-000000000000", "unit",
+                          {"type": "Polygon", "coordinates": [_ring(rect(0, 0, 30, 20), origin)]},
+                          category="parking", name={"en": "Parking"},
+                          level_id="11111111-1111-4111-8111-000000000002"))
+    openings = [
+        _feature(f"55555555-5555-4555-8555-{k:012d}", "opening",
+                 {"type": "LineString", "coordinates": to_lon_lat(seg, origin)},
+                 category="pedestrian", door=None if door is None else {"type": door, "automatic": False,
+                                                                        "material": "wood"},
+                 level_id=level_id)
+        for k, (door, seg) in enumerate(IMDF_OPENINGS)
+    ]
+    amenity_cat, amenity_at = IMDF_AMENITY
+    amenities = [
+        _feature("66666666-6666-4666-8666-000000000000", "amenity",
+                 {"type": "Point", "coordinates": to_lon_lat([amenity_at], origin)[0]},
+                 category=amenity_cat, unit_ids=["22222222-2222-4222-8222-000000000003"], name=None),
+        _feature("66666666-6666-4666-8666-000000000001", "amenity",
+                 {"type": "Point", "coordinates": to_lon_lat([(6, 4)], origin)[0]},
+                 category="information", unit_ids=[], name=None),
+    ]
+    return {
+        "manifest.json": {"version": "1.0.0", "created": "2025-01-01T00:00:00Z", "language": "en"},
+        "venue.geojson": _collection([venue]),
+        "level.geojson": _collection(levels),
+        "unit.geojson": _collection(units),
+        "opening.geojson": _collection(openings),
+        "amenity.geojson": _collection(amenities),
+    }
+
+
+def write_imdf(path: Path, files: dict[str, Any] | None = None, *, folder: str = "") -> Path:
+    """Write an IMDF archive (``.zip``), or a folder when ``path`` has no ``.zip`` suffix.
+
+    Values that are not bytes or str are written as JSON.
+    """
+    files = imdf_features() if files is None else files
+
+    def payload(value: Any) -> bytes:
+        if isinstance(value, bytes):
+            return value
+        if isinstance(value, str):
+            return value.encode("utf-8")
+        return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+    if path.suffix.lower() == ".zip":
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, value in files.items():
+                archive.writestr(folder + name, payload(value))
+    else:
+        path.mkdir(parents=True, exist_ok=True)
+        for name, value in files.items():
+            (path / name).write_bytes(payload(value))
+    return path
+
+
+# -- images and PDF ---------------------------------------------------------------------------
+
+
+def plan_png(width: int = 400, height: int = 300, *, dpi: float | None = None, fmt: str = "PNG") -> bytes:
+    """A small drawn plan: a rectangle with a dividing wall, as image bytes."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([20, 20, width - 20, height - 20], outline="black", width=3)
+    draw.line([width // 2, 20, width // 2, height - 20], fill="black", width=3)
+    buf = io.BytesIO()
+    kwargs = {"dpi": (dpi, dpi)} if dpi else {}
+    image.save(buf, fmt, **kwargs)
+    return buf.getvalue()
+
+
+def plan_pdf(pages: Sequence[tuple[float, float]] = ((842.0, 595.0),)) -> bytes:
+    """A PDF with pages of the given sizes (points), each with a rectangle drawn on it."""
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf)
+    for w, h in pages:
+        c.setPageSize((w, h))
+        c.rect(w * 0.1, h * 0.1, w * 0.8, h * 0.8)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def geodesic_check(points: Sequence[Sequence[float]], origin: Sequence[float] = ORIGIN_LON_LAT) -> float:
+    """Largest difference (m) between plan distances and WGS84 geodesic distances over ``points``' pairs."""
+    from pyproj import Geod
+
+    geod = Geod(ellps="WGS84")
+    lonlat = to_lon_lat(points, origin)
+    worst = 0.0
+    for i in range(len(points)):
+        for j in range(i + 1, len(points)):
+            _, _, dist = geod.inv(lonlat[i][0], lonlat[i][1], lonlat[j][0], lonlat[j][1])
+            worst = max(worst, abs(dist - math.dist(points[i], points[j])))
+    return worst
