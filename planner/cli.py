@@ -188,6 +188,143 @@ def _geojson(value: object) -> object:
     return value
 
 
+# -- import ------------------------------------------------------------------
+def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
+    from planner.io import save_project
+    from planner.io.importers import UnitsRequiredError, import_plan
+    from planner.io.importers.calibrate import parse_calibration, parse_scale
+
+    options: dict[str, object] = {"name": args.name, "level_name": args.level_name}
+    if args.page is not None:
+        if args.page < 1:
+            raise InputError(f"--page: pages count from 1, got {args.page}")
+        options["page"] = args.page - 1
+    if args.dpi is not None:
+        options["dpi"] = args.dpi
+    try:
+        if args.scale:
+            parse_scale(args.scale)
+            options["scale"] = args.scale
+        if args.calibrate:
+            options["calibrate"] = parse_calibration(args.calibrate)
+    except ValueError as exc:
+        raise InputError(f"--{'calibrate' if args.calibrate else 'scale'}: {exc}") from None
+    if args.units:
+        options["units"] = args.units
+    if args.layers:
+        options["layers"] = [p.strip() for p in args.layers.split(",") if p.strip()]
+    if args.no_background:
+        options["render"] = False
+    if os.path.abspath(args.source) == os.path.abspath(args.output):
+        raise InputError(f"{args.output}: the output would overwrite the plan being imported")
+    try:
+        result = import_plan(args.source, **options)
+    except UnitsRequiredError as exc:
+        raise InputError(f"{exc.file}: the drawing does not say its units: pass --units mm, cm or m"
+                         + (f" (its size suggests {exc.suggested})" if exc.suggested else "")) from None
+    save_project(result.project, args.output)
+    if args.format == "json":
+        json.dump({**result.summary(), "output": args.output}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(result.summary_text() + f"\nSaved {args.output}\n")
+    return EXIT_OK
+
+
+# -- signs, guide, report -----------------------------------------------------
+def _warn(message: str) -> None:
+    sys.stderr.write(f"planner: warning: {message}\n")
+
+
+def _output_path(path: str, option: str = "-o") -> str:
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise InputError(f"{option} {path}: the folder {folder} does not exist")
+    if os.path.isdir(path):
+        raise InputError(f"{option} {path}: is a folder, expected a file name")
+    return path
+
+
+def _checked(args: argparse.Namespace) -> tuple[Project, object, object]:
+    from planner.rules.engine import ComplianceEngine
+
+    project = _load(args.file)
+    try:
+        pack = load_rule_pack(project.venue.rule_pack)
+    except RulePackError as exc:
+        raise InputError(f"{args.file}: venue.rule_pack: {exc}") from None
+    engine = ComplianceEngine(project, pack)
+    return project, engine, check_project(project, pack, engine=engine)
+
+
+def _cmd_signs(args: argparse.Namespace, out: TextIO) -> int:
+    from planner.output.notice import missing_items
+    from planner.output.signs import BODY_MIN_MM, body_letter_mm, sign_sheets, write_signs_pdf
+
+    output = _output_path(args.output)
+    project, _engine, result = _checked(args)
+    sheets = sign_sheets(project, result, paper=args.paper, orientation=args.orientation)  # type: ignore[arg-type]
+    kinds = {s.kind for s in sheets}
+    for kind in sorted(kinds):
+        missing = missing_items(project.venue, kind)
+        if missing:
+            _warn(f"{args.file}: the {kind} signs print blanks for venue.{', venue.'.join(missing)}")
+    for sheet in sheets:
+        size = body_letter_mm(sheet, project)
+        if size < BODY_MIN_MM - 1e-6:
+            _warn(f"sign {sheet.id}: {sheet.size} is small for the notice text ({size:.1f} mm letters, "
+                  f"{BODY_MIN_MM:g} mm wanted); a larger --paper gives more room")
+    try:
+        pages = write_signs_pdf(project, output, paper=args.paper, orientation=args.orientation,
+                                result=result)  # type: ignore[arg-type]
+    except OSError as exc:
+        raise InputError(f"-o {args.output}: {exc.strerror or exc}") from None
+    placed = any(level.signs for level in project.levels)
+    what = "placed" if placed else "required"
+    out.write(f"{output}: {pages} page(s), {len(sheets)} {what} sign(s)"
+              + (" + full notice sheet\n" if pages > len(sheets) and sheets else "\n"))
+    return EXIT_OK
+
+
+def _cmd_guide(args: argparse.Namespace, out: TextIO) -> int:
+    from planner.output.guide import write_guide_pdf
+    from planner.output.schedules import build_schedules, write_csv, write_xlsx
+
+    output = _output_path(args.output)
+    if args.xlsx:
+        _output_path(args.xlsx, "--xlsx")
+    if args.csv:
+        _output_path(args.csv + "-signs.csv", "--csv")
+    project, engine, result = _checked(args)
+    try:
+        pages = write_guide_pdf(project, output, result=result, engine=engine)  # type: ignore[arg-type]
+        out.write(f"{output}: {pages} page(s)\n")
+        if args.xlsx or args.csv:
+            schedules = build_schedules(project, result)  # type: ignore[arg-type]
+            if args.xlsx:
+                write_xlsx(schedules, args.xlsx)
+                out.write(f"{args.xlsx}: sign and camera schedules\n")
+            if args.csv:
+                for path in write_csv(schedules, args.csv):
+                    out.write(f"{path}\n")
+    except OSError as exc:
+        raise InputError(f"{exc.filename or args.output}: {exc.strerror or exc}") from None
+    return EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from planner.output.report import write_report_pdf
+
+    output = _output_path(args.output)
+    project, engine, result = _checked(args)
+    try:
+        pages = write_report_pdf(project, output, result=result, engine=engine)  # type: ignore[arg-type]
+    except OSError as exc:
+        raise InputError(f"-o {args.output}: {exc.strerror or exc}") from None
+    out.write(f"{output}: {pages} page(s)\n")
+    return EXIT_OK
+
+
 # -- commands that later issues fill in ------------------------------------
 def _not_available(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
     def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -229,26 +366,47 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--camera", metavar="ID", help="only this camera")
     p.set_defaults(run=_cmd_coverage)
 
-    p = sub.add_parser("signs", help="print-ready PDF, one page per sign")
+    p = sub.add_parser("signs", help="print-ready PDF, one page per sign",
+                       description="One print-ready page per sign placed in the project (else per sign the "
+                       "rules require), plus the full notice sheet when face recognition is used.")
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
-    p.add_argument("--paper", choices=("A4", "A3"), help="force one paper size")
-    p.set_defaults(run=_not_available("signs"))
+    p.add_argument("--paper", choices=("A4", "A3", "A2", "Letter"), help="force one paper size (default: each sign's)")
+    p.add_argument("--orientation", choices=("portrait", "landscape"), help="page orientation (default: portrait)")
+    p.set_defaults(run=_cmd_signs)
 
-    p = sub.add_parser("guide", help="installer placement guide (PDF)")
+    p = sub.add_parser("guide", help="installer placement guide (PDF), schedules as XLSX / CSV")
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
-    p.set_defaults(run=_not_available("guide"))
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the sign and camera schedules as a workbook")
+    p.add_argument("--csv", metavar="PREFIX", help="also write PREFIX-signs.csv and PREFIX-cameras.csv")
+    p.set_defaults(run=_cmd_guide)
 
     p = sub.add_parser("report", help="compliance and impact-assessment report (PDF)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
-    p.set_defaults(run=_not_available("report"))
+    p.set_defaults(run=_cmd_report)
 
-    p = sub.add_parser("import", help="new project from DXF, IMDF, image or PDF")
-    p.add_argument("source", metavar="SRC")
-    p.add_argument("-o", "--output", metavar="OUT.vplan", required=True)
-    p.set_defaults(run=_not_available("import"))
+    p = sub.add_parser("import", help="new project from DXF, IMDF, image or PDF",
+                       description="Make a new project from a plan: a DXF drawing, an IMDF venue (.zip or folder), "
+                       "an image (PNG, JPEG, TIFF, BMP) or a PDF page, and print what was found.")
+    p.add_argument("source", metavar="SRC", help="the plan to import")
+    p.add_argument("-o", "--output", metavar="OUT.vplan", required=True, help="project file to write")
+    p.add_argument("--name", metavar="NAME", help="venue name (default: from the plan)")
+    p.add_argument("--level-name", metavar="NAME", help="name of the level (image, PDF, DXF)")
+    p.add_argument("--units", metavar="UNIT", choices=("mm", "cm", "dm", "m", "in", "ft"),
+                   help="DXF drawing units when the file does not say (mm, cm, dm, m, in, ft)")
+    p.add_argument("--layers", metavar="PATTERNS", help="DXF wall layers, comma-separated name patterns "
+                   "(default: names like 墙, WALL, A-WALL)")
+    p.add_argument("--no-background", action="store_true", help="do not render the DXF as a background")
+    p.add_argument("--page", metavar="N", type=int, help="PDF or TIFF page, 1 = first (default 1)")
+    p.add_argument("--dpi", metavar="DPI", type=float, help="PDF render resolution (default 150); for an image, "
+                   "the resolution it was scanned at (default: as the file says)")
+    p.add_argument("--scale", metavar="1:N", help="drawing scale of an image or PDF, e.g. 1:100")
+    p.add_argument("--calibrate", metavar="X1,Y1,X2,Y2,DIST", help="two pixel points of the image (or rendered "
+                   "page) and their distance in metres")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="summary format (default: text)")
+    p.set_defaults(run=_cmd_import)
     return parser
 
 

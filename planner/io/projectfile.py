@@ -10,16 +10,13 @@ path. Saving is atomic (temporary file in the same folder, fsync,
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
-import os
-import shutil
-import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from planner.io.atomic import atomic_write
 from planner.io.codec import DecodeError, decode_project, encode_project
 from planner.io.errors import ProjectFileError, UnsafeArchiveError
 from planner.io.migrate import migrate
@@ -302,57 +299,7 @@ def save_project(project: Project, path: str | Path, *, backup: bool = True) -> 
 
 
 def _atomic_write(path: Path, payload: bytes, *, file: str, backup: bool) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        atomic_write(path, payload, backup=backup)
     except OSError as exc:
-        raise ProjectFileError(file, f"cannot write in {folder}: {exc.strerror or exc}") from None
-    tmp = Path(tmp_name)
-    bak_tmp = path.with_name(f".{path.name}.bak.tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp, path.stat().st_mode & 0o777)
-            if backup:
-                bak = path.with_name(path.name + ".bak")
-                shutil.copy2(path, bak_tmp)
-                os.replace(bak_tmp, bak)
-        else:
-            os.chmod(tmp, 0o644 & ~_umask())
-        os.replace(tmp, path)
-        _fsync_dir(folder)
-    except OSError as exc:
-        _discard(tmp, bak_tmp)
         raise ProjectFileError(file, f"cannot save: {exc.strerror or exc}") from None
-    except BaseException:
-        _discard(tmp, bak_tmp)
-        raise
-
-
-def _discard(*paths: Path) -> None:
-    for p in paths:
-        with contextlib.suppress(OSError):
-            p.unlink(missing_ok=True)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -136,6 +136,23 @@ def text(value: Any) -> str:
     return value
 
 
+def iso_date(value: Any) -> str:
+    """Return an ISO date ``YYYY-MM-DD`` (or ``""`` for none).
+
+    >>> iso_date("2026-11-27"), iso_date("")
+    ('2026-11-27', '')
+    """
+    import datetime as _dt
+
+    value = text(value).strip()
+    if not value:
+        return ""
+    try:
+        return _dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise FieldError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
 def optional(convert: Converter) -> Converter:
     """Return a converter that passes ``None`` through and converts anything else."""
 

@@ -128,6 +128,9 @@ class Venue:
     security_measures: tuple[str, ...] = ()
     impact_assessment_date: str = ""
     filing_reference: str = ""
+    method: str = ""
+    necessity: str = ""
+    report_date: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
     ENTITY: ClassVar[str] = "venue"
@@ -146,8 +149,11 @@ class Venue:
         "expected_enrolled_people": (f.optional(_people), None),
         "face_height_m": (f.bounded(0.5, 2.5), 1.6),
         "security_measures": (_security_measures, ()),
-        "impact_assessment_date": (f.text, ""),
+        "impact_assessment_date": (f.iso_date, ""),
         "filing_reference": (f.text, ""),
+        "method": (f.text, ""),
+        "necessity": (f.text, ""),
+        "report_date": (f.iso_date, ""),
     }
 
     @classmethod

@@ -11,6 +11,8 @@ its paper size chosen so that its headline is legible from the approach.
 
 >>> size_for_distance(4.0), size_for_distance(6.5), size_for_distance(30.0)
 ('A4', 'A3', 'A2')
+>>> size_for_distance(4.0, "fr_notice")
+'A3'
 """
 
 from __future__ import annotations
@@ -81,12 +83,18 @@ def legible_distance(size: str) -> float:
     return min(width_mm * PICTOGRAM_RATIO * 40.0, width_mm * HEADLINE_RATIO * 250.0) / 1000.0
 
 
-def size_for_distance(distance_m: float) -> str:
-    """Smallest paper (A4, A3, A2) legible from ``distance_m``; A2 beyond its range."""
-    for size in SIGN_SIZES_BY_DISTANCE:
+def size_for_distance(distance_m: float, kind: str = "cctv_notice") -> str:
+    """Smallest paper (A4, A3, A2) legible from ``distance_m``; A2 beyond its range.
+
+    A face-recognition notice carries the facts of Art. 5 and the alternative of
+    Art. 10 in two languages; on A4 they cannot be set at the 5 mm minimum body
+    height below a legible pictogram and headline, so it starts at A3.
+    """
+    sizes = SIGN_SIZES_BY_DISTANCE[1:] if kind == "fr_notice" else SIGN_SIZES_BY_DISTANCE
+    for size in sizes:
         if legible_distance(size) >= distance_m:
             return size
-    return SIGN_SIZES_BY_DISTANCE[-1]
+    return sizes[-1]
 
 
 @dataclass
@@ -462,7 +470,7 @@ def requirements_for_area(
         cameras = sorted({c for z in group for c in announced[z]})
         out.append(SignRequirement(
             level=topology.level_id, kind=kind, entrance=entrance, position=position, facing_deg=facing,
-            viewing_distance_m=distance, size=size_for_distance(distance), mount=mount, cameras=cameras,
+            viewing_distance_m=distance, size=size_for_distance(distance, kind), mount=mount, cameras=cameras,
         ))
     return out
 

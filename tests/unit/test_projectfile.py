@@ -15,6 +15,7 @@ from planner.io import (
     ProjectFileError,
     UnsafeArchiveError,
     UnsupportedFormatVersionError,
+    atomic,
     encode_project,
     load_project,
     project_json_bytes,
@@ -176,7 +177,7 @@ def test_failed_save_leaves_previous_file_intact(tmp_path: Path, monkeypatch: py
     def broken_replace(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(projectfile.os, "replace", broken_replace)
+    monkeypatch.setattr(atomic.os, "replace", broken_replace)
     with pytest.raises(ProjectFileError, match="No space left"):
         save_project(corridor_and_restroom(), path)
     monkeypatch.undo()
@@ -413,3 +414,14 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         load_project(tmp_path / "nope.vplan")
     with pytest.raises(ProjectFileError, match="folder"):
         load_project(tmp_path)
+
+
+def test_new_files_get_normal_permissions(tmp_path: Path) -> None:
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        save_project(corridor_and_restroom(), tmp_path / "p.vplan")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "p.vplan").stat().st_mode & 0o777 == 0o644

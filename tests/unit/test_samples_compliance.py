@@ -61,7 +61,8 @@ def _apply(project, finding, remedy) -> None:
         project.insert(finding.level, Sign(id=project.new_id("sign"), kind=s["kind"], position=tuple(s["position"]),
                                            facing_deg=s["facing_deg"], size=s["size"]))
     elif kind == "fill_venue_field":
-        value = 50_000 if remedy["field"] == "expected_enrolled_people" else "Filled in by the test"
+        value = {"expected_enrolled_people": 50_000, "impact_assessment_date": "2026-11-01"}.get(
+            remedy["field"], "Filled in by the test")
         project.update("venue", **{remedy["field"]: value})
     else:  # pragma: no cover
         raise AssertionError(f"unknown remedy {kind}")

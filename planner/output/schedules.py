@@ -1,0 +1,352 @@
+"""Sign and camera schedules: the tables of the placement guide, also as CSV and XLSX.
+
+Signs are numbered S1, S2 … and cameras C1, C2 … across the project, level
+by level, in file order; the plan markers of the guide carry the same
+numbers. The sign schedule lists the placed signs and, after them on each
+level, the signs the rules still require (status "to add"); a sign that
+fulfils a requirement inherits its entrance, zone and announced cameras.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from planner.geometry.convert import to_point, to_polygon
+from planner.model import Camera, Level, Project
+from planner.output.notice import bilingual, compass
+from planner.output.pdf import atomic_write, document_date
+from planner.rules.angles import image_column
+from planner.rules.findings import CheckResult
+
+__all__ = [
+    "Column",
+    "SIGN_COLUMNS",
+    "CAMERA_COLUMNS",
+    "Schedules",
+    "build_schedules",
+    "proposed_sign_id",
+    "mask_columns",
+    "schedules_csv",
+    "write_csv",
+    "xlsx_bytes",
+    "write_xlsx",
+]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A schedule column: its key in the rows and its bilingual heading."""
+
+    key: str
+    zh: str
+    en: str
+
+    @property
+    def heading(self) -> str:
+        return f"{self.zh} {self.en}"
+
+
+SIGN_COLUMNS = (
+    Column("no", "编号", "No."),
+    Column("id", "标识", "Sign id"),
+    Column("status", "状态", "Status"),
+    Column("kind", "类型", "Kind"),
+    Column("size", "尺寸", "Size"),
+    Column("level", "楼层", "Level"),
+    Column("zone", "所告知区域", "Area announced"),
+    Column("entrance", "入口", "Entrance"),
+    Column("approach", "来向区域", "Approach from"),
+    Column("x_m", "x (m)", ""),
+    Column("y_m", "y (m)", ""),
+    Column("facing_deg", "朝向 (°)", "Facing (°)"),
+    Column("facing", "朝向", "Faces"),
+    Column("mount_height_m", "中心高度 (m)", "Centre height (m)"),
+    Column("cameras", "告知的摄像机", "Cameras announced"),
+)
+CAMERA_COLUMNS = (
+    Column("no", "编号", "No."),
+    Column("id", "摄像机", "Camera id"),
+    Column("name", "名称", "Name"),
+    Column("level", "楼层", "Level"),
+    Column("x_m", "x (m)", ""),
+    Column("y_m", "y (m)", ""),
+    Column("mount_height_m", "安装高度 (m)", "Mount height (m)"),
+    Column("heading_deg", "水平朝向 (°)", "Heading (°)"),
+    Column("tilt_deg", "俯角 (°)", "Tilt (°)"),
+    Column("hfov_deg", "水平视场角 (°)", "HFOV (°)"),
+    Column("kind", "类型", "Type"),
+    Column("resolution", "分辨率", "Resolution"),
+    Column("range_m", "范围 (m)", "Range (m)"),
+    Column("face_recognition", "人脸识别", "FR"),
+    Column("privacy_masks", "隐私遮蔽（角度）", "Privacy masks (angle)"),
+    Column("mask_columns", "遮蔽图像列 (px)", "Mask image columns (px)"),
+)
+
+
+@dataclass
+class Schedules:
+    """The two schedules and the marker labels that go with them."""
+
+    signs: list[dict[str, Any]] = field(default_factory=list)
+    cameras: list[dict[str, Any]] = field(default_factory=list)
+    sign_labels: dict[str, str] = field(default_factory=dict)
+    camera_labels: dict[str, str] = field(default_factory=dict)
+    #: Proposed signs per level: level id -> {label: (position, facing)}.
+    proposed: dict[str, dict[str, tuple[tuple[float, float], float]]] = field(default_factory=dict)
+    date: str = ""
+    venue: str = ""
+
+
+def proposed_sign_id(level_id: str, kind: str, used: set[str]) -> str:
+    """A fresh id for a required sign that is not placed yet, e.g. ``L1-sign-fr-1``; adds it to ``used``."""
+    short = "fr" if kind == "fr_notice" else "cctv"
+    n = 1
+    while f"{level_id}-sign-{short}-{n}" in used:
+        n += 1
+    sign_id = f"{level_id}-sign-{short}-{n}"
+    used.add(sign_id)
+    return sign_id
+
+
+def mask_columns(camera: Camera) -> list[tuple[int, int]]:
+    """Image column ranges (pixels from the left) of a camera's privacy masks.
+
+    >>> from planner.model import Camera
+    >>> mask_columns(Camera(id="c", position=(0, 0), hfov_deg=90, resolution=(1920, 1080),
+    ...                     privacy_masks=((0.0, 45.0),)))
+    [(960, 1920)]
+    """
+    if camera.omnidirectional or camera.hfov_deg >= 180.0:
+        return []
+    width = camera.resolution[0]
+    return [(image_column(lo, camera.hfov_deg, width), image_column(hi, camera.hfov_deg, width))
+            for lo, hi in camera.privacy_masks]
+
+
+def _zone_name(level: Level, zone_id: str | None, lang: str | None = None) -> str:
+    if zone_id is None:
+        return "室外 outside"
+    zone = next((z for z in level.zones if z.id == zone_id), None)
+    if zone is None:
+        return zone_id
+    zh, en = bilingual(zone.name or zone.id)
+    if lang == "zh":
+        return zh or en
+    if lang == "en":
+        return en or zh
+    return zh if zh == en or not en else (en if not zh else f"{zh} {en}")
+
+
+def _zone_at(level: Level, xy: tuple[float, float]) -> str | None:
+    p = to_point(xy)
+    best: tuple[float, str] | None = None
+    for zone in level.zones:
+        d = to_polygon(zone.polygon).distance(p)
+        if d <= 0.6 and (best is None or d < best[0]):
+            best = (d, zone.id)
+    return best[1] if best else None
+
+
+def _level_name(level: Level) -> str:
+    zh, en = bilingual(level.name or "")
+    name = " ".join(dict.fromkeys(x for x in (zh, en) if x))
+    return f"{level.id} {name}".strip()
+
+
+_KIND_NAMES = {"fr_notice": "人脸识别提示 FR notice", "cctv_notice": "视频监控提示 CCTV notice"}
+
+
+def build_schedules(project: Project, result: CheckResult | None = None) -> Schedules:
+    """Number the signs and cameras and build both schedules."""
+    if result is None:
+        from planner.rules import check_project
+
+        result = check_project(project)
+    out = Schedules(date=document_date(project.venue), venue=project.venue.name)
+    n_cam = 0
+    for level in project.levels:
+        for cam in level.cameras:
+            n_cam += 1
+            out.camera_labels[cam.id] = f"C{n_cam}"
+    reqs_by_level: dict[str, list[dict[str, Any]]] = {}
+    for req in result.signs_required:
+        reqs_by_level.setdefault(req["level"], []).append(req)
+    used = project.ids()
+    n_sign = 0
+    for level in project.levels:
+        reqs = reqs_by_level.get(level.id, [])
+        by_sign = {r["satisfied_by"]: r for r in reqs if r.get("satisfied_by")}
+        entries: list[tuple[str, str, str, tuple[float, float], float, float, dict[str, Any] | None, str]] = []
+        for sign in level.signs:
+            entries.append((sign.id, "placed", sign.kind, sign.position, sign.facing_deg, sign.mount_height_m,
+                            by_sign.get(sign.id), sign.size))
+        for req in reqs:
+            if req.get("satisfied_by"):
+                continue
+            sign_id = proposed_sign_id(level.id, req["kind"], used)
+            entries.append((sign_id, "to_add", req["kind"], (float(req["position"][0]), float(req["position"][1])),
+                            float(req["facing_deg"]), float(req.get("mount_height_m", 1.6)), req, req["size"]))
+        for sign_id, status, kind, pos, facing, height, req, size in entries:
+            n_sign += 1
+            label = f"S{n_sign}"
+            out.sign_labels[sign_id] = label
+            if status == "to_add":
+                out.proposed.setdefault(level.id, {})[label] = (pos, facing)
+            if req is not None:
+                zone = _zone_name(level, req.get("zone"))
+                approach = _zone_name(level, req.get("approach_zone"))
+                entrance = req.get("opening") or "开放边界 open edge"
+                cams = [out.camera_labels.get(c, c) for c in req.get("cameras", [])]
+                cam_ids = list(req.get("cameras", []))
+            else:
+                zid = _zone_at(level, pos)
+                zone = _zone_name(level, zid) if zid else "—"
+                approach = entrance = "—"
+                cams, cam_ids = [], []
+            en_pt, zh_pt = compass(facing)
+            out.signs.append({
+                "no": label,
+                "id": sign_id,
+                "status": "已设置 placed" if status == "placed" else "待增设 to add",
+                "status_key": status,
+                "kind": _KIND_NAMES.get(kind, kind),
+                "kind_key": kind,
+                "size": size,
+                "level": level.id,
+                "level_name": _level_name(level),
+                "zone": zone,
+                "entrance": entrance,
+                "approach": approach,
+                "x_m": round(pos[0], 2),
+                "y_m": round(pos[1], 2),
+                "facing_deg": round(facing % 360.0, 1),
+                "facing": f"{zh_pt} {en_pt}",
+                "mount_height_m": round(height, 2),
+                "cameras": ", ".join(f"{c} ({i})" for c, i in zip(cams, cam_ids, strict=True)) or "—",
+                "camera_labels": cams,
+                "camera_ids": cam_ids,
+            })
+    for level in project.levels:
+        for cam in level.cameras:
+            cols = mask_columns(cam)
+            masks = "; ".join(f"{lo:+.1f}°…{hi:+.1f}°" for lo, hi in cam.privacy_masks) or "—"
+            out.cameras.append({
+                "no": out.camera_labels[cam.id],
+                "id": cam.id,
+                "name": cam.name,
+                "level": level.id,
+                "level_name": _level_name(level),
+                "x_m": round(cam.position[0], 2),
+                "y_m": round(cam.position[1], 2),
+                "mount_height_m": round(cam.mount_height_m, 2),
+                "heading_deg": round(cam.heading_deg, 1),
+                "tilt_deg": round(cam.tilt_deg, 1),
+                "hfov_deg": round(cam.hfov_deg, 1),
+                "kind": {"fixed": "固定 fixed", "ptz": "云台 PTZ", "fisheye": "鱼眼 fisheye"}.get(cam.kind, cam.kind),
+                "resolution": f"{cam.resolution[0]}×{cam.resolution[1]}",
+                "range_m": round(cam.range_m, 1) if cam.range_m is not None else "—",
+                "face_recognition": "是 yes" if cam.face_recognition else "否 no",
+                "face_recognition_key": cam.face_recognition,
+                "privacy_masks": masks,
+                "mask_columns": "; ".join(f"{lo}–{hi}" for lo, hi in cols) or ("—" if not cam.privacy_masks
+                                                                                else "（360° 相机 360° camera）"),
+            })
+    return out
+
+
+def _table(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> list[list[Any]]:
+    return [[c.heading.strip() for c in columns], *[[row.get(c.key, "") for c in columns] for row in rows]]
+
+
+def schedules_csv(schedules: Schedules) -> dict[str, bytes]:
+    """The two schedules as CSV files (UTF-8 with BOM, so spreadsheet programs read the Chinese)."""
+    out = {}
+    for name, rows, columns in (("signs", schedules.signs, SIGN_COLUMNS), ("cameras", schedules.cameras,
+                                                                           CAMERA_COLUMNS)):
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\r\n")
+        writer.writerows(_table(rows, columns))
+        out[name] = ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return out
+
+
+def write_csv(schedules: Schedules, prefix: str | Path) -> list[Path]:
+    """Write ``PREFIX-signs.csv`` and ``PREFIX-cameras.csv`` atomically; return their paths."""
+    prefix = str(prefix)
+    paths = []
+    for name, data in schedules_csv(schedules).items():
+        path = Path(f"{prefix}-{name}.csv")
+        atomic_write(path, data)
+        paths.append(path)
+    return paths
+
+
+def xlsx_bytes(schedules: Schedules) -> bytes:
+    """The two schedules as one workbook (sheets "Signs 标识" and "Cameras 摄像机")."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    try:
+        when = _dt.datetime.fromisoformat(schedules.date)
+    except ValueError:
+        when = _dt.datetime(2000, 1, 1)
+    wb.properties.created = when
+    wb.properties.modified = when
+    wb.properties.creator = "Venue Planner"
+    wb.properties.title = f"{schedules.venue} schedules"
+    first = True
+    for title, rows, columns in (("Signs 标识", schedules.signs, SIGN_COLUMNS),
+                                 ("Cameras 摄像机", schedules.cameras, CAMERA_COLUMNS)):
+        ws = wb.active if first else wb.create_sheet()
+        first = False
+        ws.title = title
+        table = _table(rows, columns)
+        for r in table:
+            ws.append(r)
+        head_fill = PatternFill("solid", fgColor="0B3D74")
+        for cell in ws[1]:
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = head_fill
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.freeze_panes = "C2"
+        for i in range(1, len(columns) + 1):
+            longest = max((len(str(r[i - 1])) for r in table), default=8)
+            ws.column_dimensions[get_column_letter(i)].width = max(8, min(48, longest + 2))
+        ws.auto_filter.ref = ws.dimensions
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _normalise_zip(buf.getvalue(), when)
+
+
+def _normalise_zip(data: bytes, when: _dt.datetime) -> bytes:
+    """Rewrite a ZIP with fixed member timestamps, so identical schedules give identical files."""
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    stamp = (max(1980, when.year), when.month, when.day, 0, 0, 0)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=stamp)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = info.external_attr
+            payload = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # the writer stamps the time of saving
+                payload = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(<)",
+                                 rb"\g<1>" + when.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>", payload)
+            dst.writestr(member, payload)
+    return out.getvalue()
+
+
+def write_xlsx(schedules: Schedules, path: str | Path) -> None:
+    """Write the workbook atomically."""
+    atomic_write(path, xlsx_bytes(schedules))
