@@ -299,7 +299,18 @@ def guide_pdf_bytes(project: Project, *, result: CheckResult | None = None,
     Pass the ``result`` of :func:`planner.rules.check_project` and its long-lived
     ``engine`` to reuse the checks and the coverage already computed.
     """
-    engine = engine if engine is not None and engine.project is project else ComplianceEngine(project)
+    own = engine is None or engine.project is not project
+    if own:
+        engine = ComplianceEngine(project)
+    assert engine is not None
+    try:
+        return _guide(project, result, engine)
+    finally:
+        if own:
+            engine.close()
+
+
+def _guide(project: Project, result: CheckResult | None, engine: ComplianceEngine) -> tuple[bytes, int]:
     if result is None:
         from planner.rules import check_project
 

@@ -543,8 +543,19 @@ def report_pdf_bytes(project: Project, *, result: CheckResult | None = None,
     ``engine`` to reuse the checks and the coverage already computed.
     """
     pack = load_rule_pack(project.venue.rule_pack if result is None else result.rule_pack)
-    if engine is None or engine.project is not project or engine.pack.id != pack.id:
+    own = engine is None or engine.project is not project or engine.pack.id != pack.id
+    if own:
         engine = ComplianceEngine(project, pack)
+    assert engine is not None
+    try:
+        return _report(project, result, pack, engine)
+    finally:
+        if own:
+            engine.close()
+
+
+def _report(project: Project, result: CheckResult | None, pack: RulePack,
+            engine: ComplianceEngine) -> tuple[bytes, int]:
     if result is None:
         from planner.rules import check_project
 

@@ -230,8 +230,18 @@ def check_project(
     Pass a long-lived ``engine`` to reuse cached geometry and per-camera results.
     """
     pack = pack or (engine.pack if engine else load_rule_pack(project.venue.rule_pack))
-    if engine is None or engine.pack.id != pack.id or engine.project is not project:
+    own_engine = engine is None or engine.pack.id != pack.id or engine.project is not project
+    if own_engine:
         engine = ComplianceEngine(project, pack)
+    assert engine is not None
+    try:
+        return _check(project, pack, engine)
+    finally:
+        if own_engine:
+            engine.close()
+
+
+def _check(project: Project, pack: RulePack, engine: ComplianceEngine) -> CheckResult:
     findings: list[Finding] = []
     for check in CHECKS:
         findings.extend(check(project, pack))

@@ -14,8 +14,8 @@ from typing import Any
 from planner.geometry.coverage import Coverage
 from planner.geometry.density import IDENTIFY_PX_PER_M
 from planner.geometry.engine import CoverageEngine, camera_key
-from planner.geometry.visibility import LevelGeometry
-from planner.model import Camera, Level, Project
+from planner.geometry.visibility import LevelGeometry, level_key
+from planner.model import Camera, Change, Level, ModelError, Project, Sign
 from planner.rules.findings import Finding, make_finding
 from planner.rules.pack import RulePack, load_rule_pack
 from planner.rules.privacy import PrivateZone, all_round_view, compute_remedies, private_zones, view_overlaps
@@ -40,6 +40,9 @@ class ComplianceEngine:
         self.identify_px_per_m = identify_px_per_m
         self.remedies = remedies
         self._coverage_engine = self._new_coverage_engine()
+        #: Level content keys, recomputed only after the level's walls, openings or zones change.
+        self._keys: dict[str, Hashable] = {}
+        project.changed.connect(self._on_change)
         self._private: dict[str, tuple[LevelGeometry, list[PrivateZone]]] = {}
         self._topology: dict[str, tuple[LevelGeometry, LevelTopology]] = {}
         self._findings: dict[tuple[str, str], tuple[Hashable, LevelGeometry, list[Finding]]] = {}
@@ -55,13 +58,38 @@ class ComplianceEngine:
             self._findings.clear()
         return self._coverage_engine
 
+    def _on_change(self, change: Change) -> None:
+        if change.action == "reset":
+            self._keys.clear()
+            return
+        if change.level_id is None or change.entity_id is None:
+            return
+        if change.entity_id == change.level_id:
+            self._keys.pop(change.level_id, None)
+            return
+        try:
+            entity = self.project.get(change.entity_id)
+        except ModelError:  # removed
+            entity = None
+        if entity is None or not isinstance(entity, (Camera, Sign)):
+            self._keys.pop(change.level_id, None)
+
+    def _level_key(self, level: Level) -> Hashable:
+        key = self._keys.get(level.id)
+        if key is None:
+            key = (level_key(level.walls, level.openings, level.zones), level.ceiling_height_m)
+            self._keys[level.id] = key
+        return key
+
     def level_geometry(self, level: Level) -> LevelGeometry:
         """The prepared sight geometry of ``level`` (its domain holds every camera)."""
-        return self.coverage_engine.level_geometry(level, points=[c.position for c in level.cameras])
+        return self.coverage_engine.level_geometry(
+            level, points=[c.position for c in level.cameras], key=self._level_key(level)
+        )
 
     def coverage(self, level: Level, camera: Camera) -> Coverage:
         """Coverage of ``camera`` (cached until the camera or its level changes)."""
-        return self.coverage_engine.coverage(level, camera)
+        return self.coverage_engine.coverage(level, camera, _level_key=self._level_key(level))
 
     def private_zones(self, level: Level) -> list[PrivateZone]:
         """The level's private zones under the rule pack (cached with the level geometry)."""
@@ -84,9 +112,17 @@ class ComplianceEngine:
             self._topology[level.id] = cached
         return cached[1]
 
+    def close(self) -> None:
+        """Stop following the project's changes (call when the engine is dropped)."""
+        self.project.changed.disconnect(self._on_change)
+
     def forget(self, entity_id: str | None = None) -> None:
         """Drop cached results of one camera or level (or of everything when ``None``)."""
         self.coverage_engine.invalidate(entity_id)
+        if entity_id is None:
+            self._keys.clear()
+        else:
+            self._keys.pop(entity_id, None)
         if entity_id is None:
             self._findings.clear()
             self._private.clear()

@@ -185,7 +185,8 @@ def _rotations(
     verified: Callable[[Camera], bool],
 ) -> list[dict[str, Any]]:
     half = camera.hfov_deg / 2.0
-    inside = [z for z in all_zones if not z.polygon.buffer(1e-9).covers(shapely.Point(camera.position))]
+    where = shapely.Point(camera.position)
+    inside = [z for z in all_zones if not shapely.intersects(z.polygon, where)]
     # Prefer turns that clear every private zone; else turns that clear this one.
     candidates: list[tuple[str, list[tuple[float, float]]]] = []
     for scope in (inside, [zone]):

@@ -109,3 +109,22 @@ def test_engine_recomputes_only_the_moved_camera() -> None:
     assert engine.level_geometry(level) is geo
     project.update("w_wc", thickness_m=0.3)
     assert engine.level_geometry(level) is not geo
+
+
+def test_check_project_leaves_no_listener_behind() -> None:
+    project = corridor_and_restroom()
+    before = len(project.changed._slots)
+    check_project(project)
+    check_project(project)
+    assert len(project.changed._slots) == before
+
+
+def test_engine_rebuilds_level_after_an_opening_moves() -> None:
+    project = corridor_and_restroom()
+    project.remove("c2")
+    engine = ComplianceEngine(project)
+    assert check_project(project, engine=engine).has_errors
+    # Slide the doorway out of the restroom's reach: the cached level must not be reused.
+    project.update("d1", segment=((8.0, 2.0), (8.9, 2.0)))
+    views = [f for f in check_project(project, engine=engine).findings if f.code == "VIEW_INTO_PRIVATE_SPACE"]
+    assert views == []
