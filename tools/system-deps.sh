@@ -3,13 +3,13 @@
 # As root on Debian/Ubuntu the missing packages are installed; otherwise the exact
 # apt-get line is printed and the script fails.
 #   tools/system-deps.sh run    libraries for a real window (X11/xcb)
-#   tools/system-deps.sh test   libraries for the offscreen test suite, Xvfb and pdftoppm
+#   tools/system-deps.sh test   libraries for the offscreen test suite, Xvfb, pdftoppm, CUPS with a PDF printer
 set -euo pipefail
 
 offscreen=(libegl1 libgl1 libdbus-1-3 libfontconfig1 libglib2.0-0 libxkbcommon0)
 window=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
         libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libx11-xcb1)
-testing=(xvfb xauth poppler-utils)
+testing=(xvfb xauth poppler-utils cups printer-driver-cups-pdf)
 
 case "${1:-test}" in
   run) wanted=("${offscreen[@]}" "${window[@]}") ;;

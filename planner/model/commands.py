@@ -20,10 +20,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from planner.model.entities import Entity
-from planner.model.project import ModelError, Project
+from planner.model.entities import Background, Entity
+from planner.model.project import Change, Level, ModelError, Project
 
-__all__ = ["AddItem", "Command", "Macro", "Move", "RemoveItem", "SetProperty"]
+__all__ = ["AddItem", "AddLevel", "Command", "Macro", "Move", "RemoveItem", "RemoveLevel", "SetBackgrounds",
+           "SetProperty"]
 
 _GEOMETRY_FIELDS = ("position", "polygon", "path", "segment")
 
@@ -172,3 +173,108 @@ class Macro(Command):
     def revert(self, project: Project) -> None:
         for cmd in reversed(self.commands):
             cmd.revert(project)
+
+
+class AddLevel(Command):
+    """Add an (empty or filled) level at ``index`` (default: the end); emits ``reset``."""
+
+    def __init__(self, level: Level, index: int | None = None) -> None:
+        self.level, self.index = level, index
+        self.text = f"Add level {level.id}"
+
+    def apply(self, project: Project) -> None:
+        if self.level.id in project:
+            raise ModelError(f"duplicate id {self.level.id!r}")
+        index = len(project.levels) if self.index is None else self.index
+        project.levels.insert(index, self.level)
+        try:
+            project._reindex()
+        except ModelError:
+            project.levels.remove(self.level)
+            project._reindex()
+            raise
+        project.changed.emit(Change("reset", None, None))
+
+    def revert(self, project: Project) -> None:
+        project.levels.remove(self.level)
+        project._reindex()
+        project.changed.emit(Change("reset", None, None))
+
+
+class RemoveLevel(Command):
+    """Remove a level with everything on it; revert puts it back where it was. Emits ``reset``."""
+
+    def __init__(self, level_id: str) -> None:
+        self.level_id = level_id
+        self.text = f"Delete level {level_id}"
+        self._undo: tuple[int, Level] | None = None
+
+    def apply(self, project: Project) -> None:
+        level = project.level(self.level_id)
+        if len(project.levels) == 1:
+            raise ModelError("a project keeps at least one level")
+        index = project.levels.index(level)
+        del project.levels[index]
+        project._reindex()
+        self._undo = (index, level)
+        project.changed.emit(Change("reset", None, None))
+
+    def revert(self, project: Project) -> None:
+        if self._undo is None:
+            raise ModelError("revert before apply")
+        index, level = self._undo
+        project.levels.insert(index, level)
+        project._reindex()
+        project.changed.emit(Change("reset", None, None))
+
+
+class SetBackgrounds(Command):
+    """Replace a level's background list (add, remove, place or fade a background).
+
+    ``files`` are embedded files the new backgrounds need (``Background.source`` -> bytes); they
+    are added on apply and dropped again on revert when no other background uses them.
+    """
+
+    def __init__(self, level_id: str, backgrounds: Sequence[Background], *, files: dict[str, bytes] | None = None,
+                 text: str = "", merge: bool = False) -> None:
+        self.level_id = level_id
+        self.backgrounds = list(backgrounds)
+        self.files = dict(files or {})
+        self.text = text or f"Change backgrounds of {level_id}"
+        self.merge_key = ("backgrounds", level_id) if merge else None
+        self._old: tuple[list[Background], dict[str, bytes | None]] | None = None
+
+    def apply(self, project: Project) -> None:
+        level = project.level(self.level_id)
+        for bg in self.backgrounds:
+            if bg.source not in self.files and bg.source not in project.files:
+                raise ModelError(f"{self.level_id}.backgrounds: no embedded file {bg.source!r}")
+        old_files = {name: project.files.get(name) for name in self.files}
+        if self._old is None:
+            self._old = (list(level.backgrounds), old_files)
+        project.files.update(self.files)
+        level.backgrounds = list(self.backgrounds)
+        project.changed.emit(Change("update", level.id, level.id, ("backgrounds",)))
+
+    def revert(self, project: Project) -> None:
+        if self._old is None:
+            raise ModelError("revert before apply")
+        level = project.level(self.level_id)
+        backgrounds, old_files = self._old
+        level.backgrounds = list(backgrounds)
+        for name, data in old_files.items():
+            if data is None:
+                project.files.pop(name, None)
+            else:
+                project.files[name] = data
+        project.changed.emit(Change("update", level.id, level.id, ("backgrounds",)))
+
+    def merge(self, other: Command) -> bool:
+        if self.merge_key is None or not isinstance(other, SetBackgrounds) or other.merge_key != self.merge_key:
+            return False
+        self.backgrounds = list(other.backgrounds)
+        self.files.update(other.files)
+        if self._old is not None and other._old is not None:
+            for name, data in other._old[1].items():
+                self._old[1].setdefault(name, data)
+        return True

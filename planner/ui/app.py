@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from planner import assets
+from planner.ui import qtcompat  # noqa: F401  (before any painting: see the module)
+from planner.ui.i18n import chosen_language, install_translators, translate
 from planner.ui.window import APP_NAME, MainWindow
 
 __all__ = ["run", "parse_args", "install_fonts", "application"]
@@ -48,6 +52,7 @@ def application() -> QApplication:
     """The QApplication, created (and named) on first use."""
     app = QApplication.instance()
     if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication([sys.argv[0] if sys.argv else "planner"])
     assert isinstance(app, QApplication)
     app.setApplicationName("venue-planner")
@@ -57,23 +62,35 @@ def application() -> QApplication:
 
 
 def run(argv: list[str]) -> int:
-    """Open the viewer on ``argv[0]`` (default: the bundled hotel sample); return the exit code."""
+    """Open the editor on ``argv[0]`` (default: a crashed session's work, else the last project, else the
+    bundled hotel sample); return the exit code."""
     try:
         args = parse_args(list(argv))
     except SystemExit as exc:  # --help or a usage error; argparse has printed the message
         return int(exc.code or 0)
     app = application()
+    # Packaging smoke tests (packaging/README.md): quit by itself after N milliseconds.
+    if os.environ.get("VENUE_PLANNER_QUIT_AFTER_MS", "").strip():
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(os.environ["VENUE_PLANNER_QUIT_AFTER_MS"]), lambda: app.exit(0))
     install_fonts()
+    language = chosen_language()
+    install_translators(language, app)
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in the terminal quits
-    window = MainWindow()
+    window = MainWindow(language)
     window.show()
     if args.file is not None:
         window.open_path(args.file)
-    else:
-        try:
-            sample = assets.sample_path("harbour-hotel")
-        except FileNotFoundError as exc:
-            window.show_error(window.tr("Cannot open the sample"), str(exc))
+    elif not window.files.offer_recovery():
+        recent = [p for p in window.files.recent.paths() if p.exists()]
+        if recent and window.open_path(recent[0]):
+            pass
         else:
-            window.open_path(sample)
+            try:
+                sample = assets.sample_path("harbour-hotel")
+            except FileNotFoundError as exc:
+                window.show_error(translate("MainWindow", "Cannot open the sample"), str(exc))
+            else:
+                window.files.open_sample(sample)
     return int(app.exec())

@@ -25,13 +25,21 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsPixmapItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsPixmapItem,
+    QStyle,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 from shapely.geometry import LineString, Point
 from shapely.ops import polylabel
 
 from planner.geometry.convert import to_polygon
 from planner.model import Camera, Level, Opening, Sign, Wall, Zone
-from planner.ui import qtgeom
+from planner.ui import qtcompat, qtgeom  # noqa: F401  (qtcompat: before any painting, see the module)
+from planner.ui.names import use_name
 
 __all__ = [
     "ModelSource",
@@ -49,7 +57,7 @@ __all__ = [
     "SignItem",
     "ITEM_TYPES",
     "PRIVATE_USES",
-    "DEFAULT_RANGE_M",
+    "Z_COVERAGE",
     "LabelBox",
     "label_box",
     "opening_thickness",
@@ -70,10 +78,7 @@ PRIVATE_USES = frozenset(
         "lactation_room",
     }
 )
-#: Lens wedge radius for cameras without ``range_m`` (real coverage comes from planner.geometry).
-DEFAULT_RANGE_M = 10.0
-
-Z_BACKGROUND, Z_ZONE, Z_WALL, Z_OPENING, Z_CAMERA, Z_SIGN = -100.0, 0.0, 10.0, 20.0, 30.0, 40.0
+Z_BACKGROUND, Z_ZONE, Z_COVERAGE, Z_WALL, Z_OPENING, Z_CAMERA, Z_SIGN = -100.0, 0.0, 5.0, 10.0, 20.0, 30.0, 40.0
 
 _ZONE_COLORS = {
     "hotel_room": "#f3d3cc",
@@ -148,6 +153,8 @@ class EntityItem:
     """Mixin of every entity item: the entity id, its source, and ``sync()``."""
 
     Z = 0.0
+    #: The layer (View ▸ Layers) the item belongs to.
+    LAYER = ""
 
     def _init_entity(self, entity_id: str, source: ModelSource) -> None:
         self.entity_id = entity_id
@@ -155,6 +162,7 @@ class EntityItem:
         item: QGraphicsItem = self  # type: ignore[assignment]
         item.setZValue(self.Z)
         item.setData(0, entity_id)
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
 
     def entity(self) -> Any:
         """The entity this item draws, read from the model now."""
@@ -165,11 +173,31 @@ class EntityItem:
         raise NotImplementedError
 
 
+def _paint_selected_outline(painter: QPainter, path: QPainterPath, *, vertices: bool = False) -> None:
+    """Draw the selection highlight of a shape: a wide orange outline, and its corners."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(_cosmetic(_SELECTED, 2.5))
+    painter.drawPath(path)
+    if vertices:
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) or 1.0
+        r = 3.5 / lod
+        painter.setPen(_cosmetic(_SELECTED.darker(130), 1.0))
+        painter.setBrush(QColor(255, 255, 255))
+        for i in range(path.elementCount()):
+            e = path.elementAt(i)
+            painter.drawRect(QRectF(e.x - r, e.y - r, 2 * r, 2 * r))
+    painter.restore()
+
+
 # -- background -------------------------------------------------------------------------------
 
 
 class BackgroundItem(QGraphicsPixmapItem):
     """A level's background image, placed by its transform, with its opacity."""
+
+    LAYER = "backgrounds"
 
     def __init__(self, index: int, source: ModelSource) -> None:
         super().__init__()
@@ -261,15 +289,20 @@ class ZoneItem(EntityItem, QGraphicsPathItem):
     """A zone filled by use; private uses hatched; its name as a child label."""
 
     Z = Z_ZONE
+    LAYER = "zones"
 
     def __init__(self, entity_id: str, source: ModelSource) -> None:
         QGraphicsPathItem.__init__(self)
         self._init_entity(entity_id, source)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # coverage moving over it costs a blit
         self.label = ZoneLabelItem(self)
 
     @property
     def private(self) -> bool:
         return self.entity().use in PRIVATE_USES
+
+    def shape(self) -> QPainterPath:
+        return self.path()  # the area itself: the cosmetic pen is one pixel, not one metre
 
     def sync(self) -> None:
         zone: Zone = self.entity()
@@ -284,9 +317,12 @@ class ZoneItem(EntityItem, QGraphicsPathItem):
         self.label.sync()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        option.state &= ~QStyle.StateFlag.State_Selected  # no dashed box: we draw our own highlight
         super().paint(painter, option, widget)
         if self.private:
             painter.fillPath(self.path(), QBrush(_HATCH, Qt.BrushStyle.BDiagPattern))
+        if self.isSelected():
+            _paint_selected_outline(painter, self.path(), vertices=True)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -331,7 +367,9 @@ class ZoneLabelItem(QGraphicsItem):
         self._line_m = 0.0  # line height in metres when the label fills its room
         self._vertical = False
         self._rect = QRectF()
+        self._text_path = QPainterPath()  # the lines at FONT_PX, centred on the origin
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     @property
     def text(self) -> str:
@@ -344,7 +382,7 @@ class ZoneLabelItem(QGraphicsItem):
     def sync(self) -> None:
         self.prepareGeometryChange()
         zone: Zone = self._zone.entity()
-        text = zone.name or zone.use.replace("_", " ")
+        text = zone.name or use_name(zone.use)
         box = label_box(zone.polygon)
         self._lines, self._line_m, self._rect = (), 0.0, QRectF()
         if box is None or not text.strip():
@@ -365,6 +403,12 @@ class ZoneLabelItem(QGraphicsItem):
         w, h = self._line_m * aspect, self._line_m * len(self._lines)
         self._rect = QRectF(-h / 2, -w / 2, h, w) if self._vertical else QRectF(-w / 2, -h / 2, w, h)
         self.setPos(qtgeom.to_scene((box.x, box.y)))
+        self._text_path = QPainterPath()
+        top = -fm.height() * len(self._lines) / 2
+        for i, line in enumerate(self._lines):
+            self._text_path.addText(-fm.horizontalAdvance(line) / 2, top + i * fm.height() + fm.ascent(), self._font,
+                                    line)
+        self.update()
 
     def line_height(self, scale: float) -> float:
         """Drawn line height in metres at ``scale`` pixels per metre (0 when hidden)."""
@@ -390,10 +434,7 @@ class ZoneLabelItem(QGraphicsItem):
         if line_m <= 0:
             return
         fm = QFontMetricsF(self._font)
-        path = QPainterPath()
-        top = -fm.height() * len(self._lines) / 2
-        for i, line in enumerate(self._lines):
-            path.addText(-fm.horizontalAdvance(line) / 2, top + i * fm.height() + fm.ascent(), self._font, line)
+        path = self._text_path
         painter.save()
         if self._vertical:
             painter.rotate(-90)
@@ -422,10 +463,15 @@ class WallItem(EntityItem, QGraphicsPathItem):
     """A wall as a band of its thickness along its centre line, coloured by material."""
 
     Z = Z_WALL
+    LAYER = "walls"
 
     def __init__(self, entity_id: str, source: ModelSource) -> None:
         QGraphicsPathItem.__init__(self)
         self._init_entity(entity_id, source)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def shape(self) -> QPainterPath:
+        return self.path()  # the wall's band: the cosmetic pen is one pixel, not one metre
 
     def sync(self) -> None:
         wall: Wall = self.entity()
@@ -435,9 +481,12 @@ class WallItem(EntityItem, QGraphicsPathItem):
         self.setToolTip(f"{wall.id}: {wall.material}, {wall.thickness_m:g} m")
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        option.state &= ~QStyle.StateFlag.State_Selected
         super().paint(painter, option, widget)
         if self.entity().material == "frosted":
             painter.fillPath(self.path(), QBrush(QColor(255, 255, 255, 160), Qt.BrushStyle.Dense6Pattern))
+        if self.isSelected():
+            _paint_selected_outline(painter, self.path())
 
 
 def _distance_to_segment(p: Sequence[float], a: Sequence[float], b: Sequence[float]) -> float:
@@ -475,6 +524,7 @@ class OpeningItem(EntityItem, QGraphicsItem):
     """A gap cut into its wall, with a door leaf and swing, jambs for a doorway, or window panes."""
 
     Z = Z_OPENING
+    LAYER = "walls"
 
     def __init__(self, entity_id: str, source: ModelSource) -> None:
         QGraphicsItem.__init__(self)
@@ -526,6 +576,8 @@ class OpeningItem(EntityItem, QGraphicsItem):
         painter.fillPath(self._gap, QColor(232, 244, 253) if window else _GAP)
         ink = QColor(30, 120, 200) if window else QColor(110, 80, 60)
         painter.strokePath(self._lines, _cosmetic(ink, 1.2))
+        if self.isSelected():
+            _paint_selected_outline(painter, self._gap)
 
 
 # -- cameras and signs ------------------------------------------------------------------------
@@ -556,6 +608,9 @@ class DeviceLabelItem(QGraphicsItem):
         self._text = ""
         self._color = QColor(_LABEL_INK)
         self._placement: QPointF | None = None
+        self._size = (4.0, QFontMetricsF(self._font).height())
+        self._path = QPainterPath()
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     @property
     def text(self) -> str:
@@ -567,13 +622,19 @@ class DeviceLabelItem(QGraphicsItem):
         return self._placement
 
     def set_text(self, text: str, color: QColor) -> None:
+        if text == self._text and QColor(color) == self._color:
+            return
         self.prepareGeometryChange()
         self._text, self._color = text, QColor(color)
+        fm = QFontMetricsF(self._font)
+        self._size = (fm.horizontalAdvance(self._text) + 4.0, fm.height())
+        self._path = QPainterPath()
+        self._path.addText(2, fm.ascent(), self._font, self._text)
+        self.update()
 
     def size(self) -> tuple[float, float]:
         """Width and height of the text box in pixels."""
-        fm = QFontMetricsF(self._font)
-        return fm.horizontalAdvance(self._text) + 4.0, fm.height()
+        return self._size
 
     def set_placement(self, placement: QPointF | None) -> None:
         if placement != self._placement:
@@ -589,9 +650,7 @@ class DeviceLabelItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if self._placement is None or not self._text:
             return
-        fm = QFontMetricsF(self._font)
-        path = QPainterPath()
-        path.addText(self._placement.x() + 2, self._placement.y() + fm.ascent(), self._font, self._text)
+        path = self._path.translated(self._placement)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         halo = QPen(QBrush(QColor(255, 255, 255, 230)), 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                     Qt.PenJoinStyle.RoundJoin)
@@ -660,13 +719,10 @@ class PointItem(EntityItem, QGraphicsItem):
 
 
 class CameraItem(PointItem):
-    """A camera: round body, heading arrow, translucent lens wedge of its hfov and range."""
+    """A camera: round body and heading arrow (its coverage is a separate :class:`CoverageItem`)."""
 
     Z = Z_CAMERA
-
-    def __init__(self, entity_id: str, source: ModelSource) -> None:
-        super().__init__(entity_id, source)
-        self._wedge = QPainterPath()  # drawing cache, rebuilt by sync()
+    LAYER = "cameras"
 
     @property
     def label_direction(self) -> float:
@@ -677,20 +733,13 @@ class CameraItem(PointItem):
         """Face-recognition cameras in magenta, others in blue."""
         return _FR_COLOR if cam.face_recognition else _CAMERA_COLOR
 
-    @property
-    def wedge(self) -> QPainterPath:
-        """The lens wedge in item coordinates (apex at the camera)."""
-        return QPainterPath(self._wedge)
-
     def sync(self) -> None:
         self.prepareGeometryChange()
         cam: Camera = self.entity()
         self.setPos(qtgeom.to_scene(cam.position))
-        fov = 360.0 if cam.omnidirectional else cam.hfov_deg
-        self._wedge = qtgeom.wedge_path(cam.heading_deg, fov, cam.range_m or DEFAULT_RANGE_M)
         self._sync_label(self.color_of(cam))
         fr = " · FR" if cam.face_recognition else ""
-        range_text = f"{cam.range_m:g} m" if cam.range_m else f"{DEFAULT_RANGE_M:g} m (default)"
+        range_text = f"{cam.range_m:g} m" if cam.range_m else "auto"
         self.setToolTip(
             f"{cam.id} {cam.name}{fr}\n{cam.kind}, heading {cam.heading_deg:g}°, hfov {cam.hfov_deg:g}°, "
             f"range {range_text}, mount {cam.mount_height_m:g} m"
@@ -698,7 +747,7 @@ class CameraItem(PointItem):
         self.update()
 
     def boundingRect(self) -> QRectF:
-        return self._wedge.boundingRect().united(self._symbol_bounds).adjusted(-0.1, -0.1, 0.1, 0.1)
+        return self._symbol_bounds.adjusted(-0.1, -0.1, 0.1, 0.1)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         cam: Camera = self.entity()
@@ -706,13 +755,6 @@ class CameraItem(PointItem):
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         selected = self.isSelected()
-        fill = QColor(color)
-        fill.setAlpha(70 if selected else 42)
-        edge = QColor(color)
-        edge.setAlpha(230 if selected else 120)
-        painter.setPen(_cosmetic(edge, 1.6 if selected else 1.0))
-        painter.setBrush(fill)
-        painter.drawPath(self._wedge)
         r = self.symbol_radius(lod)
         tip = qtgeom.direction(cam.heading_deg) * (r * 2.6)
         side = qtgeom.direction(cam.heading_deg + 90) * (r * 0.55)
@@ -735,6 +777,7 @@ class SignItem(PointItem):
     """A notice sign: a small square marker with a tick toward the way it faces."""
 
     Z = Z_SIGN
+    LAYER = "signs"
     SYMBOL_PX = 6.0
 
     @property

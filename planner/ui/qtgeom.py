@@ -21,7 +21,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QPointF, QRectF
+import shapely
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPolygonF, QTransform
 
 __all__ = [
@@ -37,6 +38,8 @@ __all__ = [
     "add_arc",
     "background_transform",
     "scene_rect",
+    "geometry_path",
+    "scene_length",
 ]
 
 Coord = tuple[float, float]
@@ -159,3 +162,43 @@ def scene_rect(points: Iterable[Sequence[float]]) -> QRectF:
     """Return the scene bounding rectangle of model points (empty for no points)."""
     poly = to_scene_polygon(points)
     return poly.boundingRect() if poly.size() else QRectF()
+
+
+def geometry_path(geometry: object, origin: Sequence[float] = (0.0, 0.0)) -> QPainterPath:
+    """Return a filled scene path of the polygons of a shapely geometry (plan metres), holes included.
+
+    Coordinates are taken relative to plan point ``origin`` (an item's position), so the path can be
+    drawn by an item placed at ``to_scene(origin)``. Points and lines are left out.
+
+    >>> from shapely.geometry import box
+    >>> path = geometry_path(box(0, 0, 2, 1).difference(box(0.5, 0.25, 1.0, 0.75)), origin=(1.0, 0.0))
+    >>> r = path.boundingRect()
+    >>> (r.left(), r.top(), r.width(), r.height()), path.contains(QPointF(-0.25, -0.5))
+    ((-1.0, -1.0, 2.0, 1.0), False)
+    """
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    if geometry is None or getattr(geometry, "is_empty", True):
+        return path
+    ox, oy = float(origin[0]), float(origin[1])
+    parts = getattr(geometry, "geoms", [geometry])
+    for part in parts:
+        if part.geom_type == "Polygon":
+            rings = [part.exterior, *part.interiors]
+        elif part.geom_type in ("MultiPolygon", "GeometryCollection"):
+            path.addPath(geometry_path(part, origin))
+            continue
+        else:
+            continue
+        for ring in rings:
+            coords = shapely.get_coordinates(ring)
+            if len(coords) < 3:
+                continue
+            path.addPolygon(QPolygonF([QPointF(x - ox, oy - y) for x, y in coords.tolist()]))
+            path.closeSubpath()
+    return path
+
+
+def scene_length(metres: float) -> float:
+    """A plan length in scene units (one scene unit is one metre; lengths are not flipped)."""
+    return float(metres)

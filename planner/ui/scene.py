@@ -1,9 +1,10 @@
 """The plan scene: a projection of one level of the model.
 
 :class:`LevelScene` builds one item per zone, wall, opening, camera and sign of
-the level (plus its backgrounds), keeps an id → item map, listens to
-``project.changed`` and updates only the affected items. It never changes the
-model; swapping the project or level disconnects from the old one.
+the level (plus its backgrounds and one coverage item per camera), keeps an
+id → item map, listens to ``project.changed`` and updates only the affected
+items. It never changes the model; swapping the project or level disconnects
+from the old one. Layers (View ▸ Layers) show or hide groups of items.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from PySide6.QtCore import QObject, QRectF
+from PySide6.QtCore import QObject, QRectF, QTimer
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from planner.model import Change, Level, ModelError, Project
+from planner.model import Camera, Change, Level, ModelError, Project
+from planner.ui.compliance import LiveCompliance
+from planner.ui.coverage import CoverageItem
 from planner.ui.items import (
     ITEM_TYPES,
     BackgroundItem,
@@ -29,7 +32,32 @@ from planner.ui.items import (
     ZoneItem,
 )
 
-__all__ = ["LevelScene"]
+__all__ = ["LevelScene", "LAYERS"]
+
+#: Layers in the order the Layers dock lists them; ``density`` draws bands for every camera.
+LAYERS = ("backgrounds", "zones", "walls", "cameras", "coverage", "density", "signs")
+_HIDDEN_BY_DEFAULT = frozenset({"density"})
+
+
+class _RectIndex:
+    """Rectangles bucketed on a square grid, for "does this rectangle hit any of them?" in near-constant time."""
+
+    def __init__(self, cell: float) -> None:
+        self.cell = max(cell, 1e-6)
+        self._cells: dict[tuple[int, int], list[QRectF]] = {}
+
+    def _keys(self, rect: QRectF) -> list[tuple[int, int]]:
+        c = self.cell
+        x0, x1 = int(rect.left() // c), int(rect.right() // c)
+        y0, y1 = int(rect.top() // c), int(rect.bottom() // c)
+        return [(x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
+
+    def add(self, rect: QRectF) -> None:
+        for key in self._keys(rect):
+            self._cells.setdefault(key, []).append(rect)
+
+    def hits(self, rect: QRectF) -> bool:
+        return any(rect.intersects(other) for key in self._keys(rect) for other in self._cells.get(key, ()))
 
 
 class LevelScene(QGraphicsScene):
@@ -37,6 +65,8 @@ class LevelScene(QGraphicsScene):
 
     #: Emitted after the scene was rebuilt from the model (new project, level or a reset).
     rebuilt = QtSignal()
+    #: Emitted just before every item is dropped for a rebuild (tools drop their previews).
+    about_to_rebuild = QtSignal()
 
     #: Free space around the content, in metres, so the view can pan past the plan's edges.
     MARGIN_M = 30.0
@@ -48,7 +78,22 @@ class LevelScene(QGraphicsScene):
         self._items: dict[str, QGraphicsItem] = {}
         self._backgrounds: list[BackgroundItem] = []
         self._label_scale: float | None = None  # pixels per metre of the view the labels are placed for
+        self._coverage: dict[str, CoverageItem] = {}
+        self._compliance: LiveCompliance | None = None
+        self._layers = {name: name not in _HIDDEN_BY_DEFAULT for name in LAYERS}
+        self._stale_coverage: set[str] = set()
+        self._coverage_timer = QTimer(self)
+        self._coverage_timer.setSingleShot(True)
+        self._coverage_timer.setInterval(0)
+        self._coverage_timer.timeout.connect(self._refresh_stale_coverage)
+        self._snap_cache: Any = None
+        self._labels_held = False
+        self._declutter_timer = QTimer(self)
+        self._declutter_timer.setSingleShot(True)
+        self._declutter_timer.setInterval(120)
+        self._declutter_timer.timeout.connect(lambda: self.declutter())
         self.selectionChanged.connect(self.declutter)
+        self.selectionChanged.connect(self._highlight_coverage)
 
     # -- what it shows ---------------------------------------------------------------------
     @property
@@ -71,6 +116,129 @@ class LevelScene(QGraphicsScene):
     def item_for(self, entity_id: str) -> QGraphicsItem | None:
         """The item drawing ``entity_id`` on this level, or None."""
         return self._items.get(entity_id)
+
+    def coverage_item(self, camera_id: str) -> CoverageItem | None:
+        """The item drawing the coverage of camera ``camera_id``, or None."""
+        return self._coverage.get(camera_id)
+
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected entities, in drawing order."""
+        return [item.entity_id for item in self.selectedItems() if isinstance(item, EntityItem)]
+
+    def select_ids(self, ids: list[str] | set[str] | tuple[str, ...]) -> None:
+        """Select exactly the items of ``ids`` that are on this level."""
+        wanted = set(ids)
+        self.blockSignals(True)
+        try:
+            for entity_id, item in self._items.items():
+                item.setSelected(entity_id in wanted)
+        finally:
+            self.blockSignals(False)
+        self.selectionChanged.emit()
+
+    # -- layers -----------------------------------------------------------------------------------
+    def layer_visible(self, layer: str) -> bool:
+        return self._layers[layer]
+
+    def set_layer_visible(self, layer: str, visible: bool) -> None:
+        """Show or hide a layer (see :data:`LAYERS`)."""
+        if layer not in self._layers:
+            raise ValueError(f"no layer {layer!r}")
+        self._layers[layer] = bool(visible)
+        if layer == "density":
+            for item in self._coverage.values():
+                item.update()
+            return
+        for item in self._layer_items(layer):
+            item.setVisible(visible)
+            if not visible and item.isSelected():
+                item.setSelected(False)
+
+    def _layer_items(self, layer: str) -> list[QGraphicsItem]:
+        items: list[QGraphicsItem] = []
+        if layer == "backgrounds":
+            items.extend(self._backgrounds)
+        elif layer == "coverage":
+            items.extend(self._coverage.values())
+        else:
+            items.extend(item for item in self._items.values() if getattr(item, "LAYER", "") == layer)
+        return items
+
+    # -- coverage -----------------------------------------------------------------------------------
+    @property
+    def compliance(self) -> LiveCompliance | None:
+        return self._compliance
+
+    def set_compliance(self, compliance: LiveCompliance | None) -> None:
+        """Draw coverage from ``compliance`` (None: no coverage)."""
+        self._compliance = compliance
+        self._rebuild()
+
+    def camera_coverage(self, camera_id: str) -> tuple[Camera, Any, Any] | None:
+        """``(camera, coverage, private overlap)`` for drawing (the CoverageSource protocol)."""
+        level = self.current_level()
+        if self._compliance is None or self._project is None or level is None or camera_id not in self._project:
+            return None
+        camera = self._project.get(camera_id)
+        coverage = self._compliance.coverage(level, camera)
+        overlap = self._compliance.private_overlap(level, camera, coverage) if coverage is not None else None
+        return camera, coverage, overlap
+
+    def show_density(self) -> bool:
+        return self._layers["density"]
+
+    def _add_coverage(self, camera_id: str) -> None:
+        if self._compliance is None:
+            return
+        item = CoverageItem(camera_id, self)
+        item.setVisible(self._layers["coverage"])
+        self.addItem(item)
+        self._coverage[camera_id] = item
+        item.sync()
+        camera = self._items.get(camera_id)
+        item.set_highlight(bool(camera is not None and camera.isSelected()))
+
+    def _invalidate_coverage(self) -> None:
+        """Every camera's coverage is stale (walls, zones or the venue changed): refresh them soon, once."""
+        self._stale_coverage.update(self._coverage)
+        self._coverage_timer.start()
+
+    def _refresh_stale_coverage(self) -> None:
+        stale, self._stale_coverage = self._stale_coverage, set()
+        for camera_id in stale:
+            item = self._coverage.get(camera_id)
+            if item is not None:
+                item.sync()
+
+    def flush(self) -> None:
+        """Bring every pending coverage refresh and label placement up to date now."""
+        self._coverage_timer.stop()
+        self._refresh_stale_coverage()
+        if self._declutter_timer.isActive():
+            self._declutter_timer.stop()
+            self.declutter()
+
+    def _highlight_coverage(self) -> None:
+        for camera_id, item in self._coverage.items():
+            camera = self._items.get(camera_id)
+            item.set_highlight(bool(camera is not None and camera.isSelected()))
+
+    def hold_labels(self, hold: bool) -> None:
+        """Keep the device labels where they are during a drag; place them again at its end."""
+        self._labels_held = hold
+        if not hold:
+            self._declutter_timer.start()
+
+    # -- snapping -----------------------------------------------------------------------------------
+    def snap_targets(self) -> Any:
+        """Wall ends, zone vertices, wall and zone edges of the level (cached until the level changes)."""
+        from planner.ui.tools.snap import SnapTargets, level_targets
+
+        if self._snap_cache is None:
+            level = self.current_level()
+            self._snap_cache = SnapTargets() if level is None else level_targets(
+                [w.path for w in level.walls], [z.polygon for z in level.zones])
+        return self._snap_cache
 
     def set_level(self, project: Project | None, level_id: str | None = None) -> None:
         """Show ``level_id`` (default: the first level) of ``project``; None shows nothing."""
@@ -135,17 +303,20 @@ class LevelScene(QGraphicsScene):
         if scale is None or scale <= 0:
             return
         zones = [item.label.text_rect(scale) for item in self._items.values() if isinstance(item, ZoneItem)]
-        taken = [r for r in zones if not r.isEmpty()] + [item.symbol_rect(scale) for item in devices]
+        taken = _RectIndex(cell=120.0 / scale)
+        for rect in [r for r in zones if not r.isEmpty()] + [item.symbol_rect(scale) for item in devices]:
+            taken.add(rect)
         devices.sort(key=lambda item: (not item.isSelected(), not isinstance(item, CameraItem)))
         for item in devices:
             chosen = None
             if item.isSelected() or scale >= PointItem.LABEL_MIN_SCALE:
                 candidates = item.label_candidates(scale)
-                free = [c for c in candidates if not any(item.label_rect(c, scale).intersects(t) for t in taken)]
-                chosen = free[0] if free else (candidates[0] if item.isSelected() else None)
+                chosen = next((c for c in candidates if not taken.hits(item.label_rect(c, scale))), None)
+                if chosen is None and item.isSelected():
+                    chosen = candidates[0]
             item.label.set_placement(chosen)
             if chosen is not None:
-                taken.append(item.label_rect(chosen, scale))
+                taken.add(item.label_rect(chosen, scale))
 
     # -- the ModelSource protocol of planner.ui.items ---------------------------------------
     def entity(self, entity_id: str) -> Any:
@@ -155,7 +326,10 @@ class LevelScene(QGraphicsScene):
     def current_level(self) -> Level | None:
         if self._project is None or self._level_id is None:
             return None
-        return self._project.level(self._level_id)
+        try:
+            return self._project.level(self._level_id)
+        except ModelError:  # removed; the scene moves to another level on the reset that follows
+            return None
 
     def file_data(self, name: str) -> bytes | None:
         return None if self._project is None else self._project.files.get(name)
@@ -166,8 +340,12 @@ class LevelScene(QGraphicsScene):
 
     # -- building ---------------------------------------------------------------------------
     def _rebuild(self) -> None:
+        self.about_to_rebuild.emit()
         self._items.clear()  # first: clearing the selection below re-places labels
         self._backgrounds.clear()
+        self._coverage.clear()
+        self._stale_coverage.clear()
+        self._snap_cache = None
         self.clearSelection()
         self.clear()
         level = self.current_level()
@@ -184,15 +362,19 @@ class LevelScene(QGraphicsScene):
             self.removeItem(item)
         self._backgrounds = [BackgroundItem(i, self) for i in range(len(level.backgrounds))]
         for item in self._backgrounds:
+            item.setVisible(self._layers["backgrounds"])
             self.addItem(item)
             item.sync()
 
     def _add(self, entity_id: str, kind: str) -> None:
         item = ITEM_TYPES[kind](entity_id, self)
         assert isinstance(item, QGraphicsItem)
+        item.setVisible(self._layers.get(item.LAYER, True))
         self.addItem(item)
         self._items[entity_id] = item
         item.sync()
+        if kind == "camera":
+            self._add_coverage(entity_id)
 
     def _sync_all(self, item_type: type[EntityItem]) -> None:
         for item in self._items.values():
@@ -216,24 +398,46 @@ class LevelScene(QGraphicsScene):
             keep = self._level_id if any(lv.id == self._level_id for lv in project.levels) else None
             self.set_level(project, keep)
             return
+        if change.entity_id == "venue":
+            if {"face_height_m", "rule_pack"} & set(change.fields):
+                self._invalidate_coverage()
+            return
         if change.level_id != self._level_id or change.entity_id is None:
             return
         entity_id = change.entity_id
-        wall_changed = isinstance(self._items.get(entity_id), WallItem)
-        if entity_id == self._level_id:  # the level's own fields (its backgrounds)
+        previous = self._items.get(entity_id)
+        wall_changed = isinstance(previous, WallItem)
+        if entity_id == self._level_id:  # the level's own fields (its backgrounds, its ceiling)
             level = self.current_level()
             assert level is not None
-            self._build_backgrounds(level)
-            self._sync_all(ZoneItem)  # zones turn translucent over a background
+            if "backgrounds" in change.fields or not change.fields:
+                self._build_backgrounds(level)
+                self._sync_all(ZoneItem)  # zones turn translucent over a background
+            if "ceiling_height_m" in change.fields:
+                self._invalidate_coverage()
         elif change.action == "insert":
             self._add(entity_id, project.get(entity_id).ENTITY)
         elif change.action == "remove":
             item = self._items.pop(entity_id, None)
             if item is not None:
                 self.removeItem(item)
+            coverage = self._coverage.pop(entity_id, None)
+            if coverage is not None:
+                self.removeItem(coverage)
         elif change.action == "update" and isinstance(item := self._items.get(entity_id), EntityItem):
             item.sync()
-        if wall_changed or isinstance(self._items.get(entity_id), WallItem):
+            coverage = self._coverage.get(entity_id)
+            if coverage is not None:
+                self._stale_coverage.discard(entity_id)
+                coverage.sync()
+        current = self._items.get(entity_id)
+        if wall_changed or isinstance(current, WallItem):
             self._sync_all(OpeningItem)  # an opening's gap is as thick as the wall it cuts
-        self._fit_scene_rect()
-        self.declutter()
+        subject = previous if previous is not None else current
+        if isinstance(subject, (WallItem, OpeningItem, ZoneItem)):
+            self._snap_cache = None
+            self._invalidate_coverage()
+        if not isinstance(subject, (CameraItem, SignItem)) or change.action != "update":
+            self._fit_scene_rect()
+        if not self._declutter_timer.isActive() and not self._labels_held:
+            self._declutter_timer.start()  # labels follow edits a few times a second

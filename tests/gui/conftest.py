@@ -1,5 +1,24 @@
-"""GUI tests run offscreen unless the environment says otherwise."""
+"""GUI tests run offscreen unless the environment says otherwise; each test gets its own settings."""
+
+from __future__ import annotations
 
 import os
+from pathlib import Path
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path_factory: pytest.TempPathFactory, qapp) -> Path:  # type: ignore[no-untyped-def]
+    """QSettings of this test only (recent files, layers, language never leak between tests)."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    qapp.setOrganizationName("venue-planner-tests")
+    qapp.setApplicationName("venue-planner")
+    QSettings().clear()
+    return folder

@@ -1,4 +1,4 @@
-"""The read-only viewer: scene as a projection of the model, level switching, findings, errors."""
+"""The plan window: scene as a projection of the model, level switching, findings, errors, zoom and pan."""
 
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ def _level_ids(project: Project, level_id: str) -> set[str]:
 def test_opens_project_with_one_item_per_entity(window: MainWindow) -> None:
     project = window.project
     assert project is not None
-    assert window.windowTitle() == "Venue Planner — Test Hotel (read-only)"
+    assert window.windowTitle() == "Test Hotel[*] — Venue Planner" and not window.isWindowModified()
     assert window.scene.level_id == "L1"
     items = window.scene.items_by_id
     assert set(items) == _level_ids(project, "L1")
@@ -116,15 +116,17 @@ def test_model_change_updates_item_without_rebuilding(qtbot, window: MainWindow)
     assert isinstance(item, CameraItem)
     rebuilds: list[None] = []
     window.scene.rebuilt.connect(lambda: rebuilds.append(None))
-    project.update("c1", heading_deg=0)  # now looking north (up on screen)
-    north = item.wedge.boundingRect()
-    project.update("c1", position=(2.0, 1.5), heading_deg=270)  # west
-    assert window.scene.item_for("c1") is item
+    coverage = window.scene.coverage_item("c1")
+    assert coverage is not None
+    project.update("c1", position=(5.0, 1.0), heading_deg=0)  # looking north (up on screen), at the wall
+    north = coverage.region.boundingRect()
+    project.update("c1", position=(9.5, 1.0), heading_deg=270)  # west, along the corridor
+    assert window.scene.item_for("c1") is item and window.scene.coverage_item("c1") is coverage
     assert rebuilds == []
-    assert item.pos() == QPointF(2.0, -1.5)
-    west = item.wedge.boundingRect()
-    assert north.center().y() < -1 and abs(north.center().x()) < 1e-6
-    assert west.center().x() < -1 and abs(west.center().y()) < 1e-6
+    assert item.pos() == QPointF(9.5, -1.0) and coverage.pos() == QPointF(9.5, -1.0)
+    west = coverage.region.boundingRect()
+    assert north.height() < 1.2  # clipped by the corridor's north wall
+    assert west.center().x() < -3 and west.width() > 8 and west.height() < 2.2  # along the corridor
     # insert and remove follow the model too
     project.insert("L1", Camera(id="c9", position=(8, 1)))
     assert isinstance(window.scene.item_for("c9"), CameraItem)
@@ -202,6 +204,7 @@ def test_swapping_project_disconnects_old_one(window: MainWindow, project_file: 
     assert old is not None
     assert window.open_path(project_file)
     assert window.project is not old
+    assert old.changed._slots == []  # scene, checks, engine and window all let go of it
     old.update("c1", heading_deg=10)  # must not touch the new scene
     item = window.scene.item_for("c1")
     assert isinstance(item, CameraItem)

@@ -91,3 +91,51 @@ def test_failing_macro_rolls_back() -> None:
     with pytest.raises(ModelError):
         macro.apply(project)
     assert _snapshot(project) == before
+
+
+def test_add_and_remove_level_round_trip() -> None:
+    from planner.model import Level
+    from planner.model.commands import AddLevel, RemoveLevel
+
+    project = corridor_and_restroom()
+    before = _snapshot(project)
+    seen = []
+    project.changed.connect(seen.append)
+    add = AddLevel(Level(id="L2", name="Upper", zones=[Zone(id="z9", polygon=((0, 0), (1, 0), (1, 1)))]))
+    add.apply(project)
+    assert [lv.id for lv in project.levels] == ["L1", "L2"] and project.level_of("z9").id == "L2"
+    add.revert(project)
+    assert _snapshot(project) == before and "z9" not in project
+    remove = RemoveLevel("L1")
+    with pytest.raises(ModelError):
+        remove.apply(project)  # the last level stays
+    add.apply(project)
+    remove.apply(project)
+    assert [lv.id for lv in project.levels] == ["L2"] and "c1" not in project
+    remove.revert(project)
+    assert [lv.id for lv in project.levels] == ["L1", "L2"] and project.level_of("c1").id == "L1"
+    assert {c.action for c in seen} == {"reset"}
+    with pytest.raises(ModelError):
+        AddLevel(Level(id="c1")).apply(project)  # ids are unique across levels and items
+
+
+def test_set_backgrounds_adds_files_and_reverts() -> None:
+    from planner.model import Background
+    from planner.model.commands import SetBackgrounds
+
+    project = corridor_and_restroom()
+    bg = Background(source="backgrounds/plan.png", transform=(0.02, 0, 0, -0.02, 0, 10))
+    add = SetBackgrounds("L1", [bg], files={"backgrounds/plan.png": b"png"}, text="Import background")
+    add.apply(project)
+    assert project.level("L1").backgrounds == [bg] and project.files["backgrounds/plan.png"] == b"png"
+    first = SetBackgrounds("L1", [Background(source=bg.source, transform=(0.03, 0, 0, -0.03, 0, 10))], merge=True)
+    second = SetBackgrounds("L1", [Background(source=bg.source, transform=(0.04, 0, 0, -0.04, 0, 10))], merge=True)
+    first.apply(project)
+    second.apply(project)
+    assert first.merge(second)
+    first.revert(project)
+    assert project.level("L1").backgrounds[0].transform == (0.02, 0, 0, -0.02, 0, 10)
+    add.revert(project)
+    assert project.level("L1").backgrounds == [] and "backgrounds/plan.png" not in project.files
+    with pytest.raises(ModelError):
+        SetBackgrounds("L1", [Background(source="missing.png")]).apply(project)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -36,9 +37,16 @@ def _open(data: bytes, file: str) -> pdfium.PdfDocument:
         reason = str(exc)
         if "password" in reason.lower():
             raise PlanImportError(file, "the PDF is password-protected; save an unprotected copy") from None
-        if getattr(exc, "err_code", None) == 0:  # PDFium refuses a well-formed document without pages
+        if getattr(exc, "err_code", None) == 0 or _declares_no_pages(data):
+            # PDFium refuses a well-formed document without pages (its error code varies by version).
             raise PlanImportError(file, "the PDF has no pages") from None
         raise PlanImportError(file, f"not a readable PDF ({reason})") from None
+
+
+def _declares_no_pages(data: bytes) -> bool:
+    """True for a PDF whose page tree is empty (``/Count 0`` and no page object)."""
+    return (data.startswith(b"%PDF") and re.search(rb"/Count\s+0\b", data) is not None
+            and re.search(rb"/Type\s*/Page(?![s\w])", data) is None)
 
 
 def pdf_page_count(source: str | Path) -> int:
