@@ -18,6 +18,8 @@ from typing import Any
 __all__ = ["SEVERITIES", "RulePack", "RulePackError", "available_rule_packs", "load_rule_pack"]
 
 SEVERITIES = ("error", "warning", "info")
+#: The rule pack of new projects.
+DEFAULT_RULE_PACK = "cn-2025"
 
 
 class RulePackError(ValueError):

@@ -38,6 +38,7 @@ from shapely.ops import polylabel
 
 from planner.geometry.convert import to_polygon
 from planner.model import Camera, Level, Opening, Sign, Wall, Zone
+from planner.rules.pack import DEFAULT_RULE_PACK, load_rule_pack
 from planner.ui import qtcompat, qtgeom  # noqa: F401  (qtcompat: before any painting, see the module)
 from planner.ui.names import use_name
 
@@ -64,20 +65,8 @@ __all__ = [
     "zone_color",
 ]
 
-#: Zone uses drawn hatched: no camera inside and no view into (DESIGN §4).
-PRIVATE_USES = frozenset(
-    {
-        "hotel_room",
-        "private_dining",
-        "dormitory",
-        "staff_rest",
-        "restroom",
-        "bath",
-        "changing_room",
-        "fitting_room",
-        "lactation_room",
-    }
-)
+#: Zone uses drawn hatched: no camera inside and no view into, under the default rule pack (DESIGN §4).
+PRIVATE_USES = load_rule_pack(DEFAULT_RULE_PACK).private_uses("all_devices")
 Z_BACKGROUND, Z_ZONE, Z_COVERAGE, Z_WALL, Z_OPENING, Z_CAMERA, Z_SIGN = -100.0, 0.0, 5.0, 10.0, 20.0, 30.0, 40.0
 
 _ZONE_COLORS = {

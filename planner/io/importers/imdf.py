@@ -37,6 +37,7 @@ from planner.io.importers.labels import classify_label
 from planner.io.importers.result import IMPORT_LIMITS, ImportResult, PlanImportError, ReviewItem
 from planner.io.projectfile import parse_json
 from planner.model import Level, Opening, Project, Venue, Wall, Zone
+from planner.rules.pack import DEFAULT_RULE_PACK, load_rule_pack
 
 __all__ = [
     "AMENITY_USES",
@@ -126,10 +127,8 @@ _OUTLINE_WALL_M = 0.02
 #: Above this area an amenity marks its unit with a low confidence (it may be a corner of a shop).
 _AMENITY_UNIT_AREA_M2 = 30.0
 STOREY_HEIGHT_M = 3.5
-_PRIVATE_USES = frozenset(
-    {"hotel_room", "private_dining", "dormitory", "staff_rest", "restroom", "bath", "changing_room", "fitting_room",
-     "lactation_room"}
-)
+#: Uses whose unit outlines become walls: the private spaces of the default rule pack.
+_PRIVATE_USES = load_rule_pack(DEFAULT_RULE_PACK).private_uses("all_devices")
 _ZH = ("zh-Hans", "zh-CN", "zh", "zh-Hans-CN", "zh-Hant", "zh-TW", "zh-HK")
 _EN = ("en", "en-US", "en-GB")
 
