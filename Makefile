@@ -3,8 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DIST_STAMP := $(VENV)/.installed-packaging
 
-.PHONY: run test lint venv clean samples
+.PHONY: run test lint venv clean samples dist install-desktop uninstall-desktop
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +31,28 @@ test: $(STAMP)
 
 samples: $(STAMP)
 	$(BIN)/python tools/build_samples.py
+
+# What we ship (packaging/README.md): wheel and sdist, each smoke-tested in a clean environment, then the
+# one-folder desktop program (PyInstaller) with its download archive, smoke-tested headless and under Xvfb.
+$(DIST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,packaging]'
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)
+	tools/system-deps.sh test
+	rm -f dist/venue_planner-*.whl dist/venue_planner-*.tar.gz
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/python packaging/smoke_wheel.py --wheel dist
+	$(BIN)/python packaging/build_bundle.py --screenshot dist/bundle-screenshot.png
+
+# Menu entry, icons and the .vplan file type for this user (~/.local/share); the editor they start is
+# $(EXEC), by default this checkout's .venv/bin/planner (the unpacked desktop bundle has its own script).
+EXEC ?= $(abspath $(BIN)/planner)
+install-desktop: $(STAMP)
+	packaging/linux/install-desktop.sh --exec '$(EXEC)'
+
+uninstall-desktop:
+	packaging/linux/install-desktop.sh --uninstall
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis

@@ -58,7 +58,23 @@ def application() -> QApplication:
     app.setApplicationName("venue-planner")
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("venue-planner")
+    app.aboutToQuit.connect(release_clipboard)
     return app
+
+
+def release_clipboard() -> None:
+    """Drop clipboard data this process owns before Qt shuts down.
+
+    Data copied from the editor lives in a ``QMimeData`` handed to the
+    clipboard; left there, its destruction during interpreter shutdown
+    crashes the process (a segmentation fault at exit).
+    """
+    from planner.ui.clipboard import MIME_TYPE
+
+    board = QApplication.clipboard()
+    mime = board.mimeData() if board is not None else None
+    if mime is not None and mime.hasFormat(MIME_TYPE):
+        board.clear()
 
 
 def run(argv: list[str]) -> int:
@@ -73,7 +89,9 @@ def run(argv: list[str]) -> int:
     if os.environ.get("VENUE_PLANNER_QUIT_AFTER_MS", "").strip():
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(int(os.environ["VENUE_PLANNER_QUIT_AFTER_MS"]), lambda: app.exit(0))
+        quit_timer = QTimer(app)  # repeats: ends a modal dialog's event loop, then the main one
+        quit_timer.timeout.connect(lambda: app.exit(0))
+        quit_timer.start(int(os.environ["VENUE_PLANNER_QUIT_AFTER_MS"]))
     install_fonts()
     language = chosen_language()
     install_translators(language, app)

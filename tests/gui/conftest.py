@@ -22,3 +22,12 @@ def isolated_settings(tmp_path_factory: pytest.TempPathFactory, qapp) -> Path:  
     qapp.setApplicationName("venue-planner")
     QSettings().clear()
     return folder
+
+
+@pytest.fixture(autouse=True)
+def clean_clipboard(qapp):  # type: ignore[no-untyped-def]
+    """Leave no copied items behind: the app clears them on quit, which a test session never reaches."""
+    yield
+    from planner.ui.app import release_clipboard
+
+    release_clipboard()
