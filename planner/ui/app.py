@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from planner import assets
@@ -48,6 +48,22 @@ def install_fonts() -> list[str]:
     return families
 
 
+#: The desktop entry's id (packaging/linux/DESKTOP_ID.desktop).
+DESKTOP_ID = "org.venueplanner.VenuePlanner"
+
+
+def app_icon() -> QIcon:
+    """The application icon in every bundled size (empty when the assets are missing)."""
+    icon = QIcon()
+    try:
+        folder = assets.asset_path("icons")
+    except FileNotFoundError:
+        return icon
+    for png in sorted(folder.glob("venue-planner-*.png")):
+        icon.addFile(str(png))
+    return icon
+
+
 def application() -> QApplication:
     """The QApplication, created (and named) on first use."""
     app = QApplication.instance()
@@ -58,6 +74,10 @@ def application() -> QApplication:
     app.setApplicationName("venue-planner")
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("venue-planner")
+    app.setDesktopFileName(DESKTOP_ID)  # lets Wayland and docks match windows to the menu entry
+    icon = app_icon()
+    if not icon.isNull():
+        app.setWindowIcon(icon)
     app.aboutToQuit.connect(release_clipboard)
     return app
 

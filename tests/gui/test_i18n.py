@@ -112,3 +112,15 @@ def test_language_menu_stores_the_choice(qtbot, tmp_path: Path) -> None:
     assert QSettings().value("ui/language") == "zh" and dialogs.infos
     window.language_actions["system"].trigger()
     assert QSettings().value("ui/language") == "system"
+
+
+def test_application_has_icon_and_desktop_id(qapp) -> None:  # type: ignore[no-untyped-def]
+    from planner.ui.app import DESKTOP_ID, app_icon, application
+
+    app = application()
+    assert app.desktopFileName() == DESKTOP_ID
+    icon = app_icon()
+    assert not icon.isNull() and len(icon.availableSizes()) >= 5
+    from pathlib import Path
+
+    assert (Path(__file__).parents[2] / "packaging" / "linux" / f"{DESKTOP_ID}.desktop").is_file()
