@@ -232,7 +232,7 @@ def check_project(
     pack = pack or (engine.pack if engine else load_rule_pack(project.venue.rule_pack))
     own_engine = engine is None or engine.pack.id != pack.id or engine.project is not project
     if own_engine:
-        engine = ComplianceEngine(project, pack)
+        engine = ComplianceEngine(project, pack, bands=False)
     assert engine is not None
     try:
         return _check(project, pack, engine)

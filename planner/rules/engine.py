@@ -34,11 +34,13 @@ class ComplianceEngine:
     """
 
     def __init__(self, project: Project, pack: RulePack | None = None, *,
-                 identify_px_per_m: float = IDENTIFY_PX_PER_M, remedies: bool = True) -> None:
+                 identify_px_per_m: float = IDENTIFY_PX_PER_M, remedies: bool = True, bands: bool = True) -> None:
         self.project = project
         self.pack = pack or load_rule_pack(project.venue.rule_pack)
         self.identify_px_per_m = identify_px_per_m
         self.remedies = remedies
+        #: Compute pixel-density bands with the coverage (the checks do not need them; drawings do).
+        self.bands = bands
         self._coverage_engine = self._new_coverage_engine()
         #: Level content keys, recomputed only after the level's walls, openings or zones change.
         self._keys: dict[str, Hashable] = {}
@@ -48,7 +50,8 @@ class ComplianceEngine:
         self._findings: dict[tuple[str, str], tuple[Hashable, LevelGeometry, list[Finding]]] = {}
 
     def _new_coverage_engine(self) -> CoverageEngine:
-        return CoverageEngine(face_height_m=self.project.venue.face_height_m, identify_px_per_m=self.identify_px_per_m)
+        return CoverageEngine(face_height_m=self.project.venue.face_height_m, identify_px_per_m=self.identify_px_per_m,
+                              bands=self.bands)
 
     @property
     def coverage_engine(self) -> CoverageEngine:

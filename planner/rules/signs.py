@@ -28,7 +28,7 @@ from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
 from planner.geometry.convert import to_point, to_polygon, to_segment
-from planner.geometry.obstacles import LevelObstacles
+from planner.geometry.obstacles import LevelObstacles, wall_body
 from planner.model import Level, Sign
 from planner.rules.angles import bearing
 
@@ -182,22 +182,25 @@ class LevelTopology:
         wall_lines = [shapely.LineString(w.path) for w in level.walls]
         wall_tree = shapely.STRtree(wall_lines)
         self.doors: list[_Door] = []
-        cuts: list[BaseGeometry] = []
-        for opening in level.openings:
-            if opening.kind == "window":
-                continue
-            a, b = opening.segment
-            n = _unit_normal(a, b)
-            thickness = _wall_thickness(opening, walls_by_id, level.walls, wall_lines, wall_tree)
-            mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-            probe = thickness / 2 + 0.25
-            plus = self.zone_at(Point(mid[0] + n[0] * probe, mid[1] + n[1] * probe))
-            minus = self.zone_at(Point(mid[0] - n[0] * probe, mid[1] - n[1] * probe))
-            self.doors.append(_Door(opening.id, (a, b), n, thickness, plus, minus))
-            cuts.append(to_segment(opening.segment).buffer(thickness / 2 + 0.05, cap_style="flat"))
+        doors = [o for o in level.openings if o.kind != "window"]
+        thickness = [_wall_thickness(o, walls_by_id, level.walls, wall_lines, wall_tree) for o in doors]
+        probes: list[tuple[float, float]] = []
+        normals: list[tuple[float, float]] = []
+        for opening, t in zip(doors, thickness, strict=True):
+            (ax, ay), (bx, by) = opening.segment
+            n = _unit_normal((ax, ay), (bx, by))
+            normals.append(n)
+            mx, my, d = (ax + bx) / 2, (ay + by) / 2, t / 2 + 0.25
+            probes += [(mx + n[0] * d, my + n[1] * d), (mx - n[0] * d, my - n[1] * d)]
+        sides = self._zones_at(probes)
+        for k, opening in enumerate(doors):
+            self.doors.append(_Door(opening.id, opening.segment, normals[k], thickness[k], sides[2 * k],
+                                    sides[2 * k + 1]))
         bodies = list(obstacles.bodies.values())
         self.wall_tree = shapely.STRtree(bodies)
-        self.open_edges = _open_edges(self.zones, self.tree, [*bodies, *cuts])
+        # Openings in walls are measured with the uncut wall bodies; one on a bare zone edge closes that edge.
+        bare = [to_segment(d.segment).buffer(0.05, cap_style="flat") for d in self.doors if d.thickness == 0]
+        self.open_edges = _open_edges(self.zones, self.tree, [*(wall_body(w) for w in level.walls), *bare])
         self.links: list[tuple[str | None, str | None]] = [(d.plus, d.minus) for d in self.doors]
         self.links += list(self.open_edges)
         connectors = {z.id for z in level.zones if z.use in CONNECTOR_USES}
@@ -211,6 +214,16 @@ class LevelTopology:
     def on_wall(self, p: Point, tolerance: float = 0.01) -> bool:
         """True when ``p`` lies on a wall body (doors cut out)."""
         return len(self.wall_tree.query(p, predicate="dwithin", distance=tolerance)) > 0
+
+    def _zones_at(self, points: Sequence[tuple[float, float]]) -> list[str | None]:
+        """Zone id (first in file order) at each point, or ``None``; one tree query for all."""
+        out: list[str | None] = [None] * len(points)
+        if not points:
+            return out
+        pts, zs = self.tree.query(shapely.points(points), predicate="within")
+        for p, z in sorted(zip(pts.tolist(), zs.tolist(), strict=True), reverse=True):
+            out[p] = self.zones[z][0]
+        return out
 
     def zone_at(self, p: Point) -> str | None:
         """Id of the zone containing ``p`` (first in file order), or ``None``."""
@@ -312,12 +325,15 @@ def _open_edges(
 ) -> dict[tuple[str, str | None], list[LineString]]:
     """Boundary pieces of each zone with no wall or door: shared with another zone, or with nothing (``None``)."""
     out: dict[tuple[str, str | None], list[LineString]] = {}
-    solid = shapely.union_all(list(solids)).buffer(0.01) if solids else None
+    grown = list(shapely.buffer(list(solids), 0.01)) if solids else []
+    solid_tree = shapely.STRtree(grown)
+    edges = shapely.boundary([g for _, g in zones]) if zones else []
     for i, (zone_id, poly) in enumerate(zones):
-        edge = poly.boundary
-        if solid is not None:
-            minx, miny, maxx, maxy = poly.bounds
-            edge = edge.difference(shapely.clip_by_rect(solid, minx - 1, miny - 1, maxx + 1, maxy + 1))
+        edge = edges[i]
+        for k in solid_tree.query(edge, predicate="intersects"):
+            edge = edge.difference(grown[int(k)])
+            if edge.length < _MIN_OPEN_BOUNDARY_M:
+                break
         if edge.length < _MIN_OPEN_BOUNDARY_M:
             continue
         neighbours = [int(j) for j in tree.query(poly, predicate="dwithin", distance=0.01) if j != i]
