@@ -88,8 +88,18 @@ def _remedy_text(remedy: dict[str, object], lang: str) -> str:
         return "拆除该设备" if zh else "remove the device"
     if kind == "fill_venue_field":
         return f"填写场所信息：{remedy['field']}" if zh else f"fill in venue field {remedy['field']}"
+    if kind == "redraw":
+        what, ident = ("wall", remedy["wall"]) if "wall" in remedy else ("zone", remedy.get("zone"))
+        return f"重新绘制{'墙体' if what == 'wall' else '区域'} {ident}" if zh else f"redraw {what} {ident}"
     if kind == "add_sign":
-        return f"增设标识 {remedy.get('sign', '')}" if zh else f"add sign {remedy.get('sign', '')}"
+        sign = remedy.get("sign", {})
+        assert isinstance(sign, dict)
+        x, y = sign.get("position", (0.0, 0.0))
+        if zh:
+            what = "人脸识别提示标识" if sign.get("kind") == "fr_notice" else "视频监控提示标识"
+            return f"在 ({x}, {y}) 增设{what}（{sign.get('size')}，朝向 {sign.get('facing_deg')}°，中心高 1.6 m）"
+        what = "face-recognition notice" if sign.get("kind") == "fr_notice" else "CCTV notice"
+        return f"add a {sign.get('size')} {what} at ({x}, {y}), facing {sign.get('facing_deg')}°, centre 1.6 m high"
     return json.dumps(remedy, ensure_ascii=False)
 
 
@@ -125,7 +135,7 @@ def _print_check_text(result: object, lang: str, out: TextIO) -> None:
 def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
     from shapely.geometry import mapping
 
-    from planner.rules.engine import ComplianceEngine
+    from planner.geometry.engine import CoverageEngine
 
     project = _load(args.file)
     levels = project.levels
@@ -137,7 +147,7 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
     if args.camera and not cameras:
         raise InputError(f"{args.file}: --camera: no camera {args.camera!r}" + (f" on level {args.level!r}"
                                                                               if args.level else ""))
-    engine = ComplianceEngine(project, remedies=False)
+    engine = CoverageEngine(face_height_m=project.venue.face_height_m)
     features = []
     for level, cam in cameras:
         cov = engine.coverage(level, cam)
@@ -431,5 +441,15 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     except (ProjectFileError, InputError) as exc:
         err.write(f"planner: {exc}\n")
         return EXIT_INPUT
+    except RulePackError as exc:
+        err.write(f"planner: {getattr(args, 'file', '')}: venue.rule_pack: {exc}\n")
+        return EXIT_INPUT
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug: still one line, never a traceback (PLANNER_DEBUG=1 shows it)
+        if os.environ.get("PLANNER_DEBUG"):
+            raise
+        where = getattr(args, "file", None) or getattr(args, "source", None) or args.command
+        err.write(f"planner: {where}: internal error ({type(exc).__name__}: {exc}); "
+                  "please report it with this file\n")
+        return EXIT_INPUT

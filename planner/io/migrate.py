@@ -27,13 +27,15 @@ __all__ = ["MIGRATIONS", "migrate"]
 
 
 def _v0_to_v1(data: dict[str, Any]) -> dict[str, Any]:
-    for level in data.get("levels", []) or []:
+    levels = data.get("levels")
+    for level in levels if isinstance(levels, list) else []:
         if not isinstance(level, dict):
             continue
-        for zone in level.get("zones", []) or []:
+        zones, cameras = level.get("zones"), level.get("cameras")
+        for zone in zones if isinstance(zones, list) else []:  # wrong types are left for the decoder to name
             if isinstance(zone, dict) and "type" in zone and "use" not in zone:
                 zone["use"] = zone.pop("type")
-        for cam in level.get("cameras", []) or []:
+        for cam in cameras if isinstance(cameras, list) else []:
             if not isinstance(cam, dict):
                 continue
             if "fov_deg" in cam and "hfov_deg" not in cam:

@@ -193,6 +193,10 @@ def _load_side_files(project: Project, base: Path, file: str) -> None:
     for li, level in enumerate(project.levels):
         for bi, bg in enumerate(level.backgrounds):
             where = ["levels", li, "backgrounds", bi, "source"]
+            try:
+                _safe_member(bg.source, file)  # relative to the project's folder, never outside it
+            except UnsafeArchiveError as exc:
+                raise ProjectFileError(file, exc.message.replace("archive member", "background"), where) from None
             source = base / bg.source
             try:
                 if source.stat().st_size > LIMITS.file_size:

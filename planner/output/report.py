@@ -241,6 +241,7 @@ def _finding_bounds(level: Level, finding: Finding) -> tuple[tuple[float, float,
         for r in finding.remedies:
             if r.get("kind") == "add_sign":
                 geoms.append(Point(r["sign"]["position"]).buffer(1.0))
+    geoms = [g for g in geoms if not g.is_empty]  # a degenerate zone repairs to nothing
     if not geoms:
         return None
     minx, miny, maxx, maxy = shapely.union_all(geoms).bounds

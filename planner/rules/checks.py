@@ -23,6 +23,7 @@ from planner.model import Level, Project
 from planner.rules.engine import ComplianceEngine
 from planner.rules.findings import CheckResult, Finding, make_finding
 from planner.rules.pack import RulePack, load_rule_pack
+from planner.rules.privacy import PrivateZone
 from planner.rules.signs import SignRequirement, requirements_for_area, satisfying_sign
 
 __all__ = ["CHECKS", "check_project", "fr_cameras"]
@@ -44,35 +45,54 @@ def check_devices_in_private_spaces(engine: ComplianceEngine) -> list[Finding]:
         if not level.cameras:
             continue
         private = engine.private_zones(level)
-        public: shapely.Geometry | None = None
+        allowed: shapely.Geometry | None = None
         for cam in level.cameras:
-            where = to_point(cam.position)
+            # The mounting point, and where sight is computed from when that point sits in a wall.
+            viewpoint = engine.coverage(level, cam).viewpoint
+            points = [to_point(cam.position)] + ([to_point(viewpoint)] if viewpoint is not None else [])
             for pz in private:
                 if pz.fr_only and not cam.face_recognition:
                     continue
-                if shapely.intersects(pz.polygon, where):
-                    if public is None:
-                        private_ids = {p.zone.id for p in private}
-                        public = shapely.union_all([g for zid, g in engine.topology(level).zones
-                                                    if zid not in private_ids])
+                if any(shapely.intersects(pz.polygon, p) for p in points):
+                    if allowed is None:
+                        allowed = _allowed_area(engine, level, private)
                     findings.append(make_finding(
                         pack, "DEVICE_IN_PRIVATE_SPACE", level=level.id, camera=cam.id, zone=pz.zone.id,
                         zone_name=pz.zone.name or pz.zone.id, use=pz.zone.use,
-                        remedies=_move_out_remedies(public, where),
+                        remedies=_move_out_remedies(allowed, points[0]),
                     ))
                     break
     return findings
 
 
-def _move_out_remedies(public: shapely.Geometry, where: Point) -> list[dict[str, object]]:
+def _allowed_area(engine: ComplianceEngine, level: Level, private: list[PrivateZone]) -> shapely.Geometry:
+    """Where a camera may hang: the zones that are not private, less every private zone and wall."""
+    private_ids = {p.zone.id for p in private}
+    public = shapely.union_all([g for zid, g in engine.topology(level).zones if zid not in private_ids])
+    blocked = [p.polygon for p in private] + list(engine.topology(level).obstacles.bodies.values())
+    return public.difference(shapely.union_all(blocked)) if blocked else public
+
+
+def _move_out_remedies(allowed: shapely.Geometry, where: Point) -> list[dict[str, object]]:
+    """Move to the nearest point well inside the allowed area (or remove the device)."""
     remedies: list[dict[str, object]] = [{"kind": "remove"}]
-    if public.is_empty:
+    if allowed.is_empty:
         return remedies
-    inner = public.buffer(-MOVE_MARGIN_M)
-    target_area = inner if not inner.is_empty else public
+    inner = allowed.buffer(-MOVE_MARGIN_M)
+    target_area = inner if not inner.is_empty else allowed
     target = nearest_points(target_area, where)[0]
+    if not allowed.contains(target):
+        return remedies
     remedies.insert(0, {"kind": "move", "position": [round(target.x, 3), round(target.y, 3)]})
     return remedies
+
+
+def _wall_problem(path: tuple[tuple[float, float], ...], closed: bool) -> str | None:
+    """Why a wall path is unusable (folds back on itself, crosses itself), or ``None``."""
+    if closed and len(set(path)) < 3:
+        return "the closed path folds back on itself"
+    line = shapely.LinearRing(path) if closed else to_linestring(path)
+    return None if line.is_simple else "the path crosses itself"
 
 
 def check_geometry(project: Project, pack: RulePack) -> list[Finding]:
@@ -94,10 +114,9 @@ def check_geometry(project: Project, pack: RulePack) -> list[Finding]:
                 f.remedies = [{"kind": "redraw", "zone": zone.id}]
                 findings.append(f)
         for wall in level.walls:
-            line = to_linestring(wall.path)
-            if not line.is_simple and not (wall.closed and shapely.LinearRing(wall.path[:-1]).is_simple):
-                f = make_finding(pack, "INVALID_GEOMETRY", what="wall", id=wall.id, reason="the path crosses itself",
-                             level=level.id)
+            reason = _wall_problem(wall.path, wall.closed)
+            if reason:
+                f = make_finding(pack, "INVALID_GEOMETRY", what="wall", id=wall.id, reason=reason, level=level.id)
                 f.details["wall"] = wall.id
                 f.remedies = [{"kind": "redraw", "wall": wall.id}]
                 findings.append(f)

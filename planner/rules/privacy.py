@@ -74,13 +74,15 @@ def view_overlaps(
     if region.is_empty:
         return []
     out = []
-    point = shapely.Point(camera.position)
+    points = [shapely.Point(camera.position)]
+    if coverage.viewpoint is not None:
+        points.append(shapely.Point(coverage.viewpoint))
     for pz in zones:
         if pz.fr_only and not camera.face_recognition:
             continue
         if not shapely.intersects(pz.core, region):
             continue
-        if shapely.intersects(pz.polygon, point):
+        if any(shapely.intersects(pz.polygon, p) for p in points):
             continue  # the camera is inside: DEVICE_IN_PRIVATE_SPACE says it
         overlap = region.intersection(pz.core)
         if overlap.area > tolerance_m2:
@@ -258,9 +260,13 @@ def _mask(
             entries = [
                 {"from_deg": lo, "to_deg": hi, "columns": _columns(lo, hi, camera, width, omni)} for lo, hi in masks
             ]
-            first = entries[0]
-            return {"kind": "privacy_mask", "from_deg": first["from_deg"], "to_deg": first["to_deg"],
-                    "columns": first["columns"], "masks": entries}
+            # The top-level interval alone must clear the finding too (DESIGN §5 shows one interval): with
+            # several pieces it is the one mask spanning them all; ``masks`` lists the narrower set.
+            lo, hi = masks[0][0], masks[-1][1]
+            if len(masks) > 1 and not verified(camera.copy(privacy_masks=[*camera.privacy_masks, (lo, hi)])):
+                continue  # pragma: no cover - a wider mask hides at least as much
+            columns = _columns(lo, hi, camera, width, omni)
+            return {"kind": "privacy_mask", "from_deg": lo, "to_deg": hi, "columns": columns, "masks": entries}
     return None
 
 

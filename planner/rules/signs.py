@@ -198,9 +198,13 @@ class LevelTopology:
                                     sides[2 * k + 1]))
         bodies = list(obstacles.bodies.values())
         self.wall_tree = shapely.STRtree(bodies)
-        # Openings in walls are measured with the uncut wall bodies; one on a bare zone edge closes that edge.
-        bare = [to_segment(d.segment).buffer(0.05, cap_style="flat") for d in self.doors if d.thickness == 0]
-        self.open_edges = _open_edges(self.zones, self.tree, [*(wall_body(w) for w in level.walls), *bare])
+        # A door is a passage, not an open edge: its span closes the zone edges it lies on, whether it cuts a
+        # wall, fills a gap between two walls (as CAD drawings have it) or sits on a bare zone edge.
+        spans = []
+        if self.doors:
+            lines = shapely.linestrings([d.segment for d in self.doors])
+            spans = list(shapely.buffer(lines, [d.thickness / 2 + 0.05 for d in self.doors], cap_style="flat"))
+        self.open_edges = _open_edges(self.zones, self.tree, [*(wall_body(w) for w in level.walls), *spans])
         self.links: list[tuple[str | None, str | None]] = [(d.plus, d.minus) for d in self.doors]
         self.links += list(self.open_edges)
         connectors = {z.id for z in level.zones if z.use in CONNECTOR_USES}

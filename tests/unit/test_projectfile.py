@@ -425,3 +425,12 @@ def test_new_files_get_normal_permissions(tmp_path: Path) -> None:
     finally:
         os.umask(mask)
     assert (tmp_path / "p.vplan").stat().st_mode & 0o777 == 0o644
+
+
+def test_bare_json_background_must_stay_in_its_folder(tmp_path: Path) -> None:
+    data = encode_project(corridor_and_restroom())
+    for source in ("../secret.png", "/etc/passwd"):
+        data["levels"][0]["backgrounds"] = [{"source": source}]
+        path = _write_json(tmp_path, data)
+        with pytest.raises(ProjectFileError, match=r"levels\[0\]\.backgrounds\[0\]\.source: background"):
+            load_project(path)
