@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
@@ -76,15 +77,27 @@ def angular_extent(region: BaseGeometry, origin: Sequence[float], axis_deg: floa
     """
     if region.is_empty:
         return []
-    if region.buffer(1e-9).contains(shapely.Point(origin)):
+    if shapely.dwithin(region, shapely.Point(origin), 1e-9) and region.buffer(1e-9).contains(shapely.Point(origin)):
         return [(-180.0, 180.0)]
-    spans: list[Interval] = []
+    los: list[np.ndarray] = []
+    his: list[np.ndarray] = []
     for ring in _rings(region):
-        coords = list(ring.coords)
-        offs = [offset(axis_deg, bearing(origin, p)) for p in coords]
-        for i in range(len(coords) - 1):
-            spans.extend(_edge_interval(offs[i], offs[i + 1]))
-    return merge_intervals(spans)
+        xy = shapely.get_coordinates(ring)
+        offs = (np.degrees(np.arctan2(xy[:, 0] - origin[0], xy[:, 1] - origin[1])) - axis_deg) % 360.0
+        offs = np.where(offs > 180.0, offs - 360.0, offs)
+        a, b = offs[:-1], offs[1:]
+        d = (b - a + 180.0) % 360.0 - 180.0  # each edge the short way round
+        lo, hi = np.minimum(a, a + d), np.maximum(a, a + d)
+        # A span running past -180 or +180 is split in two: up to 180 from its start, and from -180 onwards.
+        under, over = lo < -180.0, hi > 180.0
+        wraps = under | over
+        los += [np.where(under, lo + 360.0, lo), np.full(int(wraps.sum()), -180.0)]
+        his += [np.where(wraps, 180.0, hi), np.where(under, hi, hi - 360.0)[wraps]]
+    if not los:
+        return []
+    lo_all, hi_all = np.concatenate(los), np.concatenate(his)
+    order = np.argsort(lo_all, kind="stable")
+    return merge_intervals(zip(lo_all[order].tolist(), hi_all[order].tolist(), strict=True))
 
 
 def _rings(geom: BaseGeometry) -> Iterable[shapely.LinearRing]:

@@ -21,6 +21,7 @@ from shapely.geometry.base import BaseGeometry
 
 from planner.geometry.convert import to_polygon
 from planner.geometry.coverage import Coverage, camera_coverage
+from planner.geometry.engine import camera_key
 from planner.geometry.visibility import LevelGeometry
 from planner.model import Camera, Level, Zone
 from planner.rules.angles import (
@@ -98,12 +99,17 @@ def all_round_view(geo: LevelGeometry, camera: Camera, coverage: Coverage) -> _A
     return _AllRound(geo, camera, coverage)
 
 
-def _area_after(geo: LevelGeometry, zone: PrivateZone, **kw: Any) -> Recheck:
+def _area_after(geo: LevelGeometry, zone: PrivateZone, cache: dict[Any, BaseGeometry], **kw: Any) -> Recheck:
+    """How much of ``zone`` a changed camera would see; coverages shared through ``cache`` (one camera's)."""
+
     def area(camera: Camera) -> float:
-        cov = camera_coverage(geo, camera, bands=False, **kw)
-        if cov.region.is_empty or not shapely.intersects(zone.core, cov.region):
+        key = camera_key(camera)
+        region = cache.get(key)
+        if region is None:
+            region = cache[key] = camera_coverage(geo, camera, bands=False, **kw).region
+        if region.is_empty or not shapely.intersects(zone.core, region):
             return 0.0
-        return float(cov.region.intersection(zone.core).area)
+        return float(region.intersection(zone.core).area)
 
     return area
 
@@ -126,7 +132,7 @@ def compute_remedies(
     of one camera to share the all-round visibility between them.
     """
     all_round = all_round or _AllRound(geo, camera, coverage)
-    recheck = _area_after(geo, zone, **coverage_kw)
+    recheck = _area_after(geo, zone, all_round.candidates, **coverage_kw)
     origin = coverage.viewpoint or camera.position
     remedies: list[dict[str, Any]] = []
 
@@ -155,6 +161,8 @@ class _AllRound:
         self.geo, self.camera, self.coverage = geo, camera, coverage
         self._region: BaseGeometry | None = None
         self._extent: dict[tuple[str, ...], list[tuple[float, float]]] = {}
+        #: Coverage regions of candidate remedies (the camera changed one way), shared by its findings.
+        self.candidates: dict[Any, BaseGeometry] = {}
 
     @property
     def region(self) -> BaseGeometry:
