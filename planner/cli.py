@@ -12,13 +12,13 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TextIO
 
 from planner import __version__
 from planner.io import ProjectFileError, load_project
 from planner.model import Project
-from planner.rules import RulePackError, available_rule_packs, check_project, load_rule_pack
+from planner.rules import CheckResult, RulePackError, available_rule_packs, check_project, load_rule_pack
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INPUT", "EXIT_OK", "build_parser", "main"]
 
@@ -103,10 +103,7 @@ def _remedy_text(remedy: dict[str, object], lang: str) -> str:
     return json.dumps(remedy, ensure_ascii=False)
 
 
-def _print_check_text(result: object, lang: str, out: TextIO) -> None:
-    from planner.rules.findings import CheckResult
-
-    assert isinstance(result, CheckResult)
+def _print_check_text(result: CheckResult, lang: str, out: TextIO) -> None:
     labels = _SEVERITY_LABEL[lang]
     title = "合规检查" if lang == "zh" else "Compliance check"
     out.write(f"{title}: {result.project_name} ({result.rule_pack})\n")
@@ -333,16 +330,6 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         raise InputError(f"-o {args.output}: {exc.strerror or exc}") from None
     out.write(f"{output}: {pages} page(s)\n")
     return EXIT_OK
-
-
-# -- commands that later issues fill in ------------------------------------
-def _not_available(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
-    def run(args: argparse.Namespace, out: TextIO) -> int:
-        if getattr(args, "file", None):
-            _load(args.file)  # still validate the input
-        raise InputError(f"planner {name}: not available in this version ({__version__}) yet")
-
-    return run
 
 
 # -- parser ----------------------------------------------------------------

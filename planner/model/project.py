@@ -341,10 +341,3 @@ class Project:
         )
         self.changed.emit(Change("update", level_id, entity_id, tuple(converted)))
         return old
-
-    def replace_all(self, other: Project) -> None:
-        """Take the venue and levels of ``other`` (used by revert/reload) and emit ``reset``."""
-        self.venue, self.levels, self.extra = other.venue, other.levels, other.extra
-        self.files = other.files
-        self._reindex()
-        self.changed.emit(Change("reset", None, None))

@@ -119,23 +119,6 @@ class ComplianceEngine:
         """Stop following the project's changes (call when the engine is dropped)."""
         self.project.changed.disconnect(self._on_change)
 
-    def forget(self, entity_id: str | None = None) -> None:
-        """Drop cached results of one camera or level (or of everything when ``None``)."""
-        self.coverage_engine.invalidate(entity_id)
-        if entity_id is None:
-            self._keys.clear()
-        else:
-            self._keys.pop(entity_id, None)
-        if entity_id is None:
-            self._findings.clear()
-            self._private.clear()
-            self._topology.clear()
-        else:
-            self._private.pop(entity_id, None)
-            self._topology.pop(entity_id, None)
-            for k in [k for k in self._findings if entity_id in k]:
-                del self._findings[k]
-
     # -- findings -------------------------------------------------------------
     def view_findings(self, level: Level, camera: Camera) -> list[Finding]:
         """``VIEW_INTO_PRIVATE_SPACE`` findings of one camera, with remedies."""

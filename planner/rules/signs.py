@@ -18,7 +18,7 @@ its paper size chosen so that its headline is legible from the approach.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -40,8 +40,6 @@ __all__ = [
     "Entrance",
     "SignRequirement",
     "LevelTopology",
-    "announced_zones",
-    "find_entrances",
     "requirements_for_area",
     "satisfying_sign",
     "EYE_LEVEL_M",
@@ -304,24 +302,6 @@ class LevelTopology:
             seen |= group
             out.append(group)
         return out
-
-
-def announced_zones(level: Level, area: BaseGeometry, obstacles: LevelObstacles) -> list[str]:
-    """Ids of the zones a camera ``area`` reaches enough to announce them."""
-    return sorted(LevelTopology(level, obstacles).announced({"area": area}))
-
-
-def find_entrances(level: Level, inside_ids: Iterable[str], obstacles: LevelObstacles) -> list[Entrance]:
-    """Doors, doorways and open boundaries leading into the zones ``inside_ids``.
-
-    Entrances from *dead ends* are left out: a zone outside the area whose
-    every way out leads into the area (an office or a toilet off a watched
-    corridor, a guest room with its bathroom) holds only people who already
-    passed a sign. Zones open to the outside of the plan, with an exterior
-    door, or used as connections to other levels (stairs, elevators,
-    entrances, parking) are never dead ends.
-    """
-    return LevelTopology(level, obstacles).entrances(set(inside_ids))
 
 
 def _open_edges(

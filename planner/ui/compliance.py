@@ -131,9 +131,8 @@ class LiveCompliance(QObject):
     def _drop_engine(self) -> None:
         """Let the current engine stop following its project."""
         engine, self._engine = self._engine, None
-        close = getattr(engine, "close", None)
-        if close is not None:
-            close()
+        if engine is not None:
+            engine.close()
 
     # -- drawing -------------------------------------------------------------------------------
     def coverage(self, level: Level, camera: Camera) -> Coverage | None:
