@@ -222,7 +222,7 @@ class FileOps:
 
     def import_plan(self, path: Path, **options: Any) -> bool:
         try:
-            from planner.io.importers import import_plan
+            from planner.importers import import_plan
         except ImportError:
             self._error(translate("FileOps", "Cannot import"), translate("FileOps", "The importers are not installed"))
             return False
@@ -287,7 +287,7 @@ class FileOps:
             source = f"backgrounds/{stem}-{n}.png"
             n += 1
         try:
-            from planner.io.importers import import_plan
+            from planner.importers import import_plan
         except ImportError:
             import_plan = None  # type: ignore[assignment]
         if import_plan is not None:

@@ -204,7 +204,7 @@ def test_import_background_image_is_one_step(editor, tmp_path: Path) -> None:
 
 def test_import_plan_reviews_every_zone_use(qtbot, tmp_path: Path) -> None:
     fixtures = pytest.importorskip("tests.unit.import_fixtures")
-    pytest.importorskip("planner.io.importers")
+    pytest.importorskip("planner.importers")
     dxf = fixtures.hotel_floor_dxf(tmp_path / "floor.dxf")
     window, dialogs = make_editor(qtbot, tmp_path)
     dialogs.open_path = str(dxf)
@@ -234,7 +234,7 @@ def test_export_pdfs(editor, tmp_path: Path) -> None:
 
 
 def test_import_background_pdf_page(editor, tmp_path: Path) -> None:
-    pytest.importorskip("planner.io.importers")
+    pytest.importorskip("planner.importers")
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planner.io.importers.labels import KEYWORDS, classify_label, clean_label, is_area_text
+from planner.importers.labels import KEYWORDS, classify_label, clean_label, is_area_text
 from planner.model.entities import ZONE_USES
 
 

@@ -22,8 +22,8 @@ from ezdxf.addons.drawing.config import (
 )
 from PIL import Image, ImageDraw
 
-from planner.io.importers.calibrate import Transform
-from planner.io.importers.result import IMPORT_LIMITS
+from planner.importers.calibrate import Transform
+from planner.importers.result import IMPORT_LIMITS
 
 __all__ = ["render_modelspace"]
 

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from planner.io.importers.result import (
+from planner.importers.result import (
     IMPORT_LIMITS,
     ImportLimits,
     ImportResult,
@@ -92,19 +92,19 @@ def detect_kind(source: str | Path) -> str:
 
 def _importer(kind: str) -> Callable[..., ImportResult]:
     if kind == "image":
-        from planner.io.importers.raster import import_image
+        from planner.importers.raster import import_image
 
         return import_image
     if kind == "pdf":
-        from planner.io.importers.pdf import import_pdf
+        from planner.importers.pdf import import_pdf
 
         return import_pdf
     if kind == "dxf":
-        from planner.io.importers.dxf import import_dxf
+        from planner.importers.dxf import import_dxf
 
         return import_dxf
     if kind == "imdf":
-        from planner.io.importers.imdf import import_imdf
+        from planner.importers.imdf import import_imdf
 
         return import_imdf
     raise ValueError(f"unknown import kind {kind!r}")

@@ -33,8 +33,8 @@ from shapely.geometry.base import BaseGeometry
 
 from planner.geometry.obstacles import opening_cut
 from planner.io.errors import ProjectFileError
-from planner.io.importers.labels import classify_label
-from planner.io.importers.result import IMPORT_LIMITS, ImportResult, PlanImportError, ReviewItem
+from planner.importers.labels import classify_label
+from planner.importers.result import IMPORT_LIMITS, ImportResult, PlanImportError, ReviewItem
 from planner.io.projectfile import parse_json
 from planner.model import Level, Opening, Project, Venue, Wall, Zone
 from planner.rules.pack import DEFAULT_RULE_PACK, load_rule_pack

@@ -19,8 +19,8 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
-from planner.io.importers.raster import place_raster
-from planner.io.importers.result import IMPORT_LIMITS, ImportResult, PlanImportError, add_background, read_source
+from planner.importers.raster import place_raster
+from planner.importers.result import IMPORT_LIMITS, ImportResult, PlanImportError, add_background, read_source
 from planner.model import Level, Project, Venue
 
 __all__ = ["DEFAULT_DPI", "import_pdf", "pdf_page_count"]

@@ -10,7 +10,7 @@
 * Rooms are closed polylines and hatches on other layers and, where the
   drawing has none, the faces enclosed by the walls (door gaps closed by the
   doors). TEXT, MTEXT and block attributes inside a room give its name and a
-  suggested use (:mod:`planner.io.importers.labels`).
+  suggested use (:mod:`planner.importers.labels`).
 * Block references named like doors (``DOOR``, ``门``, ``M0921``, ``FM1021``)
   or on door layers become doors on the nearest parallel wall, as wide as the
   door drawn (or as its code says); windows likewise (``WINDOW``, ``窗``, ``C1518``).
@@ -35,8 +35,8 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planner.geometry.obstacles import opening_cut
-from planner.io.importers.labels import classify_label, clean_label, is_area_text
-from planner.io.importers.result import (
+from planner.importers.labels import classify_label, clean_label, is_area_text
+from planner.importers.result import (
     IMPORT_LIMITS,
     ImportResult,
     PlanImportError,
@@ -646,7 +646,7 @@ def import_dxf(
 
 def _render_background(doc: Any, project: Project, level: Level, factor: float, offset: tuple[float, float],
                        notes: list[str]) -> None:
-    from planner.io.importers.dxf_render import render_modelspace
+    from planner.importers.dxf_render import render_modelspace
 
     pts = [p for w in level.walls for p in w.path] + [p for z in level.zones for p in z.polygon]
     if not pts:

@@ -19,14 +19,14 @@ from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 
-from planner.io.importers.calibrate import (
+from planner.importers.calibrate import (
     Transform,
     parse_scale,
     rescale_transform,
     scale_transform,
     two_point_transform,
 )
-from planner.io.importers.result import (
+from planner.importers.result import (
     IMPORT_LIMITS,
     ImportResult,
     PlanImportError,
