@@ -197,9 +197,9 @@ def _geojson(value: object) -> object:
 
 # -- import ------------------------------------------------------------------
 def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
-    from planner.io import save_project
     from planner.importers import UnitsRequiredError, import_plan
     from planner.importers.calibrate import parse_calibration, parse_scale
+    from planner.io import save_project
 
     options: dict[str, object] = {"name": args.name, "level_name": args.level_name}
     if args.page is not None:

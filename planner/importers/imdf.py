@@ -32,9 +32,9 @@ from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
 from planner.geometry.obstacles import opening_cut
-from planner.io.errors import ProjectFileError
 from planner.importers.labels import classify_label
 from planner.importers.result import IMPORT_LIMITS, ImportResult, PlanImportError, ReviewItem
+from planner.io.errors import ProjectFileError
 from planner.io.projectfile import parse_json
 from planner.model import Level, Opening, Project, Venue, Wall, Zone
 from planner.rules.pack import DEFAULT_RULE_PACK, load_rule_pack

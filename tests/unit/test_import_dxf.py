@@ -8,9 +8,9 @@ import ezdxf
 import pytest
 import shapely
 
-from planner.io import load_project, save_project
 from planner.importers import PlanImportError, UnitsRequiredError, import_plan
 from planner.importers.dxf import import_dxf, is_wall_layer
+from planner.io import load_project, save_project
 from tests.unit.import_fixtures import hotel_floor_dxf, rooms_dxf
 
 

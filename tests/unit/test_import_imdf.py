@@ -13,9 +13,9 @@ import pytest
 import shapely
 import shapely.testing
 
-from planner.io import load_project, save_project
 from planner.importers import PlanImportError, import_plan
 from planner.importers.imdf import import_imdf, unit_use
+from planner.io import load_project, save_project
 from planner.model import Camera, Level, Opening, Project, Venue, Wall, Zone
 from planner.rules import check_project
 from tests.unit.import_fixtures import (

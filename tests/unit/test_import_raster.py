@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from planner.io import load_project, save_project
 from planner.importers import IMPORT_LIMITS, PlanImportError, detect_kind, import_plan
 from planner.importers.calibrate import pixel_to_plan
+from planner.io import load_project, save_project
 from tests.unit.import_fixtures import plan_pdf, plan_png
 
 
