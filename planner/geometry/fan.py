@@ -101,7 +101,7 @@ def clean_polygonal(geometry: BaseGeometry, *, min_area: float = 1e-9) -> BaseGe
     return MultiPolygon(polys)
 
 
-def _face_points(out: list, x1: float, y1: float, x2: float, y2: float, r: float) -> None:
+def _face_points(out: list[tuple[float, float]], x1: float, y1: float, x2: float, y2: float, r: float) -> None:
     """Append the boundary of a visible face piece cut to radius ``r`` (segment parts and arcs)."""
     rr = r * r
     d1 = x1 * x1 + y1 * y1

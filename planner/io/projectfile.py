@@ -192,7 +192,7 @@ def read_project_data(path: str | Path) -> tuple[dict[str, Any], dict[str, bytes
 def _load_side_files(project: Project, base: Path, file: str) -> None:
     for li, level in enumerate(project.levels):
         for bi, bg in enumerate(level.backgrounds):
-            where = ["levels", li, "backgrounds", bi, "source"]
+            where: list[str | int] = ["levels", li, "backgrounds", bi, "source"]
             try:
                 _safe_member(bg.source, file)  # relative to the project's folder, never outside it
             except UnsafeArchiveError as exc:

@@ -14,6 +14,7 @@ through these converters.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -86,15 +87,20 @@ _ID_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 
 def identifier(value: Any) -> str:
     """Return a valid id: 1-64 letters, digits, ``_ . -``."""
-    value = f.text(value)
-    if not _ID_RE.match(value):
-        raise f.FieldError(f"invalid id {value!r}: use 1-64 letters, digits, '_', '.' or '-'")
-    return value
+    text = f.text(value)
+    if not _ID_RE.match(text):
+        raise f.FieldError(f"invalid id {text!r}: use 1-64 letters, digits, '_', '.' or '-'")
+    return text
 
 
-@dataclass(eq=False)
 class Entity:
-    """Base of every level item; subclasses are dataclasses with ``FIELDS``."""
+    """Base of every level item; subclasses are dataclasses with ``FIELDS``.
+
+    Every subclass declares ``id`` as its first field and ``extra`` (unknown keys kept from the file) as its last.
+    """
+
+    id: str
+    extra: dict[str, Any]
 
     ENTITY: ClassVar[str] = ""
     COLLECTION: ClassVar[str] = ""
@@ -114,7 +120,8 @@ class Entity:
         values = {name: getattr(self, name) for name in self.FIELDS}
         for name, value in changes.items():
             values[name] = self.convert(name, value)
-        return type(self)(**values, extra=dict(getattr(self, "extra", {})))
+        make: Callable[..., Entity] = type(self)  # a dataclass subclass: its fields are FIELDS plus ``extra``
+        return make(**values, extra=dict(self.extra))
 
 
 @dataclass(eq=False)

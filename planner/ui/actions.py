@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -17,7 +18,7 @@ from planner.ui.toolbox import ToolsPanel
 if TYPE_CHECKING:
     from planner.ui.window import MainWindow
 
-__all__ = ["build_actions", "TOOL_SHORTCUTS"]
+__all__ = ["build_actions", "TOOL_SHORTCUTS", "WindowActions"]
 
 #: Single-key tool shortcuts (as in most drawing programs).
 TOOL_SHORTCUTS = {
@@ -25,6 +26,56 @@ TOOL_SHORTCUTS = {
     "door": "D", "doorway": "Shift+D", "window": "N", "camera": "C", "sign": "S", "measure": "M",
     "calibrate": "K",
 }
+
+
+class WindowActions:
+    """The main window's actions, menus, toolbar and docks, as :func:`build_actions` made them."""
+
+    # file
+    new: QAction
+    open: QAction
+    save: QAction
+    save_as: QAction
+    import_plan: QAction
+    background: QAction
+    export_signs: QAction
+    export_guide: QAction
+    export_report: QAction
+    print_signs: QAction
+    quit: QAction
+    recent_menu: QMenu
+    # edit
+    undo: QAction
+    redo: QAction
+    cut: QAction
+    copy: QAction
+    paste: QAction
+    duplicate: QAction
+    delete: QAction
+    select_all: QAction
+    venue: QAction
+    add_signs: QAction
+    #: The actions that need a selection.
+    edit: list[QAction]
+    # view
+    fit: QAction
+    zoom_in: QAction
+    zoom_out: QAction
+    grid: QAction
+    snap: QAction
+    layers: dict[str, QAction]
+    languages: dict[str, QAction]
+    # tools and levels
+    tools: dict[str, QAction]
+    add_level: QAction
+    remove_level: QAction
+    # help
+    about: QAction
+    # toolbar and docks
+    toolbar: QToolBar
+    tools_panel: ToolsPanel
+    history: QDockWidget
+    history_view: QUndoView
 
 
 def _tool_names() -> dict[str, str]:
@@ -45,7 +96,10 @@ def _tool_names() -> dict[str, str]:
     }
 
 
-def _action(window: MainWindow, text: str, slot: object = None, shortcut: object = None,
+Shortcut = QKeySequence | QKeySequence.StandardKey | list[QKeySequence]
+
+
+def _action(window: MainWindow, text: str, slot: Callable[..., object] | None = None, shortcut: Shortcut | None = None,
             icon: QStyle.StandardPixmap | None = None, *, checkable: bool = False, name: str = "") -> QAction:
     action = QAction(text, window)
     if icon is not None:
@@ -54,50 +108,51 @@ def _action(window: MainWindow, text: str, slot: object = None, shortcut: object
         if isinstance(shortcut, list):
             action.setShortcuts(shortcut)
         else:
-            action.setShortcut(shortcut)  # type: ignore[arg-type]
+            action.setShortcut(shortcut)
     action.setCheckable(checkable)
     if name:
         action.setObjectName(name)
     if slot is not None:
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
     return action
 
 
-def build_actions(window: MainWindow) -> None:
-    """Create every action of ``window`` (as attributes), its menus, toolbar and docks."""
+def build_actions(window: MainWindow) -> WindowActions:
+    """Create every action of ``window``, its menus, toolbar and docks, and return them."""
+    acts = WindowActions()
     sp = QStyle.StandardPixmap
     files, edits = window.files, window.edits
     # -- file
-    window.new_action = _action(window, translate("Actions", "&New"), files.new, QKeySequence.StandardKey.New,
+    acts.new = _action(window, translate("Actions", "&New"), files.new, QKeySequence.StandardKey.New,
                                 sp.SP_FileIcon, name="new")
-    window.open_action = _action(window, translate("Actions", "&Open…"),
+    acts.open = _action(window, translate("Actions", "&Open…"),
                                          files.open_dialog, QKeySequence.StandardKey.Open,
                                  sp.SP_DialogOpenButton, name="open")
-    window.save_action = _action(window, translate("Actions", "&Save"), files.save, QKeySequence.StandardKey.Save,
+    acts.save = _action(window, translate("Actions", "&Save"), files.save, QKeySequence.StandardKey.Save,
                                  sp.SP_DialogSaveButton, name="save")
-    window.save_as_action = _action(window, translate("Actions", "Save &As…"),
+    acts.save_as = _action(window, translate("Actions", "Save &As…"),
                                             files.save_as, QKeySequence.StandardKey.SaveAs,
                                     name="save_as")
-    window.import_action = _action(window, translate("Actions", "&Import Plan…"), files.import_plan_dialog,
+    acts.import_plan = _action(window, translate("Actions", "&Import Plan…"), files.import_plan_dialog,
                                    QKeySequence("Ctrl+I"), name="import_plan")
-    window.background_action = _action(window, translate("Actions", "Import &Background…"),
+    acts.background = _action(window, translate("Actions", "Import &Background…"),
                                                files.import_background_dialog,
                                        name="import_background")
-    window.export_signs_action = _action(window, translate("Actions", "&Signs (PDF)…"), lambda: files.export("signs"),
+    acts.export_signs = _action(window, translate("Actions", "&Signs (PDF)…"), lambda: files.export("signs"),
                                          name="export_signs")
-    window.export_guide_action = _action(window, translate("Actions", "Placement &Guide (PDF)…"),
+    acts.export_guide = _action(window, translate("Actions", "Placement &Guide (PDF)…"),
                                          lambda: files.export("guide"), name="export_guide")
-    window.export_report_action = _action(window, translate("Actions", "Compliance &Report (PDF)…"),
+    acts.export_report = _action(window, translate("Actions", "Compliance &Report (PDF)…"),
                                           lambda: files.export("report"), name="export_report")
-    window.print_action = _action(window, translate("Actions", "&Print Signs…"), files.print_signs,
+    acts.print_signs = _action(window, translate("Actions", "&Print Signs…"), files.print_signs,
                                   QKeySequence.StandardKey.Print, name="print_signs")
-    window.quit_action = _action(window, translate("Actions", "&Quit"), window.close, QKeySequence.StandardKey.Quit,
+    acts.quit = _action(window, translate("Actions", "&Quit"), window.close, QKeySequence.StandardKey.Quit,
                                  name="quit")
-    window.recent_menu = QMenu(translate("Actions", "Open &Recent"), window)
-    window.recent_menu.aboutToShow.connect(files.fill_recent_menu)
+    acts.recent_menu = QMenu(translate("Actions", "Open &Recent"), window)
+    acts.recent_menu.aboutToShow.connect(files.fill_recent_menu)
     file_menu = window.menuBar().addMenu(translate("Actions", "&File"))
-    for item in (window.new_action, window.open_action, window.recent_menu, None, window.save_action,
-                 window.save_as_action, None, window.import_action, window.background_action):
+    for item in (acts.new, acts.open, acts.recent_menu, None, acts.save,
+                 acts.save_as, None, acts.import_plan, acts.background):
         if item is None:
             file_menu.addSeparator()
         elif isinstance(item, QMenu):
@@ -105,69 +160,69 @@ def build_actions(window: MainWindow) -> None:
         else:
             file_menu.addAction(item)
     export_menu = file_menu.addMenu(translate("Actions", "&Export"))
-    export_menu.addActions([window.export_signs_action, window.export_guide_action, window.export_report_action])
-    file_menu.addAction(window.print_action)
+    export_menu.addActions([acts.export_signs, acts.export_guide, acts.export_report])
+    file_menu.addAction(acts.print_signs)
     file_menu.addSeparator()
-    file_menu.addAction(window.quit_action)
+    file_menu.addAction(acts.quit)
 
     # -- edit
     stack = window.document.stack
-    window.undo_action = stack.createUndoAction(window, translate("Actions", "&Undo"))
-    window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-    window.undo_action.setIcon(window.style().standardIcon(sp.SP_ArrowBack))
-    window.redo_action = stack.createRedoAction(window, translate("Actions", "&Redo"))
-    window.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
+    acts.undo = stack.createUndoAction(window, translate("Actions", "&Undo"))
+    acts.undo.setShortcut(QKeySequence.StandardKey.Undo)
+    acts.undo.setIcon(window.style().standardIcon(sp.SP_ArrowBack))
+    acts.redo = stack.createRedoAction(window, translate("Actions", "&Redo"))
+    acts.redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
                                     if QKeySequence(QKeySequence.StandardKey.Redo) != QKeySequence("Ctrl+Y")
                                     else [QKeySequence(QKeySequence.StandardKey.Redo)])
-    window.redo_action.setIcon(window.style().standardIcon(sp.SP_ArrowForward))
-    window.cut_action = _action(window, translate("Actions", "Cu&t"),
+    acts.redo.setIcon(window.style().standardIcon(sp.SP_ArrowForward))
+    acts.cut = _action(window, translate("Actions", "Cu&t"),
                                         edits.cut, QKeySequence.StandardKey.Cut, name="cut")
-    window.copy_action = _action(window, translate("Actions", "&Copy"), edits.copy, QKeySequence.StandardKey.Copy,
+    acts.copy = _action(window, translate("Actions", "&Copy"), edits.copy, QKeySequence.StandardKey.Copy,
                                  name="copy")
-    window.paste_action = _action(window, translate("Actions", "&Paste"), edits.paste, QKeySequence.StandardKey.Paste,
+    acts.paste = _action(window, translate("Actions", "&Paste"), edits.paste, QKeySequence.StandardKey.Paste,
                                   name="paste")
-    window.duplicate_action = _action(window, translate("Actions", "D&uplicate"),
+    acts.duplicate = _action(window, translate("Actions", "D&uplicate"),
                                               edits.duplicate, QKeySequence("Ctrl+D"),
                                       name="duplicate")
-    window.delete_action = _action(window, translate("Actions", "&Delete"), edits.delete,
+    acts.delete = _action(window, translate("Actions", "&Delete"), edits.delete,
                                    [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)],
                                    name="delete")
-    window.select_all_action = _action(window, translate("Actions", "Select &All"), edits.select_all,
+    acts.select_all = _action(window, translate("Actions", "Select &All"), edits.select_all,
                                        QKeySequence.StandardKey.SelectAll, name="select_all")
-    window.venue_action = _action(window, translate("Actions", "&Venue && Notice…"), lambda: edits.edit_venue(),
+    acts.venue = _action(window, translate("Actions", "&Venue && Notice…"), lambda: edits.edit_venue(),
                                   QKeySequence("Ctrl+Shift+N"), name="venue")
-    window.add_signs_action = _action(window, translate("Actions", "Add Suggested &Signs"), edits.add_suggested_signs,
+    acts.add_signs = _action(window, translate("Actions", "Add Suggested &Signs"), edits.add_suggested_signs,
                                       name="add_signs")
-    window.edit_actions = [window.cut_action, window.copy_action, window.duplicate_action, window.delete_action]
+    acts.edit = [acts.cut, acts.copy, acts.duplicate, acts.delete]
     edit_menu = window.menuBar().addMenu(translate("Actions", "&Edit"))
-    edit_menu.addActions([window.undo_action, window.redo_action])
+    edit_menu.addActions([acts.undo, acts.redo])
     edit_menu.addSeparator()
-    edit_menu.addActions([window.cut_action, window.copy_action, window.paste_action, window.duplicate_action,
-                          window.delete_action, window.select_all_action])
+    edit_menu.addActions([acts.cut, acts.copy, acts.paste, acts.duplicate,
+                          acts.delete, acts.select_all])
     edit_menu.addSeparator()
-    edit_menu.addActions([window.venue_action, window.add_signs_action])
+    edit_menu.addActions([acts.venue, acts.add_signs])
 
     # -- view
-    window.fit_action = _action(window, translate("Actions", "&Fit to View"), window.fit_to_view,
+    acts.fit = _action(window, translate("Actions", "&Fit to View"), window.fit_to_view,
                                 [QKeySequence("Ctrl+0"), QKeySequence("F")], sp.SP_TitleBarMaxButton, name="fit")
-    window.zoom_in_action = _action(window, translate("Actions", "Zoom &In"), lambda: window.view.zoom_by(1.25),
+    acts.zoom_in = _action(window, translate("Actions", "Zoom &In"), lambda: window.view.zoom_by(1.25),
                                     QKeySequence.StandardKey.ZoomIn, name="zoom_in")
-    window.zoom_out_action = _action(window, translate("Actions", "Zoom &Out"), lambda: window.view.zoom_by(0.8),
+    acts.zoom_out = _action(window, translate("Actions", "Zoom &Out"), lambda: window.view.zoom_by(0.8),
                                      QKeySequence.StandardKey.ZoomOut, name="zoom_out")
-    window.grid_action = _action(window, translate("Actions", "Show &Grid"), window.edits.set_grid, QKeySequence("G"),
+    acts.grid = _action(window, translate("Actions", "Show &Grid"), window.edits.set_grid, QKeySequence("G"),
                                  checkable=True, name="grid")
-    window.snap_action = _action(window, translate("Actions", "&Snap (hold Alt to suspend)"), window.edits.set_snapping,
+    acts.snap = _action(window, translate("Actions", "&Snap (hold Alt to suspend)"), window.edits.set_snapping,
                                  QKeySequence("Shift+S"), checkable=True, name="snap")
-    window.grid_action.setChecked(bool(window.settings.value("view/grid", True, type=bool)))
-    window.snap_action.setChecked(bool(window.settings.value("view/snap", True, type=bool)))
-    window.edits.set_grid(window.grid_action.isChecked())
-    window.edits.set_snapping(window.snap_action.isChecked())
+    acts.grid.setChecked(bool(window.settings.value("view/grid", True, type=bool)))
+    acts.snap.setChecked(bool(window.settings.value("view/snap", True, type=bool)))
+    window.edits.set_grid(acts.grid.isChecked())
+    window.edits.set_snapping(acts.snap.isChecked())
     view_menu = window.menuBar().addMenu(translate("Actions", "&View"))
-    view_menu.addActions([window.fit_action, window.zoom_in_action, window.zoom_out_action])
+    view_menu.addActions([acts.fit, acts.zoom_in, acts.zoom_out])
     view_menu.addSeparator()
-    view_menu.addActions([window.grid_action, window.snap_action])
+    view_menu.addActions([acts.grid, acts.snap])
     layers_menu = view_menu.addMenu(translate("Actions", "&Layers"))
-    window.layer_actions = {}
+    acts.layers = {}
     for layer in LAYERS:
         visible = bool(window.settings.value(f"layers/{layer}", window.scene.layer_visible(layer), type=bool))
         window.scene.set_layer_visible(layer, visible)
@@ -175,14 +230,14 @@ def build_actions(window: MainWindow) -> None:
         action.setChecked(visible)
         action.toggled.connect(lambda on, name=layer: window.set_layer_visible(name, on))
         layers_menu.addAction(action)
-        window.layer_actions[layer] = action
+        acts.layers[layer] = action
     window.layers.sync(window.scene.layer_visible)
     for layer, box in window.layers.boxes.items():
-        box.toggled.connect(lambda on, name=layer: window.layer_actions[name].setChecked(on))
+        box.toggled.connect(lambda on, name=layer: acts.layers[name].setChecked(on))
     language_menu = view_menu.addMenu(translate("Actions", "Lan&guage"))
     group = QActionGroup(window)
     current = language_setting(window.settings)
-    window.language_actions = {}
+    acts.languages = {}
     for value, label in LANGUAGE_CHOICES.items():
         text = label or translate("Actions", "Follow the System")
         action = _action(window, text, checkable=True, name=f"language_{value}")
@@ -190,13 +245,13 @@ def build_actions(window: MainWindow) -> None:
         action.triggered.connect(lambda _=False, v=value: window.edits.set_language(v))
         group.addAction(action)
         language_menu.addAction(action)
-        window.language_actions[value] = action
+        acts.languages[value] = action
     view_menu.addSeparator()
 
     # -- tools
     tool_group = QActionGroup(window)
     tool_group.setExclusive(True)
-    window.tool_actions = {}
+    acts.tools = {}
     names = _tool_names()
     tools_menu = window.menuBar().addMenu(translate("Actions", "&Tools"))
     for name in window.tools:
@@ -208,65 +263,66 @@ def build_actions(window: MainWindow) -> None:
         action.setToolTip(f"{names.get(name, name)} ({shortcut})" if shortcut else names.get(name, name))
         tool_group.addAction(action)
         tools_menu.addAction(action)
-        window.tool_actions[name] = action
-    window.tool_actions["select"].setChecked(True)
+        acts.tools[name] = action
+    acts.tools["select"].setChecked(True)
 
     # -- level
-    window.add_level_action = _action(window, translate("Actions", "&Add Level…"), edits.add_level, name="add_level")
-    window.remove_level_action = _action(window, translate("Actions", "&Delete Level"), edits.remove_level,
+    acts.add_level = _action(window, translate("Actions", "&Add Level…"), edits.add_level, name="add_level")
+    acts.remove_level = _action(window, translate("Actions", "&Delete Level"), edits.remove_level,
                                          name="remove_level")
     level_menu = window.menuBar().addMenu(translate("Actions", "&Level"))
-    level_menu.addActions([window.add_level_action, window.remove_level_action])
+    level_menu.addActions([acts.add_level, acts.remove_level])
 
     # -- docks
-    window.tools_panel = ToolsPanel(list(window.tool_actions.values()), window.options, window)
-    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, window.tools_panel)
+    acts.tools_panel = ToolsPanel(list(acts.tools.values()), window.options, window)
+    window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, acts.tools_panel)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.properties)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.layers)
-    window.history = QDockWidget(translate("Actions", "History"), window)
-    window.history.setObjectName("history")
-    window.history_view = QUndoView(stack, window.history)
-    window.history_view.setEmptyLabel(translate("Actions", "<opened>"))
-    window.history.setWidget(window.history_view)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.history)
-    window.tabifyDockWidget(window.layers, window.history)
+    acts.history = QDockWidget(translate("Actions", "History"), window)
+    acts.history.setObjectName("history")
+    acts.history_view = QUndoView(stack, acts.history)
+    acts.history_view.setEmptyLabel(translate("Actions", "<opened>"))
+    acts.history.setWidget(acts.history_view)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, acts.history)
+    window.tabifyDockWidget(window.layers, acts.history)
     window.layers.raise_()
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.findings)
     window.resizeDocks([window.properties, window.layers], [560, 240], Qt.Orientation.Vertical)
     window.resizeDocks([window.findings], [250], Qt.Orientation.Vertical)
-    window.resizeDocks([window.tools_panel, window.properties], [250, 360], Qt.Orientation.Horizontal)
+    window.resizeDocks([acts.tools_panel, window.properties], [250, 360], Qt.Orientation.Horizontal)
     docks_menu = view_menu.addMenu(translate("Actions", "&Panels"))
-    for dock in (window.tools_panel, window.properties, window.layers, window.history, window.findings):
+    for dock in (acts.tools_panel, window.properties, window.layers, acts.history, window.findings):
         docks_menu.addAction(dock.toggleViewAction())
 
     # -- help
-    window.about_action = _action(window, translate("Actions", "&About Venue Planner"),
+    acts.about = _action(window, translate("Actions", "&About Venue Planner"),
                                           window.edits.about, name="about")
     help_menu = window.menuBar().addMenu(translate("Actions", "&Help"))
-    help_menu.addAction(window.about_action)
+    help_menu.addAction(acts.about)
 
     # -- toolbar
     toolbar = QToolBar(translate("Actions", "Main"), window)
     toolbar.setObjectName("main-toolbar")
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-    toolbar.addActions([window.new_action, window.open_action, window.save_action])
+    toolbar.addActions([acts.new, acts.open, acts.save])
     toolbar.addSeparator()
-    toolbar.addActions([window.undo_action, window.redo_action])
+    toolbar.addActions([acts.undo, acts.redo])
     toolbar.addSeparator()
-    toolbar.addAction(window.fit_action)
+    toolbar.addAction(acts.fit)
     toolbar.addSeparator()
     toolbar.addWidget(QLabel(translate("Actions", "Level") + " ", toolbar))
     toolbar.addWidget(window.level_combo)
-    toolbar.addAction(window.add_level_action)
+    toolbar.addAction(acts.add_level)
     toolbar.addSeparator()
-    toolbar.addAction(window.venue_action)
-    toolbar.addAction(window.print_action)
+    toolbar.addAction(acts.venue)
+    toolbar.addAction(acts.print_signs)
     window.addToolBar(toolbar)
-    window.main_toolbar = toolbar
+    acts.toolbar = toolbar
     geometry = window.settings.value("window/geometry")
     state = window.settings.value("window/state")
     if geometry is not None:
         window.restoreGeometry(geometry)
     if state is not None:
         window.restoreState(state)
+    return acts

@@ -39,7 +39,7 @@ class EditOps:
 
     def update_actions(self) -> None:
         has = bool(self._ids)
-        for action in self.window.edit_actions:
+        for action in self.window.acts.edit:
             action.setEnabled(has)
 
     # -- clipboard ---------------------------------------------------------------------------------

@@ -107,7 +107,7 @@ class FileOps:
         self.window.set_project(new_project(translate("FileOps", "Ground floor")))
 
     def fill_recent_menu(self) -> None:
-        menu = self.window.recent_menu
+        menu = self.window.acts.recent_menu
         menu.clear()
         paths = self.recent.paths()
         for path in paths:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QWidget
 from planner.model import Change, Command, Level, Project
 from planner.rules import Finding
 from planner.ui import qtgeom
+from planner.ui.actions import WindowActions, build_actions
 from planner.ui.compliance import LiveCompliance
 from planner.ui.dialogs import Dialogs
 from planner.ui.document import Document
@@ -76,9 +77,10 @@ class MainWindow(QMainWindow):
         self.level_combo.currentIndexChanged.connect(self._level_chosen)
         self.files = FileOps(self, recovery_dir=recovery_dir, autosave=autosave)
         self.edits = EditOps(self)
-        from planner.ui.actions import build_actions
-
-        build_actions(self)
+        self.acts: WindowActions = build_actions(self)
+        self.tools_panel = self.acts.tools_panel
+        self.history = self.acts.history
+        self.history_view = self.acts.history_view
         self._build_status_bar()
         self._connect()
         self.set_tool("select")
@@ -262,7 +264,8 @@ class MainWindow(QMainWindow):
         self._check_tool_action(name)
 
     def _check_tool_action(self, name: str) -> None:
-        action = getattr(self, "tool_actions", {}).get(name)
+        acts: WindowActions | None = getattr(self, "acts", None)  # None while the window is being built
+        action = acts.tools.get(name) if acts is not None else None
         if action is not None and not action.isChecked():
             action.setChecked(True)
 
@@ -367,7 +370,7 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self) -> None:
         self.properties.show_ids(self.scene.selected_ids())
-        if hasattr(self, "edit_actions"):
+        if getattr(self, "acts", None) is not None:  # not while the window is being built
             self.edits.update_actions()
 
     # -- window events --------------------------------------------------------------------------------------

@@ -44,16 +44,16 @@ def test_open_save_and_recent_files(editor, saved: Path, tmp_path: Path) -> None
     assert window.path == saved and RecentFiles().paths()[0] == saved.resolve()
     _edit(window)
     assert window.isWindowModified()
-    window.save_action.trigger()  # saved before: no question
+    window.acts.save.trigger()  # saved before: no question
     assert not window.isWindowModified() and load_project(saved).get("c1").heading_deg == 45
     assert (tmp_path / "hotel.vplan.bak").exists()
     other = tmp_path / "copy"
     dialogs.save_path = str(other)
-    window.save_as_action.trigger()
+    window.acts.save_as.trigger()
     assert window.path == tmp_path / "copy.vplan" and (tmp_path / "copy.vplan").exists()
     assert [p.name for p in RecentFiles().paths()[:2]] == ["copy.vplan", "hotel.vplan"]
     window.files.fill_recent_menu()
-    titles = [a.text() for a in window.recent_menu.actions()]
+    titles = [a.text() for a in window.acts.recent_menu.actions()]
     assert str((tmp_path / "copy.vplan").resolve()) in titles
     assert window.files.open_recent(saved.resolve()) and window.path == saved.resolve()
 
@@ -63,13 +63,13 @@ def test_new_and_open_ask_before_dropping_changes(editor, saved: Path) -> None:
     project = window.project
     _edit(window)
     dialogs.save_changes = "cancel"
-    window.new_action.trigger()
+    window.acts.new.trigger()
     assert window.project is project and ("save_changes", "hotel.vplan") in dialogs.asked
     dialogs.open_path = str(saved)
-    window.open_action.trigger()
+    window.acts.open.trigger()
     assert window.project is project  # cancelled again
     dialogs.save_changes = "discard"
-    window.new_action.trigger()
+    window.acts.new.trigger()
     assert window.project is not project and window.path is None and not window.isWindowModified()
     assert [lv.name for lv in window.project.levels] == ["Ground floor"]
     assert load_project(saved).get("c1").heading_deg == 90  # the discarded edit never reached the file
@@ -94,14 +94,14 @@ def test_failed_save_keeps_the_previous_file_and_the_changes(editor, saved: Path
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full_disk)  # the disk fills up at the last moment of the save
-    window.save_action.trigger()
+    window.acts.save.trigger()
     assert saved.read_bytes() == before
     assert window.isWindowModified() and window.project.get("c1").heading_deg == 45
     assert len(dialogs.errors) == 1 and "hotel.vplan" in dialogs.errors[0][1]
     assert "No space left" in dialogs.errors[0][1]
     assert sorted(p.name for p in saved.parent.iterdir() if p.name.startswith(".")) == []  # no temp files
     monkeypatch.undo()
-    window.save_action.trigger()
+    window.acts.save.trigger()
     assert not window.isWindowModified() and load_project(saved).get("c1").heading_deg == 45
 
 
@@ -126,7 +126,7 @@ def test_autosave_writes_a_recovery_copy_only_while_modified(editor, tmp_path: P
     assert note["original"] == str(saved) and note["pid"] == os.getpid()
     assert load_project(autosave.path).get("c1").heading_deg == 45
     assert not autosave.save_now()  # unchanged since
-    window.save_action.trigger()
+    window.acts.save.trigger()
     assert not autosave.path.exists() and not autosave.note.exists()  # saved: no recovery copy left
 
 
@@ -193,12 +193,12 @@ def test_import_background_image_is_one_step(editor, tmp_path: Path) -> None:
     project = window.project
     before = snapshot(project)
     dialogs.open_path = str(_png(tmp_path / "scan.png"))
-    window.background_action.trigger()
+    window.acts.background.trigger()
     level = project.level("L1")
     assert len(level.backgrounds) == 1 and level.backgrounds[0].source in project.files
     assert len(window.scene.background_items) == 1 and not window.scene.background_items[0].pixmap().isNull()
     assert window.document.stack.undoText() == "Import background scan.png"
-    window.undo_action.trigger()
+    window.acts.undo.trigger()
     assert snapshot(project) == before and len(window.scene.background_items) == 0
 
 
@@ -209,7 +209,7 @@ def test_import_plan_reviews_every_zone_use(qtbot, tmp_path: Path) -> None:
     window, dialogs = make_editor(qtbot, tmp_path)
     dialogs.open_path = str(dxf)
     dialogs.import_uses = None  # accept the suggestions ...
-    window.import_action.trigger()
+    window.acts.import_plan.trigger()
     review = next(value for kind, value in dialogs.asked if kind == "review")
     assert review and all(len(row) == 3 for row in review)
     assert any(use == "restroom" for _, use, _ in review)
@@ -229,7 +229,7 @@ def test_export_pdfs(editor, tmp_path: Path) -> None:
             continue
         target = tmp_path / f"out-{kind}.pdf"
         dialogs.save_path = str(target)
-        getattr(window, f"export_{kind}_action").trigger()
+        getattr(window.acts, f"export_{kind}").trigger()
         assert target.exists() and target.read_bytes().startswith(b"%PDF"), (kind, dialogs.errors)
 
 
@@ -245,7 +245,7 @@ def test_import_background_pdf_page(editor, tmp_path: Path) -> None:
     canvas.save()
     window, dialogs = editor
     dialogs.open_path = str(pdf)
-    window.background_action.trigger()
+    window.acts.background.trigger()
     assert not dialogs.errors, dialogs.errors
     level = window.project.level("L1")
     assert len(level.backgrounds) == 1

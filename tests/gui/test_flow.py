@@ -26,7 +26,7 @@ def test_room_door_restroom_camera_remedy_undo_save_reopen(qtbot, tmp_path: Path
     assert project is not None and window.windowTitle().startswith("Untitled")
 
     # 1. a room: four corners, closed by clicking the first corner again
-    window.tool_actions["room"].trigger()
+    window.acts.tools["room"].trigger()
     for corner in [(2, 4), (6, 4), (6, 8), (2, 8)]:
         pointer.click(corner)
     pointer.click((2, 4))
@@ -37,7 +37,7 @@ def test_room_door_restroom_camera_remedy_undo_save_reopen(qtbot, tmp_path: Path
     assert window.document.stack.count() == 1  # zone and walls: one step
 
     # 2. a door on its south wall
-    window.tool_actions["door"].trigger()
+    window.acts.tools["door"].trigger()
     pointer.move((4, 4.02))
     pointer.click((4, 4.02))
     assert len(level.openings) == 1
@@ -46,7 +46,7 @@ def test_room_door_restroom_camera_remedy_undo_save_reopen(qtbot, tmp_path: Path
     assert door.segment == ((3.55, 4.0), (4.45, 4.0))
 
     # 3. select the room by clicking inside it and make it a restroom in the properties panel
-    window.tool_actions["select"].trigger()
+    window.acts.tools["select"].trigger()
     pointer.click((5, 7))
     assert window.scene.selected_ids() == [zone.id]
     panel: PropertiesPanel = window.properties
@@ -57,7 +57,7 @@ def test_room_door_restroom_camera_remedy_undo_save_reopen(qtbot, tmp_path: Path
     assert "(private)" in uses.currentText()
 
     # 4. a corridor camera south of the room, dragged to look north through the door
-    window.tool_actions["camera"].trigger()
+    window.acts.tools["camera"].trigger()
     pointer.drag((4, 0.5), (4, 3.5))
     assert len(level.cameras) == 1
     camera = level.cameras[0]
@@ -90,7 +90,7 @@ def test_room_door_restroom_camera_remedy_undo_save_reopen(qtbot, tmp_path: Path
     assert window.document.stack.undoText().startswith("Turn")
 
     # 7. undo brings the view into the restroom back
-    window.undo_action.trigger()
+    window.acts.undo.trigger()
     assert project.get(camera.id).heading_deg == 0
     qtbot.waitUntil(lambda: bool(_findings(window, "VIEW_INTO_PRIVATE_SPACE")), timeout=3000)
 
@@ -98,7 +98,7 @@ def test_room_door_restroom_camera_remedy_undo_save_reopen(qtbot, tmp_path: Path
     assert window.isWindowModified()
     target = tmp_path / "restroom.vplan"
     dialogs.save_path = str(target)
-    window.save_action.trigger()
+    window.acts.save.trigger()
     assert target.exists() and not window.isWindowModified() and window.path == target
     before = snapshot(project)
     reopened = load_project(target)
@@ -136,13 +136,13 @@ def test_layers_hide_and_show(qtbot, tmp_path: Path) -> None:
     window, _ = make_editor(qtbot, tmp_path, corridor_and_restroom(), centre=(5.0, 2.5))
     scene = window.scene
     window.layers.boxes["coverage"].setChecked(False)
-    assert not scene.coverage_item("c1").isVisible() and not window.layer_actions["coverage"].isChecked()
-    window.layer_actions["walls"].setChecked(False)
+    assert not scene.coverage_item("c1").isVisible() and not window.acts.layers["coverage"].isChecked()
+    window.acts.layers["walls"].setChecked(False)
     assert not scene.item_for("w_corr").isVisible() and not scene.item_for("d1").isVisible()
     assert not window.layers.boxes["walls"].isChecked()
     window.layers.boxes["density"].setChecked(True)
     assert scene.show_density()
-    window.layer_actions["signs"].setChecked(False)
+    window.acts.layers["signs"].setChecked(False)
     assert not scene.item_for("s1").isVisible()
     # remembered for the next window
     again, _ = make_editor(qtbot, tmp_path, corridor_and_restroom())

@@ -108,9 +108,9 @@ def test_language_follows_the_system_unless_set() -> None:
 
 def test_language_menu_stores_the_choice(qtbot, tmp_path: Path) -> None:
     window, dialogs = make_editor(qtbot, tmp_path)
-    window.language_actions["zh"].trigger()
+    window.acts.languages["zh"].trigger()
     assert QSettings().value("ui/language") == "zh" and dialogs.infos
-    window.language_actions["system"].trigger()
+    window.acts.languages["system"].trigger()
     assert QSettings().value("ui/language") == "system"
 
 

@@ -68,7 +68,7 @@ def test_sign_pages_are_printed_to_a_pdf_file(editor, tmp_path: Path) -> None:
     window.compliance.refresh()
     expected, pages = signs_pdf(window.project, window.compliance.result)
     assert pages >= 1
-    window.print_action.trigger()
+    window.acts.print_signs.trigger()
     assert any(kind == "printer" for kind, _ in dialogs.asked)
     assert target.exists() and _pages(target) == pages
     assert _ink(target) > 0.02  # the sign is on the page, not a blank sheet

@@ -49,7 +49,7 @@ def test_zone_use_is_a_translated_combo_and_one_step(editor) -> None:
     uses.setCurrentIndex(uses.findData("lobby"))
     assert window.project.get("corr").use == "lobby"
     assert window.document.stack.undoText() == "Change use of zone corr"
-    window.undo_action.trigger()
+    window.acts.undo.trigger()
     assert uses.currentData() == "corridor"  # the panel follows the model
 
 

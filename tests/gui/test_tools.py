@@ -86,7 +86,7 @@ def test_room_tool_adds_a_zone_of_the_chosen_use_with_walls_in_one_step(empty) -
     level = window.level()
     assert [(z.use, z.polygon) for z in level.zones] == [("changing_room", ((0, 0), (3, 0), (3, 2), (0, 2)))]
     assert level.walls[0].path == ((0, 0), (3, 0), (3, 2), (0, 2), (0, 0))
-    window.undo_action.trigger()
+    window.acts.undo.trigger()
     assert level.zones == [] and level.walls == []
 
 
@@ -189,7 +189,7 @@ def test_calibrate_tool_rescales_the_background_as_one_step(empty) -> None:
     assert transform == pytest.approx((0.025, 0, 0, -0.025, 1 - 1 * 2.5, 2 + 8 * 2.5))
     assert ("distance", pytest.approx(4.0)) in dialogs.asked
     assert _steps(window) == ["Calibrate background scale"]
-    window.undo_action.trigger()
+    window.acts.undo.trigger()
     assert window.level().backgrounds[0].transform == (0.01, 0, 0, -0.01, 0, 10)
 
 
@@ -224,9 +224,9 @@ def test_drag_moves_the_selection_as_one_step_and_snaps_to_wall_ends(venue) -> N
     pointer.drag((0.5, 1.0), (4.46, 4.97), steps=10)  # camera c1 onto the WC's corner (4.5, 5)
     assert project.get("c1").position == (4.5, 5.0)
     assert _steps(window) == ["Move camera c1"]
-    window.undo_action.trigger()
+    window.acts.undo.trigger()
     assert snapshot(project) == before
-    window.redo_action.trigger()
+    window.acts.redo.trigger()
     assert project.get("c1").position == (4.5, 5.0)
 
 
@@ -284,20 +284,20 @@ def test_delete_copy_paste_duplicate_cut(venue) -> None:
     project = window.project
     scene = window.scene
     scene.select_ids(["c1", "wc"])
-    window.copy_action.trigger()
-    window.paste_action.trigger()
+    window.acts.copy.trigger()
+    window.acts.paste.trigger()
     assert set(scene.selected_ids()) == {"c3", "z1"}
     assert project.get("c3").position == (1.5, 0.0) and project.get("z1").polygon[0] == (2.5, 1.0)
-    window.duplicate_action.trigger()
+    window.acts.duplicate.trigger()
     assert len(project.level("L1").cameras) == 4
-    window.delete_action.trigger()
+    window.acts.delete.trigger()
     assert len(project.level("L1").cameras) == 3
     scene.select_ids(["s1"])
-    window.cut_action.trigger()
+    window.acts.cut.trigger()
     assert "s1" not in project
-    window.paste_action.trigger()
+    window.acts.paste.trigger()
     assert len(project.level("L1").signs) == 1
     assert _steps(window) == ["Paste 2 items", "Duplicate 2 items", "Delete 2 items", "Cut s1", "Paste 1 items"]
     for _ in range(5):
-        window.undo_action.trigger()
+        window.acts.undo.trigger()
     assert snapshot(project) == snapshot(corridor_and_restroom())

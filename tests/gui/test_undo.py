@@ -25,26 +25,26 @@ def editor(qtbot, tmp_path: Path):
 def _undo_all_and_back(window, before, after) -> None:
     stack = window.document.stack
     while stack.canUndo():
-        window.undo_action.trigger()
+        window.acts.undo.trigger()
     assert snapshot(window.project) == before
     while stack.canRedo():
-        window.redo_action.trigger()
+        window.acts.redo.trigger()
     assert snapshot(window.project) == after
 
 
 def test_standard_shortcuts_and_modified_flag(editor) -> None:
     window, _ = editor
-    assert window.undo_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
-    assert QKeySequence(QKeySequence.StandardKey.Redo) in window.redo_action.shortcuts()
-    assert window.save_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
-    assert window.copy_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Copy)
-    assert window.paste_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Paste)
-    assert not window.isWindowModified() and not window.undo_action.isEnabled()
+    assert window.acts.undo.shortcut() == QKeySequence(QKeySequence.StandardKey.Undo)
+    assert QKeySequence(QKeySequence.StandardKey.Redo) in window.acts.redo.shortcuts()
+    assert window.acts.save.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
+    assert window.acts.copy.shortcut() == QKeySequence(QKeySequence.StandardKey.Copy)
+    assert window.acts.paste.shortcut() == QKeySequence(QKeySequence.StandardKey.Paste)
+    assert not window.isWindowModified() and not window.acts.undo.isEnabled()
     window.push(SetProperty("c1", {"heading_deg": 30}), text="Aim camera c1")
-    assert window.isWindowModified() and window.undo_action.text().endswith("Aim camera c1")
-    window.undo_action.trigger()
+    assert window.isWindowModified() and window.acts.undo.text().endswith("Aim camera c1")
+    window.acts.undo.trigger()
     assert not window.isWindowModified()  # back where the file was: clean again
-    window.redo_action.trigger()
+    window.acts.redo.trigger()
     assert window.isWindowModified()
     assert window.history_view.stack() is window.document.stack
 
@@ -59,8 +59,8 @@ def test_merging_needs_the_same_gesture(editor) -> None:
     again = window.new_gesture()
     window.push(Move(["c1"], 0.5, 0.0, merge=True), text="Move camera c1", gesture=again)
     assert window.document.stack.count() == 2
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.acts.undo.trigger()
+    window.acts.undo.trigger()
     assert project.get("c1").position == (0.5, 1.0)
 
 
@@ -131,7 +131,7 @@ def test_fill_in_remedy_opens_the_venue_dialog_at_the_field(editor) -> None:
     finding = Finding(code="NOTICE_INCOMPLETE", severity="error", message="")
     assert window.edits.apply_remedy(finding, {"kind": "fill_venue_field", "field": "rights"})
     assert ("venue", "rights") in dialogs.asked and project.venue.rights == "Write to privacy@example.com"
-    window.undo_action.trigger()
+    window.acts.undo.trigger()
     assert project.venue.rights == corridor_and_restroom().venue.rights
 
 
@@ -155,7 +155,7 @@ def test_add_suggested_signs_places_every_missing_sign_in_one_step(qtbot, tmp_pa
     window.compliance.refresh()
     assert not [f for f in window.compliance.findings if f.code == "SIGN_MISSING"]
     assert not window.findings.add_signs_button.isEnabled()
-    window.undo_action.trigger()
+    window.acts.undo.trigger()
     assert snapshot(project) == before
 
 
@@ -164,15 +164,15 @@ def test_levels_are_added_and_removed_as_steps(editor) -> None:
     project = window.project
     before = snapshot(project)
     dialogs.text = "Mezzanine"
-    window.add_level_action.trigger()
+    window.acts.add_level.trigger()
     assert [lv.name for lv in project.levels] == ["Ground", "Mezzanine"]
     assert window.scene.level_id == "L2" and window.level_combo.count() == 2
-    window.remove_level_action.trigger()
+    window.acts.remove_level.trigger()
     assert [lv.id for lv in project.levels] == ["L1"] and window.scene.level_id == "L1"
-    window.remove_level_action.trigger()  # the last level stays
+    window.acts.remove_level.trigger()  # the last level stays
     assert [lv.id for lv in project.levels] == ["L1"]
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.acts.undo.trigger()
+    window.acts.undo.trigger()
     assert snapshot(project) == before and window.level_combo.count() == 1
 
 
@@ -181,11 +181,11 @@ def test_venue_dialog_changes_are_one_step(editor) -> None:
     project = window.project
     dialogs.venue_changes = {"operator": "New Operator", "security_measures": ("encryption", "access_control"),
                              "expected_enrolled_people": 200000}
-    window.venue_action.trigger()
+    window.acts.venue.trigger()
     assert project.venue.operator == "New Operator" and project.venue.expected_enrolled_people == 200000
     assert window.document.stack.count() == 1
-    window.undo_action.trigger()
+    window.acts.undo.trigger()
     assert project.venue.operator == "Test Hotel Co."
     dialogs.venue_changes = None  # cancelled
-    window.venue_action.trigger()
+    window.acts.venue.trigger()
     assert window.document.stack.count() == 1 and not window.document.stack.canUndo()

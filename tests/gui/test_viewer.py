@@ -95,7 +95,7 @@ def test_opens_project_with_one_item_per_entity(window: MainWindow) -> None:
 
 def test_fit_to_view_shows_the_whole_level(window: MainWindow) -> None:
     window.view.scale(8, 8)
-    window.fit_action.trigger()
+    window.acts.fit.trigger()
     visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
     assert visible.contains(window.scene.plan_rect())
 
@@ -194,7 +194,7 @@ def test_open_action_uses_replaceable_dialog(qtbot, tmp_path: Path, project_file
         return str(project_file)
 
     win.ask_open_path = ask  # type: ignore[method-assign]
-    win.open_action.trigger()
+    win.acts.open.trigger()
     assert asked and win.path == project_file
     assert "c1" in win.scene.items_by_id
 
