@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DIST_STAMP := $(VENV)/.installed-packaging
 
-.PHONY: run test lint venv clean samples dist install-desktop uninstall-desktop
+.PHONY: run test test-slow lint venv clean samples dist install-desktop uninstall-desktop fuzz
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,11 +23,15 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
+# `make test` leaves out tests marked slow (the wheel smoke test); `make test-slow` runs just those, and CI runs both.
 test: $(STAMP)
 	tools/system-deps.sh test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
+
+test-slow: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow
 
 samples: $(STAMP)
 	$(BIN)/python tools/build_samples.py

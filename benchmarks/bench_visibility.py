@@ -205,7 +205,6 @@ def run(quick: bool) -> dict:
     geo = engine.level_geometry(level)
     level.cameras = random_cameras(geo, (0.2, 0.2, 39.8, 39.8), 50, seed=11)
     project = Project(levels=[level])
-    project.changed.connect(engine.on_change)
     engine.project_coverage(project)
     rnd = random.Random(5)
     moved = []

@@ -49,6 +49,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from planner.geometry import vfov_deg  # noqa: E402
 from planner.model import Background, Camera, Level, Opening, Project, Sign, Venue, Wall, Zone  # noqa: E402
 
 FONT_PATH = ROOT / "assets" / "fonts" / "wqy-microhei.ttc"
@@ -870,7 +871,7 @@ def plan_reach(cam: Camera) -> float:
     """How far the camera sees on the plan: range_m, or the detect distance, cut by the tilt's far limit
     for any height between the floor and the mount height."""
     reach = cam.range_m if cam.range_m is not None else detect_range(cam)
-    top = cam.tilt_deg - cam.vfov_deg / 2
+    top = cam.tilt_deg - vfov_deg(cam.hfov_deg, *cam.resolution) / 2
     if top > 0:
         reach = min(reach, cam.mount_height_m / math.tan(math.radians(top)))
     return reach

@@ -5,9 +5,8 @@ per level, keyed on the content of the level's walls, openings, zones and
 ceiling height, and one :class:`~planner.geometry.coverage.Coverage` per
 camera, keyed on the camera's field values and the level geometry it was
 computed on. Moving a camera recomputes that camera only; editing a wall
-rebuilds its level on the next request. Connect :meth:`CoverageEngine.on_change`
-to :attr:`planner.model.Project.changed` to drop stale entries early (the keys
-make results correct either way).
+rebuilds its level on the next request (the keys make results correct
+without any notification; :meth:`CoverageEngine.invalidate` frees memory early).
 
 >>> from planner.model import Camera, Level, Project, Wall
 >>> level = Level(id="L1", walls=[Wall(id="w", path=((0, 0), (10, 0), (10, 10), (0, 10), (0, 0)))],
@@ -30,7 +29,7 @@ from planner.geometry.density import IDENTIFY_PX_PER_M
 from planner.geometry.obstacles import DEFAULT_MARGIN_M, domain_box
 from planner.geometry.visibility import LevelGeometry, level_key
 from planner.model.entities import Camera
-from planner.model.project import Change, Level, Project
+from planner.model.project import Level, Project
 
 __all__ = ["CoverageEngine", "camera_key"]
 
@@ -179,10 +178,3 @@ class CoverageEngine:
             return
         for slot in [s for s in self._cameras if s[1] == entity_id]:
             del self._cameras[slot]
-
-    def on_change(self, change: Change) -> None:
-        """Slot for :attr:`planner.model.Project.changed`: drop entries the change made stale."""
-        if change.action == "reset":
-            self.invalidate()
-        elif change.entity_id is not None:
-            self.invalidate(change.entity_id)

@@ -252,15 +252,6 @@ class Camera(Entity):
     }
 
     @property
-    def vfov_deg(self) -> float:
-        """Vertical field of view from hfov and the image aspect ratio."""
-        import math
-
-        w, h = self.resolution
-        half = math.radians(min(self.hfov_deg, 179.0)) / 2
-        return math.degrees(2 * math.atan(math.tan(half) * h / w))
-
-    @property
     def omnidirectional(self) -> bool:
         """True for PTZ and fisheye cameras, whose coverage is a full circle."""
         return self.kind in ("ptz", "fisheye")

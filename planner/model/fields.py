@@ -25,15 +25,12 @@ __all__ = [
     "boolean",
     "bounded",
     "choice",
-    "finite",
     "integer",
-    "non_negative",
     "number",
     "optional",
     "point",
     "polygon",
     "polyline",
-    "positive",
     "privacy_masks",
     "resolution",
     "segment",
@@ -68,25 +65,6 @@ def number(value: Any) -> float:
     result = float(value)
     if not math.isfinite(result):
         raise FieldError(f"expected a finite number, got {value!r}")
-    return result
-
-
-finite = number
-
-
-def positive(value: Any) -> float:
-    """Return a finite float greater than zero."""
-    result = number(value)
-    if result <= 0:
-        raise FieldError(f"must be greater than 0, got {result:g}")
-    return result
-
-
-def non_negative(value: Any) -> float:
-    """Return a finite float greater than or equal to zero."""
-    result = number(value)
-    if result < 0:
-        raise FieldError(f"must not be negative, got {result:g}")
     return result
 
 

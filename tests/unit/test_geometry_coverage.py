@@ -54,7 +54,7 @@ def _radii(geom, centre) -> tuple[float, float]:
 def test_vertical_far_limit_example():
     # camera at 3 m tilted 45 deg with a 30 deg vertical field: the top ray meets the floor at 3 / tan(30 deg)
     cam = _cam(tilt_deg=45.0, hfov_deg=30.0, resolution=(1000, 1000))
-    assert cam.vfov_deg == pytest.approx(30.0)
+    assert vfov_deg(cam.hfov_deg, *cam.resolution) == pytest.approx(30.0)
     cov = camera_coverage(OPEN, cam)
     assert cov.near_m == 0.0
     assert cov.reach_m == pytest.approx(3 / math.tan(math.radians(30)))
@@ -170,7 +170,7 @@ def test_fisheye_density_uses_f_theta():
 def test_face_recognition_region_at_face_height():
     cam = _cam(face_recognition=True, tilt_deg=20.0, hfov_deg=40.0, resolution=(2000, 2000), range_m=15.0)
     cov = camera_coverage(OPEN, cam)
-    v = cam.vfov_deg
+    v = vfov_deg(cam.hfov_deg, *cam.resolution)
     dz = 3.0 - 1.6
     near = dz / math.tan(math.radians(20 + v / 2))
     far_vertical = dz / math.tan(math.radians(20 - v / 2)) if 20 - v / 2 > 0 else math.inf

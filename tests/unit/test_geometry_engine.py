@@ -21,7 +21,6 @@ def _project() -> Project:
 def test_moving_one_camera_recomputes_only_that_camera():
     project = _project()
     engine = CoverageEngine()
-    project.changed.connect(engine.on_change)
     first = engine.project_coverage(project)
     assert engine.stats == {"levels_built": 1, "coverages_computed": 6}
     Move(["c2"], 0.5, 0.25).apply(project)

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from planner.model import Camera, Change, Level, ModelError, Project, Zone
+from planner.model import Change, Level, ModelError, Project, Zone
 from planner.model import fields as f
 from tests.venues import corridor_and_restroom
 
@@ -65,11 +65,6 @@ def test_privacy_masks_accept_objects_and_pairs() -> None:
 def test_choice_names_the_allowed_values() -> None:
     with pytest.raises(f.FieldError, match="glass"):
         f.choice("opaque", "glass")("brick")
-
-
-def test_camera_vertical_fov_follows_aspect_ratio() -> None:
-    cam = Camera(id="c", hfov_deg=90, resolution=(1920, 1080))
-    assert cam.vfov_deg == pytest.approx(math.degrees(2 * math.atan(1080 / 1920)))
 
 
 def test_project_index_and_events() -> None:
