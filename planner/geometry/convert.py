@@ -14,7 +14,6 @@ True
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 
 import shapely
@@ -28,8 +27,7 @@ __all__ = [
     "to_segment",
     "to_polygon",
     "to_coords",
-    "heading_to_math_deg",
-    "unit_vector",
+    "parts",
 ]
 
 Coord = tuple[float, float]
@@ -61,8 +59,8 @@ def to_polygon(ring: Iterable[Sequence[float]]) -> BaseGeometry:
     if poly.is_valid:
         return poly
     fixed = shapely.make_valid(poly)
-    parts = [g for g in getattr(fixed, "geoms", [fixed]) if g.geom_type in ("Polygon", "MultiPolygon")]
-    return shapely.union_all(parts) if parts else Polygon()
+    polys = parts(fixed, "Polygon")
+    return shapely.union_all(polys) if polys else Polygon()
 
 
 def to_coords(geometry: BaseGeometry) -> tuple[Coord, ...]:
@@ -70,20 +68,26 @@ def to_coords(geometry: BaseGeometry) -> tuple[Coord, ...]:
     return tuple((float(x), float(y)) for x, y in shapely.get_coordinates(geometry))
 
 
-def heading_to_math_deg(heading_deg: float) -> float:
-    """Convert a compass heading (0 = +y, clockwise) to a math angle (0 = +x, counter-clockwise).
+def parts(geometry: BaseGeometry, *types: str) -> list[BaseGeometry]:
+    """The non-empty simple parts of ``geometry`` (members of multi-part geometries and collections, recursively).
 
-    >>> heading_to_math_deg(0.0), heading_to_math_deg(90.0)
-    (90.0, 0.0)
+    With ``types``, only parts of those geometry types (``"Polygon"``, ``"LineString"``...).
+
+    >>> from shapely.geometry import GeometryCollection, MultiPolygon, box
+    >>> g = GeometryCollection([MultiPolygon([box(0, 0, 1, 1), box(2, 0, 3, 1)]), LineString([(0, 0), (1, 1)])])
+    >>> [p.geom_type for p in parts(g)]
+    ['Polygon', 'Polygon', 'LineString']
+    >>> len(parts(g, "Polygon")), parts(Polygon())
+    (2, [])
     """
-    return 90.0 - heading_deg
-
-
-def unit_vector(heading_deg: float) -> Coord:
-    """Return the plan unit vector of a compass heading.
-
-    >>> tuple(round(v, 12) for v in unit_vector(90.0))
-    (1.0, 0.0)
-    """
-    a = math.radians(heading_deg)
-    return (math.sin(a), math.cos(a))
+    out: list[BaseGeometry] = []
+    stack = [geometry]
+    while stack:
+        g = stack.pop()
+        if g.is_empty:
+            continue
+        if hasattr(g, "geoms"):
+            stack.extend(reversed(list(shapely.get_parts(g))))
+        elif not types or g.geom_type in types:
+            out.append(g)
+    return out

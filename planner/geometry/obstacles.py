@@ -31,7 +31,7 @@ import shapely
 from shapely.geometry import Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from planner.geometry.convert import to_linestring
+from planner.geometry.convert import parts, to_linestring
 from planner.model.entities import Opening, Wall, Zone
 
 __all__ = [
@@ -231,7 +231,7 @@ def free_space(domain: BaseGeometry, sight: BaseGeometry) -> BaseGeometry:
     free = domain.difference(sight) if not sight.is_empty else domain
     if not free.is_valid:
         free = shapely.make_valid(free)
-    parts = [g for g in getattr(free, "geoms", [free]) if g.geom_type == "Polygon" and g.area > 1e-10]
-    if len(parts) == 1:
-        return parts[0]
-    return shapely.MultiPolygon(parts) if parts else Polygon()
+    pieces = [g for g in parts(free, "Polygon") if g.area > 1e-10]
+    if len(pieces) == 1:
+        return pieces[0]
+    return shapely.MultiPolygon(pieces) if pieces else Polygon()

@@ -34,6 +34,7 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from planner.geometry.convert import parts
 from planner.geometry.obstacles import opening_cut
 from planner.importers.labels import classify_label, clean_label, is_area_text
 from planner.importers.result import (
@@ -210,9 +211,8 @@ class _Reader:
         for hole in polys[1:]:
             if outer.contains(hole):
                 outer = outer.difference(hole)
-        for part in getattr(outer, "geoms", [outer]):
-            if part.geom_type == "Polygon":
-                self.out.rooms.append((Polygon(part.exterior.coords), layer))
+        for part in parts(outer, "Polygon"):
+            self.out.rooms.append((Polygon(part.exterior.coords), layer))
 
     def _text(self, entity: Any, layer: str) -> None:
         if _IGNORED_LAYER_RE.search(layer):
@@ -309,10 +309,10 @@ def _valid_polygon(points: Sequence[tuple[float, float]]) -> Polygon | None:
     poly = Polygon(points)
     if not poly.is_valid:
         fixed = shapely.make_valid(poly)
-        parts = [g for g in getattr(fixed, "geoms", [fixed]) if g.geom_type == "Polygon"]
-        if not parts:
+        pieces = parts(fixed, "Polygon")
+        if not pieces:
             return None
-        poly = max(parts, key=lambda g: g.area)
+        poly = max(pieces, key=lambda g: g.area)
     return None if poly.is_empty or poly.area <= 0 else Polygon(poly.exterior.coords)
 
 

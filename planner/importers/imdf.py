@@ -31,6 +31,7 @@ import shapely
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
+from planner.geometry.convert import parts
 from planner.geometry.obstacles import opening_cut
 from planner.importers.labels import classify_label
 from planner.importers.result import IMPORT_LIMITS, ImportResult, PlanImportError, ReviewItem
@@ -398,8 +399,8 @@ def _without_holes(poly: Polygon, depth: int = 0) -> list[Polygon]:
     out: list[Polygon] = []
     for half in (box(x0 - 1, y0 - 1, cut, y1 + 1), box(cut, y0 - 1, x1 + 1, y1 + 1)):
         piece = poly.intersection(half)
-        for part in getattr(piece, "geoms", [piece]):
-            if part.geom_type == "Polygon" and part.area > 1e-6:
+        for part in parts(piece, "Polygon"):
+            if part.area > 1e-6:
                 out.extend(_without_holes(part, depth + 1))
     return out
 
@@ -434,11 +435,7 @@ def _walls_from_body(body: Polygon, material: str) -> list[tuple[tuple[tuple[flo
 
 
 def _lines(geom: BaseGeometry) -> list[LineString]:
-    if geom.is_empty:
-        return []
-    if geom.geom_type in ("LineString", "LinearRing"):
-        return [LineString(geom.coords)]
-    return [line for part in getattr(geom, "geoms", []) for line in _lines(part)]
+    return [LineString(part.coords) for part in parts(geom, "LineString", "LinearRing")]
 
 
 # -- the importer ----------------------------------------------------------------------------------
@@ -591,7 +588,7 @@ def _import(src: _Source, *, name: str | None, lang: str | None, wall_thickness:
             continue
         category = str(f.props.get("category") or "unspecified")
         shape = to_shape(geom)
-        polys = [g for g in getattr(shape, "geoms", [shape]) if g.geom_type == "Polygon" and g.area > 1e-4]
+        polys = [g for g in parts(shape, "Polygon") if g.area > 1e-4]
         if category in WALL_MATERIALS:
             bodies_by_level[ordinal].extend((p, WALL_MATERIALS[category], f.id) for p in polys)
             continue

@@ -34,7 +34,6 @@ __all__ = [
     "LABELS",
     "NoticeItem",
     "bilingual",
-    "compass",
     "storage_statement",
     "sign_items",
     "missing_items",
@@ -79,20 +78,6 @@ _MEASURE_NAMES: dict[str, tuple[str, str]] = {
     "authorisation_management": ("授权管理", "authorisation management"),
     "intrusion_detection": ("入侵检测", "intrusion detection"),
 }
-_COMPASS = (("N", "北"), ("NE", "东北"), ("E", "东"), ("SE", "东南"), ("S", "南"), ("SW", "西南"), ("W", "西"),
-            ("NW", "西北"))
-
-
-def compass(deg: float) -> tuple[str, str]:
-    """Compass point of a bearing: ``(English, Chinese)``.
-
-    >>> compass(180.0), compass(359.0)
-    (('S', '南'), ('N', '北'))
-    """
-    en, zh = _COMPASS[round((deg % 360.0) / 45.0) % 8]
-    return en, zh
-
-
 def bilingual(value: str) -> tuple[str, str]:
     """``(zh, en)`` of a free-text venue value (see :func:`planner.output.text.split_bilingual`)."""
     zh, en = split_bilingual(value)

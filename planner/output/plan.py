@@ -28,7 +28,7 @@ from reportlab.platypus import Flowable
 from shapely.geometry import LineString, Point, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from planner.geometry.convert import to_polygon
+from planner.geometry.convert import parts, to_polygon
 from planner.model import Camera, Level, Project
 from planner.output import style
 from planner.output.fonts import string_width
@@ -437,14 +437,7 @@ class PlanView:
 
 
 def _polygons(geom: BaseGeometry) -> list[Polygon]:
-    if geom.is_empty:
-        return []
-    if geom.geom_type == "Polygon":
-        return [geom]  # type: ignore[list-item]
-    out: list[Polygon] = []
-    for part in getattr(geom, "geoms", []):
-        out.extend(_polygons(part))
-    return out
+    return [p for p in parts(geom, "Polygon") if isinstance(p, Polygon)]
 
 
 def _label_point(poly: Polygon) -> Point:

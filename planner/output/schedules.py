@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from planner.geometry.compass import compass_point as compass
 from planner.geometry.convert import to_point, to_polygon
 from planner.model import Camera, Level, Project
-from planner.output.notice import bilingual, compass
+from planner.output.notice import bilingual
 from planner.output.pdf import atomic_write, document_date
 from planner.rules.angles import image_column
 from planner.rules.findings import CheckResult

@@ -25,6 +25,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
+from planner.geometry.compass import compass_point as compass
 from planner.model import Level, Project, Sign
 from planner.output import style
 from planner.output.fonts import CJK_LETTER_HEIGHT, LATIN_CAP_HEIGHT, register_fonts, string_width
@@ -33,7 +34,6 @@ from planner.output.notice import (
     SUBLINES,
     NoticeItem,
     bilingual,
-    compass,
     draw_notice_sheet,
     sign_items,
 )

@@ -22,6 +22,10 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from planner.geometry.compass import bearing
+from planner.geometry.compass import turn as offset
+from planner.geometry.convert import parts
+
 __all__ = [
     "bearing",
     "offset",
@@ -34,17 +38,6 @@ __all__ = [
 ]
 
 Interval = tuple[float, float]
-
-
-def bearing(origin: Sequence[float], target: Sequence[float]) -> float:
-    """Compass bearing in ``[0, 360)`` from ``origin`` to ``target``."""
-    return math.degrees(math.atan2(target[0] - origin[0], target[1] - origin[1])) % 360.0
-
-
-def offset(axis_deg: float, bearing_deg: float) -> float:
-    """Clockwise angle from ``axis_deg`` to ``bearing_deg`` in ``(-180, 180]``."""
-    d = (bearing_deg - axis_deg) % 360.0
-    return d - 360.0 if d > 180.0 else d
 
 
 def merge_intervals(intervals: Iterable[Interval]) -> list[Interval]:
@@ -101,12 +94,9 @@ def angular_extent(region: BaseGeometry, origin: Sequence[float], axis_deg: floa
 
 
 def _rings(geom: BaseGeometry) -> Iterable[shapely.LinearRing]:
-    for poly in getattr(geom, "geoms", [geom]):
-        if poly.geom_type == "Polygon":
-            yield poly.exterior
-            yield from poly.interiors
-        elif poly.geom_type in ("MultiPolygon", "GeometryCollection"):
-            yield from _rings(poly)
+    for poly in parts(geom, "Polygon"):
+        yield poly.exterior
+        yield from poly.interiors
 
 
 def _overlaps(intervals: Sequence[Interval], lo: float, hi: float) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
+from planner.geometry.convert import parts
 from planner.geometry.coverage import Coverage
 from planner.geometry.density import IDENTIFY_PX_PER_M
 from planner.geometry.engine import CoverageEngine, camera_key
@@ -149,7 +150,7 @@ class ComplianceEngine:
 
 def _exterior(geom: Any) -> list[tuple[float, float]]:
     """Outer ring of the largest part of ``geom`` (for plan snippets)."""
-    parts = [p for p in getattr(geom, "geoms", [geom]) if p.geom_type == "Polygon"]
-    if not parts:
+    polys = parts(geom, "Polygon")
+    if not polys:
         return []
-    return list(max(parts, key=lambda p: p.area).exterior.coords)
+    return list(max(polys, key=lambda p: p.area).exterior.coords)

@@ -27,7 +27,7 @@ import shapely
 from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
-from planner.geometry.convert import to_point, to_polygon, to_segment
+from planner.geometry.convert import parts, to_point, to_polygon, to_segment
 from planner.geometry.obstacles import LevelObstacles, wall_body
 from planner.model import Level, Sign
 from planner.rules.angles import bearing
@@ -372,14 +372,7 @@ def _dead_ends(links: Sequence[tuple[str | None, str | None]], inside: set[str],
 
 
 def _lines(geom: BaseGeometry) -> list[LineString]:
-    if geom.is_empty:
-        return []
-    if geom.geom_type == "LineString":
-        return [geom]
-    out: list[LineString] = []
-    for part in getattr(geom, "geoms", []):
-        out.extend(_lines(part))
-    return out
+    return [p for p in parts(geom, "LineString") if isinstance(p, LineString)]
 
 
 def _wall_thickness(

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from shapely.geometry import LineString, Point
 from shapely.ops import polylabel
 
-from planner.geometry.convert import to_polygon
+from planner.geometry.convert import parts, to_polygon
 from planner.model import Camera, Level, Opening, Sign, Wall, Zone
 from planner.rules.pack import DEFAULT_RULE_PACK, load_rule_pack
 from planner.ui import qtcompat, qtgeom  # noqa: F401  (qtcompat: before any painting, see the module)
@@ -227,8 +227,8 @@ class LabelBox:
 def _span(poly: Any, line: LineString, anchor: Point) -> LineString | None:
     """The piece of ``line`` inside ``poly`` that passes through ``anchor``."""
     part = poly.intersection(line)
-    for piece in getattr(part, "geoms", [part]):
-        if piece.geom_type == "LineString" and piece.distance(anchor) < 1e-6:
+    for piece in parts(part, "LineString"):
+        if piece.distance(anchor) < 1e-6:
             return piece  # type: ignore[no-any-return]
     return None
 

@@ -25,6 +25,8 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPolygonF, QTransform
 
+from planner.geometry.convert import parts
+
 __all__ = [
     "Coord",
     "to_scene",
@@ -181,16 +183,8 @@ def geometry_path(geometry: object, origin: Sequence[float] = (0.0, 0.0)) -> QPa
     if geometry is None or getattr(geometry, "is_empty", True):
         return path
     ox, oy = float(origin[0]), float(origin[1])
-    parts = getattr(geometry, "geoms", [geometry])
-    for part in parts:
-        if part.geom_type == "Polygon":
-            rings = [part.exterior, *part.interiors]
-        elif part.geom_type in ("MultiPolygon", "GeometryCollection"):
-            path.addPath(geometry_path(part, origin))
-            continue
-        else:
-            continue
-        for ring in rings:
+    for part in parts(geometry, "Polygon"):
+        for ring in (part.exterior, *part.interiors):
             coords = shapely.get_coordinates(ring)
             if len(coords) < 3:
                 continue

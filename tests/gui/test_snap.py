@@ -7,11 +7,10 @@ import sys
 
 import pytest
 
+from planner.geometry.compass import bearing, turn
 from planner.ui.lens import focal_length_mm, hfov_deg
 from planner.ui.tools.snap import (
     SnapTargets,
-    angle_diff,
-    bearing,
     calibrated_transform,
     camera_handles,
     closed_path,
@@ -74,7 +73,7 @@ def test_shapes_handles_and_calibration() -> None:
     assert bearing((1, 1), handles["right"]) == pytest.approx(120.0)
     assert fov_from_handle((1, 1), 90.0, handles["right"]) == pytest.approx(60.0)
     assert camera_handles((0, 0), 0.0, 360.0, 1.0).keys() == {"heading"}
-    assert angle_diff(10, 350) == -20 and angle_diff(350, 10) == 20
+    assert turn(10, 350) == -20 and turn(350, 10) == 20
     assert nearest_vertex((3.9, 2.9), ROOM[0], 0.2) == 2 and nearest_vertex((2, 2), ROOM[0], 0.2) is None
     assert replace_vertex(ROOM[0], 4, (0, -1), closed_path=True)[0] == (0, -1)
     # a plan drawn at 1 cm per pixel, where two points 4 m apart really are 10 m apart

@@ -6,7 +6,8 @@ import pytest
 from shapely.geometry import Point, box
 
 from planner.geometry import free_space, level_obstacles, opening_cut, wall_body
-from planner.geometry.convert import heading_to_math_deg, to_polygon, unit_vector
+from planner.geometry.compass import heading_to_math_deg, unit_vector
+from planner.geometry.convert import to_polygon
 from planner.model import Opening, Wall
 
 

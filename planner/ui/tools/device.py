@@ -8,11 +8,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainterPath
 
+from planner.geometry.compass import bearing
 from planner.model import AddItem, Camera, Sign
 from planner.ui import qtgeom
 from planner.ui.i18n import translate
 from planner.ui.tools.base import Tool, ToolEvent, preview_pen
-from planner.ui.tools.snap import Point, bearing
+from planner.ui.tools.snap import Point
 
 __all__ = ["CameraTool", "SignTool", "AIM_PREVIEW_M"]
 

@@ -7,11 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from planner.geometry.compass import bearing
 from planner.model import Background
 from planner.model.commands import SetBackgrounds
 from planner.ui.i18n import translate
 from planner.ui.tools.base import Tool, ToolEvent, preview_pen
-from planner.ui.tools.snap import Point, bearing, calibrated_transform
+from planner.ui.tools.snap import Point, calibrated_transform
 
 __all__ = ["MeasureTool", "CalibrateTool"]
 

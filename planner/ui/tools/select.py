@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem
 
+from planner.geometry.compass import bearing
 from planner.model import Camera, Move, Opening, SetProperty, Sign, Wall, Zone
 from planner.ui import qtgeom
 from planner.ui.i18n import translate
@@ -22,7 +23,6 @@ from planner.ui.tools.base import PREVIEW_COLOR, Tool, ToolEvent, preview_pen
 from planner.ui.tools.snap import (
     Point,
     SnapTargets,
-    bearing,
     camera_handles,
     fov_from_handle,
     hit_wall,

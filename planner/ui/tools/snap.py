@@ -16,6 +16,8 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from planner.geometry.compass import bearing, turn
+
 __all__ = [
     "Point",
     "Segment",
@@ -25,8 +27,6 @@ __all__ = [
     "nearest_on_segment",
     "snap_point",
     "level_targets",
-    "bearing",
-    "angle_diff",
     "rectangle",
     "closed_path",
     "is_closing_click",
@@ -156,25 +156,6 @@ def level_targets(
     return SnapTargets(tuple(points), tuple(dict.fromkeys(segments)))
 
 
-def bearing(origin: Sequence[float], target: Sequence[float]) -> float:
-    """Compass bearing in ``[0, 360)`` from ``origin`` to ``target`` (0 = north, clockwise).
-
-    >>> bearing((0, 0), (1, 0)), bearing((0, 0), (0, -1))
-    (90.0, 180.0)
-    """
-    return math.degrees(math.atan2(target[0] - origin[0], target[1] - origin[1])) % 360.0 + 0.0
-
-
-def angle_diff(a: float, b: float) -> float:
-    """Clockwise angle from bearing ``a`` to bearing ``b`` in ``(-180, 180]``.
-
-    >>> angle_diff(350, 10), angle_diff(10, 350)
-    (20.0, -20.0)
-    """
-    d = (b - a) % 360.0
-    return d - 360.0 if d > 180.0 else d
-
-
 def rectangle(a: Sequence[float], b: Sequence[float]) -> tuple[Point, ...]:
     """The axis-aligned rectangle with opposite corners ``a`` and ``b``, counter-clockwise from bottom-left.
 
@@ -278,7 +259,7 @@ def fov_from_handle(position: Sequence[float], heading_deg: float, p: Sequence[f
     >>> fov_from_handle((0, 0), 0.0, (1, 1))
     90.0
     """
-    off = abs(angle_diff(heading_deg, bearing(position, p)))
+    off = abs(turn(heading_deg, bearing(position, p)))
     return max(1.0, min(360.0, round(2 * off, 1)))
 
 
