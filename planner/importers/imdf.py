@@ -477,8 +477,62 @@ def import_imdf(
         src.close()
 
 
-def _import(src: _Source, *, name: str | None, lang: str | None, wall_thickness: float) -> ImportResult:
-    notes: list[str] = []
+@dataclass
+class _Unit:
+    """One unit polygon on its way to a zone."""
+
+    poly: Polygon
+    name: str
+    use: str
+    source: str
+    confidence: float
+    reason: str
+    uid: str
+
+
+@dataclass
+class _Archive:
+    """What the archive's files say, before any geometry is built."""
+
+    version: Any
+    langs: tuple[str, ...]
+    venue_name: str = ""
+    venue_category: str = ""
+    centre: tuple[float, float] | None = None
+
+
+class _Projector:
+    """Longitude/latitude to plan metres around the venue's centre."""
+
+    def __init__(self, centre: tuple[float, float]) -> None:
+        self.fwd, _inv = local_projection(*centre)
+
+    def ring(self, ring: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+        xs, ys = self.fwd.transform([p[0] for p in ring], [p[1] for p in ring])
+        return [(float(x), float(y)) for x, y in zip(xs, ys, strict=True)]
+
+    def shape(self, geom: tuple[str, Any]) -> BaseGeometry:
+        kind, coords = geom
+        if kind == "Polygon":
+            return shapely.make_valid(Polygon(self.ring(coords[0]), [self.ring(r) for r in coords[1:]]))
+        if kind == "MultiPolygon":
+            return shapely.make_valid(MultiPolygon([(self.ring(p[0]), [self.ring(r) for r in p[1:]]) for p in coords]))
+        if kind == "LineString":
+            return LineString(self.ring(coords))
+        if kind == "MultiLineString":
+            return shapely.MultiLineString([self.ring(c) for c in coords])
+        x, y = self.fwd.transform(coords[0], coords[1])
+        return Point(float(x), float(y))
+
+
+def _optional_features(src: _Source, name: str) -> tuple[str, list[_Feature]]:
+    if not src.has(name):
+        return "", []
+    where = src.where(name)
+    return where, _features(src.read_json(name), where)
+
+
+def _read_manifest(src: _Source, lang: str | None, notes: list[str]) -> _Archive:
     manifest = src.read_json("manifest.json")
     version = manifest.get("version")
     if not isinstance(version, str) or not version.startswith("1."):
@@ -488,78 +542,48 @@ def _import(src: _Source, *, name: str | None, lang: str | None, wall_thickness:
     for required in ("level.geojson", "unit.geojson"):
         if not src.has(required):
             raise PlanImportError(src.file, f"the IMDF archive has no {required}")
+    return _Archive(version, langs)
 
-    # venue: name, category, centre
-    venue_name, venue_category = "", ""
-    centre: tuple[float, float] | None = None
-    if src.has("venue.geojson"):
-        where = src.where("venue.geojson")
-        venues = _features(src.read_json("venue.geojson"), where)
-        if venues:
-            v = venues[0]
-            venue_name = _label(v.props.get("name"), langs)
-            venue_category = str(v.props.get("category") or "")
-            dp = v.props.get("display_point")
-            if isinstance(dp, dict) and dp.get("type") == "Point":
-                centre = _position(dp.get("coordinates"), where, ["features", v.index, "properties", "display_point"])
-            else:
-                geom = _geometry(v, where, ("Polygon", "MultiPolygon"))
-                if geom is not None:
-                    shape = shapely.geometry.shape({"type": geom[0], "coordinates": geom[1]})
-                    c = shape.centroid
-                    centre = (c.x, c.y)
-    else:
+
+def _read_venue(src: _Source, archive: _Archive, notes: list[str]) -> None:
+    """The venue's name, category and centre (from its display point or outline)."""
+    where, venues = _optional_features(src, "venue.geojson")
+    if not where:
         notes.append("the archive has no venue.geojson")
+    if not venues:
+        return
+    v = venues[0]
+    archive.venue_name = _label(v.props.get("name"), archive.langs)
+    archive.venue_category = str(v.props.get("category") or "")
+    dp = v.props.get("display_point")
+    if isinstance(dp, dict) and dp.get("type") == "Point":
+        archive.centre = _position(dp.get("coordinates"), where, ["features", v.index, "properties", "display_point"])
+        return
+    geom = _geometry(v, where, ("Polygon", "MultiPolygon"))
+    if geom is not None:
+        c = shapely.geometry.shape({"type": geom[0], "coordinates": geom[1]}).centroid
+        archive.centre = (c.x, c.y)
 
-    level_where = src.where("level.geojson")
-    level_features = _features(src.read_json("level.geojson"), level_where)
-    unit_where = src.where("unit.geojson")
-    unit_features = _features(src.read_json("unit.geojson"), unit_where)
-    opening_where = src.where("opening.geojson") if src.has("opening.geojson") else ""
-    opening_features = _features(src.read_json("opening.geojson"), opening_where) if opening_where else []
-    amenity_where = src.where("amenity.geojson") if src.has("amenity.geojson") else ""
-    amenity_features = _features(src.read_json("amenity.geojson"), amenity_where) if amenity_where else []
 
-    unit_geoms = []
-    for f in unit_features:
-        geom = _geometry(f, unit_where, ("Polygon", "MultiPolygon"))
-        unit_geoms.append(geom)
-    if centre is None:
-        pts = [p for g in unit_geoms if g for p in _flat_positions(g)]
-        if not pts:
-            raise PlanImportError(unit_where, "no unit has a geometry")
-        lons, lats = [p[0] for p in pts], [p[1] for p in pts]
-        centre = ((min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2)
-    fwd, _inv = local_projection(*centre)
+def _centre_of_units(unit_geoms: Sequence[tuple[str, Any] | None], where: str) -> tuple[float, float]:
+    pts = [p for g in unit_geoms if g for p in _flat_positions(g)]
+    if not pts:
+        raise PlanImportError(where, "no unit has a geometry")
+    lons, lats = [p[0] for p in pts], [p[1] for p in pts]
+    return ((min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2)
 
-    def project_ring(ring: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
-        xs, ys = fwd.transform([p[0] for p in ring], [p[1] for p in ring])
-        return [(float(x), float(y)) for x, y in zip(xs, ys, strict=True)]
 
-    def to_shape(geom: tuple[str, Any]) -> BaseGeometry:
-        kind, coords = geom
-        if kind == "Polygon":
-            return shapely.make_valid(Polygon(project_ring(coords[0]), [project_ring(r) for r in coords[1:]]))
-        if kind == "MultiPolygon":
-            return shapely.make_valid(MultiPolygon(
-                [(project_ring(p[0]), [project_ring(r) for r in p[1:]]) for p in coords]
-            ))
-        if kind == "LineString":
-            return LineString(project_ring(coords))
-        if kind == "MultiLineString":
-            return shapely.MultiLineString([project_ring(c) for c in coords])
-        x, y = fwd.transform(coords[0], coords[1])
-        return Point(float(x), float(y))
-
-    # levels by ordinal
+def _read_levels(features: Sequence[_Feature], where: str,
+                 langs: Sequence[str]) -> tuple[dict[int, _LevelInfo], dict[str, int]]:
+    """Levels by ordinal (features with the same ordinal share a level), and each level feature's ordinal."""
     levels: dict[int, _LevelInfo] = {}
     level_of: dict[str, int] = {}
-    for f in level_features:
-        ordinal = f.props.get("ordinal")
-        if isinstance(ordinal, bool) or not isinstance(ordinal, (int, float)) or not float(ordinal).is_integer():
-            raise PlanImportError(level_where, f"ordinal must be an integer, got {ordinal!r}",
+    for f in features:
+        value = f.props.get("ordinal")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not float(value).is_integer():
+            raise PlanImportError(where, f"ordinal must be an integer, got {value!r}",
                                   ["features", f.index, "properties", "ordinal"])
-        ordinal = int(ordinal)
+        ordinal = int(value)
         level_of[f.id] = ordinal
         info = levels.get(ordinal)
         if info is None:
@@ -570,140 +594,191 @@ def _import(src: _Source, *, name: str | None, lang: str | None, wall_thickness:
         if label and label not in info.names:
             info.names.append(label)
     if not levels:
-        raise PlanImportError(level_where, "the venue has no levels")
+        raise PlanImportError(where, "the venue has no levels")
     for info in levels.values():
         info.level.name = " / ".join(info.names) or info.level.id
+    return levels, level_of
 
-    # units -> zones and wall bodies
-    zones_by_level: dict[int, list[tuple[Polygon, str, str, str, float, str, str]]] = {o: [] for o in levels}
-    bodies_by_level: dict[int, list[tuple[Polygon, str, str]]] = {o: [] for o in levels}
-    unclassified: list[str] = []
-    orphans = 0
-    for f, geom in zip(unit_features, unit_geoms, strict=True):
+
+@dataclass
+class _Units:
+    """Units sorted into zones and wall bodies per level ordinal."""
+
+    zones: dict[int, list[_Unit]]
+    bodies: dict[int, list[tuple[Polygon, str, str]]]
+    unclassified: list[str]
+    orphans: int = 0
+
+
+def _read_units(features: Sequence[_Feature], geoms: Sequence[tuple[str, Any] | None], level_of: dict[str, int],
+                levels: Iterable[int], archive: _Archive, project: _Projector) -> _Units:
+    units = _Units({o: [] for o in levels}, {o: [] for o in levels}, [])
+    for f, geom in zip(features, geoms, strict=True):
         if geom is None:
             continue
         ordinal = level_of.get(str(f.props.get("level_id")))
         if ordinal is None:
-            orphans += 1
+            units.orphans += 1
             continue
         category = str(f.props.get("category") or "unspecified")
-        shape = to_shape(geom)
-        polys = [g for g in parts(shape, "Polygon") if g.area > 1e-4]
+        polys = [g for g in parts(project.shape(geom), "Polygon") if g.area > 1e-4]
         if category in WALL_MATERIALS:
-            bodies_by_level[ordinal].extend((p, WALL_MATERIALS[category], f.id) for p in polys)
+            units.bodies[ordinal].extend((p, WALL_MATERIALS[category], f.id) for p in polys)
             continue
         if category in _SKIPPED_UNITS:
             continue
-        unit_name = _label(f.props.get("name"), langs) or _label(f.props.get("alt_name"), langs)
-        use, confidence, source, reason = unit_use(category, unit_name, venue_category=venue_category)
+        unit_name = _label(f.props.get("name"), archive.langs) or _label(f.props.get("alt_name"), archive.langs)
+        use, confidence, source, reason = unit_use(category, unit_name, venue_category=archive.venue_category)
         if _lookup(UNIT_USES, category) is None:
-            unclassified.append(f"unit category {category!r}")
+            units.unclassified.append(f"unit category {category!r}")
         elif confidence < 0.5 and unit_name and classify_label(unit_name) is None:
-            unclassified.append(unit_name)
-        for p in polys:
-            zones_by_level[ordinal].append((p, unit_name or category, use, source, confidence, reason, f.id))
-    if orphans:
-        notes.append(f"{orphans} unit(s) refer to no level and were left out")
+            units.unclassified.append(unit_name)
+        units.zones[ordinal].extend(_Unit(p, unit_name or category, use, source, confidence, reason, f.id)
+                                    for p in polys)
+    return units
 
-    # amenities mark the unit that contains them
-    unit_index = {(lvl, entry[6]): i for lvl, entries in zones_by_level.items() for i, entry in enumerate(entries)}
-    for f in amenity_features:
+
+def _apply_amenities(features: Sequence[_Feature], where: str, zones: dict[int, list[_Unit]],
+                     project: _Projector) -> None:
+    """Amenities (fitting rooms, showers...) mark the unit that contains them."""
+    by_uid = {(lvl, unit.uid): unit for lvl, units in zones.items() for unit in units}
+    for f in features:
         category = str(f.props.get("category") or "")
         use = _lookup(AMENITY_USES, category)
         if use is None:
             continue
-        unit_ids = f.props.get("unit_ids") if isinstance(f.props.get("unit_ids"), list) else []
-        targets = [(lvl, i) for (lvl, uid), i in unit_index.items() if uid in {str(u) for u in unit_ids}]
+        listed = f.props.get("unit_ids")
+        unit_ids = {str(u) for u in listed} if isinstance(listed, list) else set()
+        targets = [unit for (_lvl, uid), unit in by_uid.items() if uid in unit_ids]
         if not targets:
-            geom = _geometry(f, amenity_where, ("Point",))
+            geom = _geometry(f, where, ("Point",))
             if geom is None:
                 continue
-            point = to_shape(geom)
-            covering = [(e[0].area, lvl, i) for lvl, entries in zones_by_level.items() for i, e in enumerate(entries)
-                        if e[0].covers(point)]
-            targets = [min(covering)[1:]] if covering else []  # no unit_ids: the smallest unit under it
-        for lvl, i in targets:
-            poly, zname, old_use, _source, _conf, _reason, uid = zones_by_level[lvl][i]
-            if old_use in _PRIVATE_USES and old_use != "hotel_room":
+            point = project.shape(geom)
+            covering = [unit for units in zones.values() for unit in units if unit.poly.covers(point)]
+            targets = [min(covering, key=lambda u: u.poly.area)] if covering else []  # the smallest unit under it
+        for unit in targets:
+            if unit.use in _PRIVATE_USES and unit.use != "hotel_room":
                 continue
-            large = poly.area > _AMENITY_UNIT_AREA_M2
-            confidence = 0.6 if large else 0.9
-            reason = f"contains a {category!r} amenity"
+            large = unit.poly.area > _AMENITY_UNIT_AREA_M2
+            unit.confidence = 0.6 if large else 0.9
+            unit.reason = f"contains a {category!r} amenity"
             if large:
-                reason += f"; the unit is {poly.area:.0f} m²: draw the {use.replace('_', ' ')} as its own zone"
-            zones_by_level[lvl][i] = (poly, zname, use, f"amenity {category}", confidence, reason, uid)
+                unit.reason += (f"; the unit is {unit.poly.area:.0f} m²: "
+                                f"draw the {use.replace('_', ' ')} as its own zone")
+            unit.use, unit.source = use, f"amenity {category}"
 
-    # build the levels
-    review: list[ReviewItem] = []
-    counters = {"z": 0, "w": 0, "d": 0}
-    opening_groups: dict[int, list[tuple[LineString, str, str]]] = {o: [] for o in levels}
-    for f in opening_features:
-        geom = _geometry(f, opening_where, ("LineString", "MultiLineString"))
-        if geom is None:
-            continue
+
+def _read_openings(features: Sequence[_Feature], where: str, level_of: dict[str, int], levels: Iterable[int],
+                   project: _Projector) -> dict[int, list[tuple[LineString, str, str]]]:
+    groups: dict[int, list[tuple[LineString, str, str]]] = {o: [] for o in levels}
+    for f in features:
+        geom = _geometry(f, where, ("LineString", "MultiLineString"))
         ordinal = level_of.get(str(f.props.get("level_id")))
-        if ordinal is None:
+        if geom is None or ordinal is None:
             continue
         door = f.props.get("door")
         kind = "door" if isinstance(door, dict) and door.get("type") not in (None, "open") else "doorway"
-        for line in _lines(to_shape(geom)):
-            opening_groups[ordinal].append((line, kind, f.id))
+        groups[ordinal].extend((line, kind, f.id) for line in _lines(project.shape(geom)))
+    return groups
 
-    for ordinal in sorted(levels):
-        level = levels[ordinal].level
-        entries = zones_by_level[ordinal]
-        walls: list[Wall] = []
-        for body, material, uid in bodies_by_level[ordinal]:
-            for path, thickness in _walls_from_body(body, material):
-                counters["w"] += 1
-                walls.append(Wall(id=f"w{counters['w']}", path=path, thickness_m=thickness, material=material,
-                                  extra={"import": {"imdf_unit": uid}}))
-        private = [e[0] for e in entries if e[2] in _PRIVATE_USES]
-        if private:
+
+class _LevelBuilder:
+    """Walls, openings and zones of the levels, numbered across the project."""
+
+    def __init__(self, wall_thickness: float) -> None:
+        self.wall_thickness = wall_thickness
+        self.counters = {"z": 0, "w": 0, "d": 0}
+        self.review: list[ReviewItem] = []
+
+    def _next(self, prefix: str) -> str:
+        self.counters[prefix] += 1
+        return f"{prefix}{self.counters[prefix]}"
+
+    def walls(self, bodies: Sequence[tuple[Polygon, str, str]], units: Sequence[_Unit]) -> list[Wall]:
+        walls = [Wall(id=self._next("w"), path=path, thickness_m=thickness, material=material,
+                      extra={"import": {"imdf_unit": uid}})
+                 for body, material, uid in bodies for path, thickness in _walls_from_body(body, material)]
+        private = [u.poly for u in units if u.use in _PRIVATE_USES]
+        if private:  # private units are walled in: their outline becomes walls
             outline = shapely.line_merge(shapely.union_all([p.boundary for p in private], grid_size=1e-4))
             for line in _lines(outline):
                 coords = tuple(_r(pt) for pt in line.coords)
                 if len(coords) >= 2 and line.length > 1e-3:
-                    counters["w"] += 1
-                    walls.append(Wall(id=f"w{counters['w']}", path=coords, thickness_m=wall_thickness,
+                    walls.append(Wall(id=self._next("w"), path=coords, thickness_m=self.wall_thickness,
                                       material="opaque", extra={"import": {"outline_of_private_units": True}}))
-        level.walls = walls
-        for line, kind, fid in opening_groups[ordinal]:
+        return walls
+
+    def openings(self, lines: Sequence[tuple[LineString, str, str]], walls: Sequence[Wall]) -> list[Opening]:
+        out = []
+        for line, kind, fid in lines:
             for a, b in _straight_pieces(line):
-                counters["d"] += 1
-                opening = Opening(id=f"d{counters['d']}", kind=kind, segment=(_r(a), _r(b)),
+                opening = Opening(id=self._next("d"), kind=kind, segment=(_r(a), _r(b)),
                                   extra={"import": {"imdf_opening": fid}})
                 opening.wall = _wall_under(opening, walls)
-                level.openings.append(opening)
-        for poly, zname, use, source, confidence, reason, uid in entries:
-            pieces = _without_holes(poly)
+                out.append(opening)
+        return out
+
+    def zones(self, level_id: str, units: Sequence[_Unit]) -> list[Zone]:
+        out = []
+        for unit in units:
+            pieces = _without_holes(unit.poly)
             for n, piece in enumerate(pieces, start=1):
                 ring = [_r(p) for p in list(shapely.orient_polygons(piece).exterior.coords)[:-1]]
                 if len(ring) < 3:
                     continue
-                counters["z"] += 1
-                label = zname if len(pieces) == 1 else f"{zname} ({n}/{len(pieces)})"
-                zone = Zone(id=f"z{counters['z']}", name=label, use=use, polygon=tuple(ring),
-                            extra={"import": {"imdf_unit": uid, "source": source, "confidence": round(confidence, 2)}})
-                level.zones.append(zone)
-                review.append(ReviewItem(level.id, zone.id, label, use, source, confidence, reason))
+                label = unit.name if len(pieces) == 1 else f"{unit.name} ({n}/{len(pieces)})"
+                zone = Zone(id=self._next("z"), name=label, use=unit.use, polygon=tuple(ring),
+                            extra={"import": {"imdf_unit": unit.uid, "source": unit.source,
+                                              "confidence": round(unit.confidence, 2)}})
+                out.append(zone)
+                self.review.append(ReviewItem(level_id, zone.id, label, unit.use, unit.source, unit.confidence,
+                                              unit.reason))
+        return out
 
-    project = Project(
-        venue=Venue(name=name if name is not None else venue_name or src.path.stem),
+
+def _import(src: _Source, *, name: str | None, lang: str | None, wall_thickness: float) -> ImportResult:
+    notes: list[str] = []
+    archive = _read_manifest(src, lang, notes)
+    _read_venue(src, archive, notes)
+    level_where = src.where("level.geojson")
+    levels, level_of = _read_levels(_features(src.read_json("level.geojson"), level_where), level_where,
+                                    archive.langs)
+    unit_where = src.where("unit.geojson")
+    unit_features = _features(src.read_json("unit.geojson"), unit_where)
+    unit_geoms = [_geometry(f, unit_where, ("Polygon", "MultiPolygon")) for f in unit_features]
+    centre = archive.centre or _centre_of_units(unit_geoms, unit_where)
+    project = _Projector(centre)
+    units = _read_units(unit_features, unit_geoms, level_of, levels, archive, project)
+    if units.orphans:
+        notes.append(f"{units.orphans} unit(s) refer to no level and were left out")
+    _apply_amenities(*_optional_features(src, "amenity.geojson")[::-1], units.zones, project)
+    opening_where, opening_features = _optional_features(src, "opening.geojson")
+    openings = _read_openings(opening_features, opening_where, level_of, levels, project)
+
+    build = _LevelBuilder(wall_thickness)
+    for ordinal in sorted(levels):
+        level = levels[ordinal].level
+        level.walls = build.walls(units.bodies[ordinal], units.zones[ordinal])
+        level.openings.extend(build.openings(openings[ordinal], level.walls))
+        level.zones.extend(build.zones(level.id, units.zones[ordinal]))
+
+    result = Project(
+        venue=Venue(name=name if name is not None else archive.venue_name or src.path.stem),
         levels=[levels[o].level for o in sorted(levels)],
     )
-    project.extra["imdf_origin"] = {"longitude": centre[0], "latitude": centre[1],
-                                    "projection": "transverse Mercator, k=1, WGS84"}
+    result.extra["imdf_origin"] = {"longitude": centre[0], "latitude": centre[1],
+                                   "projection": "transverse Mercator, k=1, WGS84"}
     return ImportResult(
-        project,
+        result,
         source=src.file,
         kind="imdf",
-        review=review,
-        unclassified_labels=list(dict.fromkeys(unclassified)),
+        review=build.review,
+        unclassified_labels=list(dict.fromkeys(units.unclassified)),
         warnings=notes,
         units="m",
-        details={"venue_category": venue_category, "origin_lon_lat": list(centre),
-                 "manifest_version": version},
+        details={"venue_category": archive.venue_category, "origin_lon_lat": list(centre),
+                 "manifest_version": archive.version},
     )
 
 
