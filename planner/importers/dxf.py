@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import shapely
+from ezdxf import units as ezunits
 from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
@@ -56,13 +57,12 @@ __all__ = [
     "is_wall_layer",
 ]
 
+#: ``$INSUNITS`` codes of the units a floor plan is drawn in, by their abbreviation.
+_PLAN_UNITS: dict[str, int] = {ezunits.decode(code): code
+                               for code in (ezunits.MM, ezunits.CM, ezunits.DM, ezunits.M, ezunits.IN, ezunits.FT)}
 #: Length units accepted for ``units``: name -> metres.
-UNIT_FACTORS: dict[str, float] = {"mm": 0.001, "cm": 0.01, "dm": 0.1, "m": 1.0, "in": 0.0254, "ft": 0.3048}
-#: ``$INSUNITS`` codes -> unit name.
-_INSUNITS = {1: "in", 2: "ft", 4: "mm", 5: "cm", 6: "m", 14: "dm"}
-_INSUNITS_NAMES = {0: "unitless", 3: "miles", 7: "km", 8: "microinches", 9: "mils", 10: "yards", 11: "ångström",
-                   12: "nanometres", 13: "microns", 15: "decametres", 16: "hectometres", 17: "gigametres",
-                   18: "astronomical units", 19: "light years", 20: "parsecs"}
+UNIT_FACTORS: dict[str, float] = {name: round(ezunits.conversion_factor(code, ezunits.M), 12)
+                                  for name, code in _PLAN_UNITS.items()}
 
 WALL_LAYER_RE = re.compile(r"墙|wall|qiang|^q$|^q[-_ ]|柱|colu|column|glaz|curtain|玻璃", re.IGNORECASE)
 _GLASS_LAYER_RE = re.compile(r"glaz|glass|curtain|幕墙|玻璃", re.IGNORECASE)
@@ -363,8 +363,8 @@ def _units(doc: Any, file: str, units: str | None, extent: float) -> tuple[str, 
             raise PlanImportError(file, f"unknown unit {units!r}: use {', '.join(UNIT_FACTORS)}")
         return key, UNIT_FACTORS[key]
     code = int(doc.header.get("$INSUNITS", 0) or 0)
-    if code in _INSUNITS:
-        name = _INSUNITS[code]
+    if code in _PLAN_UNITS.values():
+        name = ezunits.decode(code)
         return name, UNIT_FACTORS[name]
     if code == 0:
         guess = "mm" if extent > 500 else "m"
@@ -375,7 +375,7 @@ def _units(doc: Any, file: str, units: str | None, extent: float) -> tuple[str, 
             suggested=guess,
         )
     raise PlanImportError(
-        file, f"the drawing's units ({_INSUNITS_NAMES.get(code, code)}) are not plan units: give --units mm, cm or m"
+        file, f"the drawing's units ({ezunits.unit_name(code) or code}) are not plan units: give --units mm, cm or m"
     )
 
 
