@@ -350,8 +350,8 @@ def build_parser() -> argparse.ArgumentParser:
                        "Exit 0: no error-level finding; 1: errors found; 2: unreadable or invalid input.")
     p.add_argument("file", metavar="FILE", help="project file (.vplan or project.json)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    p.add_argument("--rule-pack", metavar="ID", help=f"rule pack to apply ({', '.join(available_rule_packs())}); "
-                   "default: the venue's")
+    p.add_argument("--rule-pack", metavar="ID|FILE", help="rule pack to apply: the id of an installed pack "
+                   f"({', '.join(available_rule_packs())}) or the path of a pack file; default: the venue's")
     p.add_argument("--lang", choices=("zh", "en"), help="language of text output (default: from the locale)")
     p.set_defaults(run=_cmd_check)
 

@@ -51,6 +51,7 @@ if str(ROOT) not in sys.path:
 
 from planner.geometry import vfov_deg  # noqa: E402
 from planner.model import Background, Camera, Level, Opening, Project, Sign, Venue, Wall, Zone  # noqa: E402
+from planner.rules.pack import load_rule_pack  # noqa: E402
 
 FONT_PATH = ROOT / "assets" / "fonts" / "wqy-microhei.ttc"
 OUT_DIR = ROOT / "assets" / "samples"
@@ -66,20 +67,8 @@ EXT_T = 0.2  # exterior wall thickness, m
 INT_T = 0.12  # interior partition, m
 SHAFT_T = 0.2  # lift / stair shaft walls, m
 
-#: Zone uses that are private under the cn-2025 rule pack (DESIGN §4).
-PRIVATE_USES = frozenset(
-    {
-        "hotel_room",
-        "private_dining",
-        "dormitory",
-        "staff_rest",
-        "restroom",
-        "bath",
-        "changing_room",
-        "fitting_room",
-        "lactation_room",
-    }
-)
+#: Zone uses that are private under the samples' rule pack.
+PRIVATE_USES = load_rule_pack("cn-2025").private_uses("all_devices")
 
 DIRS = {"n": (0.0, 1.0), "s": (0.0, -1.0), "e": (1.0, 0.0), "w": (-1.0, 0.0)}
 

@@ -4,7 +4,10 @@
     python tools/update_translations.py --check   # also fail if a message has no translation
 
 ``assets/translations/planner_zh_CN.ts`` is the catalogue translators edit (with Qt Linguist or
-any editor); ``planner_zh_CN.qm`` is what the program loads. Both are committed.
+any editor); ``planner_zh_CN.qm`` is what the program loads. Both are committed. The ``Uses``
+context (names of zone uses) is written from the zone-use vocabulary
+(``assets/vocabulary/zone_uses.json``): its English names are the sources, its Chinese names the
+translations, so a new use needs no edit here.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 TS = ROOT / "assets" / "translations" / "planner_zh_CN.ts"
 QM = TS.with_suffix(".qm")
 #: Modules without interface text whose helper definitions confuse lupdate's Python parser.
@@ -36,6 +40,24 @@ def tool(name: str) -> str:
 
 def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "planner" / "ui").rglob("*.py") if p.name not in SKIP)
+
+
+def write_use_names(ts: Path = TS) -> None:
+    """Write the catalogue's ``Uses`` context from the vocabulary: English names as sources, Chinese as translations."""
+    import json
+    import re
+    from xml.sax.saxutils import escape
+
+    rows = json.loads((ROOT / "assets" / "vocabulary" / "zone_uses.json").read_text(encoding="utf-8"))["uses"]
+    text = ts.read_text(encoding="utf-8")
+    text = re.sub(r"<context>\s*<name>Uses</name>.*?</context>\n", "", text, flags=re.DOTALL)
+    block = "<context>\n    <name>Uses</name>\n" + "".join(
+        f"    <message>\n        <source>{escape(row['name']['en'])}</source>\n"
+        f"        <translation>{escape(row['name']['zh'])}</translation>\n    </message>\n" for row in rows
+    ) + "</context>\n"
+    names = [(m.start(), m.group(1)) for m in re.finditer(r"<context>\s*<name>([^<]*)</name>", text)]
+    at = next((pos for pos, name in names if name > "Uses"), text.rindex("</TS>"))
+    ts.write_text(text[:at] + block + text[at:], encoding="utf-8")
 
 
 def unfinished(ts: Path = TS) -> list[str]:
@@ -58,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     subprocess.run([tool("lupdate"), *sources(), "-ts", str(TS.relative_to(ROOT)), "-no-obsolete",
                     "-locations", "none", "-source-language", "en", "-target-language", "zh_CN"],
                    cwd=ROOT, check=True)
+    write_use_names()
     subprocess.run([tool("lrelease"), str(TS.relative_to(ROOT)), "-qm", str(QM.relative_to(ROOT))], cwd=ROOT,
                    check=True)
     missing = unfinished()

@@ -770,10 +770,6 @@ If you do not, the copies are deleted.</source>
         <translation>依据</translation>
     </message>
     <message>
-        <source> (private)</source>
-        <translation>（私密）</translation>
-    </message>
-    <message>
         <source>Confirm uses</source>
         <translation>确认用途</translation>
     </message>
@@ -820,6 +816,7 @@ If you do not, the copies are deleted.</source>
     <name>MainWindow</name>
     <message>
         <source>Cannot open the sample</source>
+        <extracomment>The desktop entry&apos;s id (packaging/linux/DESKTOP_ID.desktop).</extracomment>
         <translation>无法打开示例</translation>
     </message>
     <message>
@@ -869,6 +866,10 @@ If you do not, the copies are deleted.</source>
 </context>
 <context>
     <name>Names</name>
+    <message>
+        <source> (private)</source>
+        <translation>（私密）</translation>
+    </message>
     <message>
         <source>Opaque</source>
         <translation>不透明</translation>
@@ -998,10 +999,6 @@ If you do not, the copies are deleted.</source>
     <message>
         <source>Rename zone {0}</source>
         <translation>重命名区域 {0}</translation>
-    </message>
-    <message>
-        <source> (private)</source>
-        <translation>（私密）</translation>
     </message>
     <message>
         <source>Use</source>
@@ -1376,10 +1373,6 @@ If you do not, the copies are deleted.</source>
         <translation>新建对象</translation>
     </message>
     <message>
-        <source> (private)</source>
-        <translation>（私密）</translation>
-    </message>
-    <message>
         <source>Room use</source>
         <translation>房间用途</translation>
     </message>
@@ -1448,7 +1441,7 @@ If you do not, the copies are deleted.</source>
     </message>
     <message>
         <source>Bath / shower</source>
-        <translation>浴室 / 淋浴间</translation>
+        <translation>浴室/淋浴间</translation>
     </message>
     <message>
         <source>Changing room</source>
@@ -1520,11 +1513,11 @@ If you do not, the copies are deleted.</source>
     </message>
     <message>
         <source>Service area</source>
-        <translation>服务区</translation>
+        <translation>后勤设备区</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation>存储方式</translation>
+        <translation>储藏室</translation>
     </message>
     <message>
         <source>Other</source>

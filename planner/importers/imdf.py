@@ -128,8 +128,6 @@ _OUTLINE_WALL_M = 0.02
 #: Above this area an amenity marks its unit with a low confidence (it may be a corner of a shop).
 _AMENITY_UNIT_AREA_M2 = 30.0
 STOREY_HEIGHT_M = 3.5
-#: Uses whose unit outlines become walls: the private spaces of the default rule pack.
-_PRIVATE_USES = load_rule_pack(DEFAULT_RULE_PACK).private_uses("all_devices")
 _ZH = ("zh-Hans", "zh-CN", "zh", "zh-Hans-CN", "zh-Hant", "zh-TW", "zh-HK")
 _EN = ("en", "en-US", "en-GB")
 
@@ -463,16 +461,22 @@ def import_imdf(
     name: str | None = None,
     lang: str | None = None,
     private_wall_thickness_m: float = PRIVATE_WALL_THICKNESS_M,
+    rule_pack: str = DEFAULT_RULE_PACK,
     **_: Any,
 ) -> ImportResult:
     """Import an IMDF archive (.zip) or folder as a new project, one level per ordinal.
 
     ``lang`` picks the language of names (default: Chinese, then the archive's language, then English).
+    ``rule_pack`` is the pack the new project names; the outlines of the units it makes private become walls.
     """
     path = Path(source)
+    pack = load_rule_pack(rule_pack)
     src = _Source(path)
     try:
-        return _import(src, name=name, lang=lang, wall_thickness=private_wall_thickness_m)
+        result = _import(src, name=name, lang=lang, wall_thickness=private_wall_thickness_m,
+                         private_uses=pack.private_uses("all_devices"))
+        result.project.venue.rule_pack = pack.id
+        return result
     finally:
         src.close()
 
@@ -639,7 +643,7 @@ def _read_units(features: Sequence[_Feature], geoms: Sequence[tuple[str, Any] | 
 
 
 def _apply_amenities(features: Sequence[_Feature], where: str, zones: dict[int, list[_Unit]],
-                     project: _Projector) -> None:
+                     project: _Projector, private_uses: frozenset[str]) -> None:
     """Amenities (fitting rooms, showers...) mark the unit that contains them."""
     by_uid = {(lvl, unit.uid): unit for lvl, units in zones.items() for unit in units}
     for f in features:
@@ -658,7 +662,7 @@ def _apply_amenities(features: Sequence[_Feature], where: str, zones: dict[int, 
             covering = [unit for units in zones.values() for unit in units if unit.poly.covers(point)]
             targets = [min(covering, key=lambda u: u.poly.area)] if covering else []  # the smallest unit under it
         for unit in targets:
-            if unit.use in _PRIVATE_USES and unit.use != "hotel_room":
+            if unit.use in private_uses and unit.use != "hotel_room":
                 continue
             large = unit.poly.area > _AMENITY_UNIT_AREA_M2
             unit.confidence = 0.6 if large else 0.9
@@ -686,8 +690,10 @@ def _read_openings(features: Sequence[_Feature], where: str, level_of: dict[str,
 class _LevelBuilder:
     """Walls, openings and zones of the levels, numbered across the project."""
 
-    def __init__(self, wall_thickness: float) -> None:
+    def __init__(self, wall_thickness: float, private_uses: frozenset[str]) -> None:
         self.wall_thickness = wall_thickness
+        #: Uses whose unit outlines become walls: the private spaces of the new project's rule pack.
+        self.private_uses = private_uses
         self.counters = {"z": 0, "w": 0, "d": 0}
         self.review: list[ReviewItem] = []
 
@@ -699,7 +705,7 @@ class _LevelBuilder:
         walls = [Wall(id=self._next("w"), path=path, thickness_m=thickness, material=material,
                       extra={"import": {"imdf_unit": uid}})
                  for body, material, uid in bodies for path, thickness in _walls_from_body(body, material)]
-        private = [u.poly for u in units if u.use in _PRIVATE_USES]
+        private = [u.poly for u in units if u.use in self.private_uses]
         if private:  # private units are walled in: their outline becomes walls
             outline = shapely.line_merge(shapely.union_all([p.boundary for p in private], grid_size=1e-4))
             for line in _lines(outline):
@@ -737,7 +743,8 @@ class _LevelBuilder:
         return out
 
 
-def _import(src: _Source, *, name: str | None, lang: str | None, wall_thickness: float) -> ImportResult:
+def _import(src: _Source, *, name: str | None, lang: str | None, wall_thickness: float,
+            private_uses: frozenset[str]) -> ImportResult:
     notes: list[str] = []
     archive = _read_manifest(src, lang, notes)
     _read_venue(src, archive, notes)
@@ -752,11 +759,11 @@ def _import(src: _Source, *, name: str | None, lang: str | None, wall_thickness:
     units = _read_units(unit_features, unit_geoms, level_of, levels, archive, project)
     if units.orphans:
         notes.append(f"{units.orphans} unit(s) refer to no level and were left out")
-    _apply_amenities(*_optional_features(src, "amenity.geojson")[::-1], units.zones, project)
+    _apply_amenities(*_optional_features(src, "amenity.geojson")[::-1], units.zones, project, private_uses)
     opening_where, opening_features = _optional_features(src, "opening.geojson")
     openings = _read_openings(opening_features, opening_where, level_of, levels, project)
 
-    build = _LevelBuilder(wall_thickness)
+    build = _LevelBuilder(wall_thickness, private_uses)
     for ordinal in sorted(levels):
         level = levels[ordinal].level
         level.walls = build.walls(units.bodies[ordinal], units.zones[ordinal])

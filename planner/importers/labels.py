@@ -1,10 +1,11 @@
 """Suggest a zone use from a room label, in Chinese or English.
 
 Plans name their rooms in free text (``男卫生间``, ``Fitting Room 2``,
-``8206``). :func:`classify_label` looks the text up in a bilingual keyword
-table and returns the suggested use with a confidence between 0 and 1, or
-``None`` when no keyword matches. The longest matching keyword wins, so
-``电梯厅`` (elevator lobby) beats ``电梯`` (elevator) and ``员工休息室`` beats
+``8206``). :func:`classify_label` looks the text up in the bilingual keywords
+of the zone-use vocabulary (:mod:`planner.vocabulary`) and returns the
+suggested use with a confidence between 0 and 1, or ``None`` when no
+keyword matches. The longest matching keyword wins, so ``电梯厅``
+(elevator lobby) beats ``电梯`` (elevator) and ``员工休息室`` beats
 ``休息室``. Bare room numbers suggest a hotel guest room with a low
 confidence: the user confirms them in the import review.
 
@@ -31,6 +32,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from planner.vocabulary import zone_uses
+
 __all__ = ["KEYWORDS", "LabelMatch", "classify_label", "clean_label", "is_area_text"]
 
 
@@ -43,61 +46,14 @@ class LabelMatch:
     confidence: float
 
 
-#: use -> (confidence, Chinese keywords (substrings), English keywords (whole words, lower case)).
-#: Order matters only between keywords of equal length.
-KEYWORDS: dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]] = {
-    "restroom": (
-        0.95,
-        ("卫生间", "厕所", "洗手间", "盥洗", "男卫", "女卫", "无障碍卫", "公卫", "卫浴", "蹲位", "便所"),
-        ("wc", "toilet", "toilets", "restroom", "restrooms", "rest room", "lavatory", "lavatories", "washroom",
-         "washrooms", "men's room", "ladies", "gents", "water closet"),
-    ),
-    "bath": (
-        0.95,
-        ("淋浴", "浴室", "洗浴", "澡堂", "浴池", "汗蒸", "桑拿"),
-        ("shower", "showers", "bath", "baths", "bathroom", "bathrooms", "sauna", "steam room"),
-    ),
-    "changing_room": (
-        0.95,
-        ("更衣", "换衣"),
-        ("changing", "changing room", "change room", "locker room", "lockers", "locker"),
-    ),
-    "fitting_room": (0.95, ("试衣",), ("fitting", "fitting room", "fitting rooms", "dressing room")),
-    "lactation_room": (
-        0.95,
-        ("哺乳", "母婴", "育婴"),
-        ("lactation", "nursing", "nursing room", "mother's room", "mothers room", "mothersroom", "baby care"),
-    ),
-    "hotel_room": (0.9, ("客房", "套房", "标准间", "大床房", "双床房", "标间"), ("guest room", "guestroom", "suite")),
-    "private_dining": (0.9, ("包间", "包厢", "雅间", "包房"), ("private dining", "pdr", "private room")),
-    "dormitory": (0.9, ("宿舍", "寝室"), ("dormitory", "dorm", "dorms")),
-    "staff_rest": (
-        0.6,
-        ("休息室", "员工休息", "值班室", "职工休息"),
-        ("staff rest", "staff rest room", "staff room", "break room", "rest area for staff", "on-call room"),
-    ),
-    "lobby": (0.8, ("大堂", "门厅", "大厅", "前厅"), ("lobby", "foyer", "entrance hall")),
-    "reception": (0.8, ("前台", "接待", "总台", "服务台"), ("reception", "front desk", "check-in")),
-    "corridor": (0.8, ("走廊", "过道", "走道", "通道", "连廊", "廊"), ("corridor", "hallway", "passage", "walkway",
-                                                                 "aisle")),
-    "entrance": (0.8, ("入口", "出入口", "门斗"), ("entrance", "entry", "vestibule")),
-    "elevator_lobby": (0.8, ("电梯厅", "候梯厅", "电梯间前室"), ("elevator lobby", "lift lobby")),
-    "elevator": (0.8, ("电梯", "电梯井", "梯井"), ("elevator", "lift", "elevators", "lifts")),
-    "stairs": (0.8, ("楼梯", "楼梯间", "梯间", "扶梯"), ("stair", "stairs", "stairway", "staircase", "escalator")),
-    "retail": (0.7, ("商铺", "店铺", "商店", "零售", "超市", "专卖"), ("retail", "shop", "store", "boutique")),
-    "restaurant": (0.7, ("餐厅", "餐饮", "食堂", "咖啡", "酒吧"), ("restaurant", "dining", "cafe", "canteen", "bar")),
-    "office": (0.7, ("办公", "经理室", "财务室"), ("office", "offices")),
-    "meeting_room": (0.7, ("会议", "洽谈"), ("meeting", "meeting room", "conference", "boardroom")),
-    "gym": (0.7, ("健身", "瑜伽"), ("gym", "fitness", "yoga")),
-    "pool": (0.7, ("泳池", "游泳"), ("pool", "swimming pool", "natatorium")),
-    "parking": (0.7, ("车库", "停车"), ("parking", "garage", "car park")),
-    "service": (
-        0.6,
-        ("机房", "设备", "配电", "厨房", "茶水", "清洁", "保洁", "弱电", "强电", "水井", "管井", "消防控制", "监控室"),
-        ("plant", "kitchen", "pantry", "janitor", "electrical", "server room", "mechanical", "control room"),
-    ),
-    "storage": (0.6, ("储藏", "库房", "仓库", "储物", "杂物"), ("storage", "store room", "storeroom", "stock room")),
-}
+def _keywords() -> dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]]:
+    return {row.use: (row.labels.confidence, row.labels.zh, row.labels.en)
+            for row in zone_uses() if row.labels is not None}
+
+
+#: use -> (confidence, Chinese keywords (substrings), English keywords (whole words, lower case)), read from
+#: the zone-use vocabulary (``assets/vocabulary/zone_uses.json``, :mod:`planner.vocabulary`).
+KEYWORDS: dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]] = _keywords()
 
 # Area and dimension texts that sit in rooms but say nothing of their use: "12.5㎡", "S=12.50m2", "3600".
 _AREA_RE = re.compile(

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from planner.model import fields as f
+from planner.vocabulary import ZONE_USES as VOCABULARY_USES
 
 __all__ = [
     "CAMERA_KINDS",
@@ -47,35 +48,8 @@ class _Required:
 
 REQUIRED: Any = _Required()
 
-#: Zone uses (DESIGN §4). Which of them are private is decided by the rule pack.
-ZONE_USES: tuple[str, ...] = (
-    "hotel_room",
-    "private_dining",
-    "dormitory",
-    "staff_rest",
-    "restroom",
-    "bath",
-    "changing_room",
-    "fitting_room",
-    "lactation_room",
-    "lobby",
-    "reception",
-    "corridor",
-    "entrance",
-    "elevator_lobby",
-    "elevator",
-    "stairs",
-    "retail",
-    "restaurant",
-    "office",
-    "meeting_room",
-    "gym",
-    "pool",
-    "parking",
-    "service",
-    "storage",
-    "other",
-)
+#: Zone uses (DESIGN §4), from the vocabulary table. Which of them are private is decided by the rule pack.
+ZONE_USES: tuple[str, ...] = VOCABULARY_USES
 WALL_MATERIALS: tuple[str, ...] = ("opaque", "glass", "frosted")
 OPENING_KINDS: tuple[str, ...] = ("door", "doorway", "window")
 CAMERA_KINDS: tuple[str, ...] = ("fixed", "ptz", "fisheye")

@@ -34,10 +34,11 @@ from planner.output import style
 from planner.output.fonts import string_width
 from planner.output.text import split_bilingual
 from planner.rules.engine import ComplianceEngine
+from planner.rules.pack import shown_private_uses
+from planner.vocabulary import CATEGORIES, display_category
 
 __all__ = [
     "SCALES",
-    "USE_CATEGORY",
     "CATEGORY_COLOURS",
     "pick_scale",
     "level_bounds",
@@ -52,14 +53,8 @@ __all__ = [
 #: Standard drawing scales (1:N), smallest N first.
 SCALES = (20, 25, 50, 75, 100, 125, 150, 200, 250, 300, 400, 500, 750, 1000, 1250, 1500, 2000, 2500, 5000, 10000)
 
-#: Zone use -> colour category.
-USE_CATEGORY: dict[str, str] = {
-    **{u: "private" for u in ("hotel_room", "private_dining", "dormitory", "staff_rest", "restroom", "bath",
-                              "changing_room", "fitting_room", "lactation_room")},
-    **{u: "circulation" for u in ("lobby", "corridor", "entrance", "elevator_lobby", "elevator", "stairs")},
-    **{u: "public" for u in ("reception", "retail", "restaurant", "gym", "pool", "meeting_room")},
-    **{u: "back" for u in ("office", "service", "storage", "parking", "other")},
-}
+#: Fill of each display category (:data:`planner.vocabulary.CATEGORIES`); a zone's category comes from the
+#: vocabulary, and ``private`` exactly when the project's rule pack makes its use private.
 CATEGORY_COLOURS: dict[str, colors.Color] = {
     "private": colors.HexColor("#F8D7DA"),
     "circulation": colors.HexColor("#E6EEF7"),
@@ -152,6 +147,9 @@ class PlanView:
         self.project = project
         self.level = level
         self.engine = engine
+        #: Uses drawn as private spaces: those the rule pack of the check (else the project's) makes private.
+        self.private_uses = (engine.pack.any_private_uses if engine is not None
+                             else shown_private_uses(project.venue.rule_pack))
         self.box = box_pt
         bx, by, bw, bh = box_pt
         minx, miny, maxx, maxy = bounds or level_bounds(level)
@@ -296,7 +294,7 @@ class PlanView:
     def draw_zones(self, canvas: Canvas, marks: PlanMarks) -> None:
         for zone in self.level.zones:
             poly = to_polygon(zone.polygon)
-            cat = USE_CATEGORY.get(zone.use, "back")
+            cat = display_category(zone.use, self.private_uses)
             self.fill(canvas, poly, CATEGORY_COLOURS[cat], alpha=0.55)
             if cat == "private":
                 self.hatch(canvas, poly, PRIVATE_HATCH, spacing_pt=3.2, width=0.35)
@@ -560,7 +558,7 @@ def draw_north_arrow(canvas: Canvas, x: float, y: float, size: float = 18.0) -> 
 def draw_legend(canvas: Canvas, x: float, y: float, width: float, *, show_proposed: bool = True) -> float:
     """A one-row legend of the plan symbols starting at (x, y) (baseline); returns its height."""
     items: list[tuple[str, Any]] = []
-    for cat in ("circulation", "public", "back", "private"):
+    for cat in CATEGORIES:
         items.append((f"{CATEGORY_NAMES[cat][0]} {CATEGORY_NAMES[cat][1]}", ("zone", cat)))
     items += [
         ("墙 wall", ("wall", "opaque")),

@@ -1,5 +1,9 @@
 """Load rule packs: data files that say which spaces are private and how findings read.
 
+A pack is found by id among the shipped packs and the folders of
+:func:`rule_pack_folders`, or read from a file path; errors name the file and the
+field (``rules.SIGN_MISSING.severity: ...``).
+
 >>> pack = load_rule_pack("cn-2025")
 >>> "restroom" in pack.private_uses("all_devices")
 True
@@ -10,16 +14,39 @@ True
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import os
+import re
+import sys
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-__all__ = ["SEVERITIES", "RulePack", "RulePackError", "available_rule_packs", "load_rule_pack"]
+from planner.vocabulary import ZONE_USES, use_name
+
+__all__ = [
+    "DEFAULT_RULE_PACK",
+    "DEVICES",
+    "RULE_PACKS_ENV",
+    "SEVERITIES",
+    "RulePack",
+    "RulePackError",
+    "available_rule_packs",
+    "is_rule_pack_path",
+    "load_rule_pack",
+    "rule_pack_folders",
+    "shown_private_uses",
+]
 
 SEVERITIES = ("error", "warning", "info")
+#: Device classes a pack's ``private_uses`` may name.
+DEVICES = ("all_devices", "face_recognition")
 #: The rule pack of new projects.
 DEFAULT_RULE_PACK = "cn-2025"
+#: Environment variable naming extra folders of rule packs (``ID.json`` files).
+RULE_PACKS_ENV = "PLANNER_RULE_PACKS"
+_ID_RE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 
 
 class RulePackError(ValueError):
@@ -31,11 +58,18 @@ class RulePack:
     """A parsed rule pack; ``data`` is the JSON object it was read from."""
 
     id: str
-    data: dict[str, Any]
+    data: dict[str, Any] = field(compare=False)
+    #: The file the pack was read from.
+    source: str = field(default="", compare=False)
 
     def private_uses(self, devices: str = "all_devices") -> frozenset[str]:
         """Zone uses that are private for ``devices`` (``all_devices`` or ``face_recognition``)."""
         return frozenset(self.data["private_uses"].get(devices, ()))
+
+    @property
+    def any_private_uses(self) -> frozenset[str]:
+        """Zone uses private for at least one kind of device: drawn as private spaces on plans."""
+        return self.private_uses("all_devices") | self.private_uses("face_recognition")
 
     def rule(self, code: str) -> dict[str, Any]:
         try:
@@ -61,7 +95,8 @@ class RulePack:
         return f"{ref} {article}".strip()
 
     def use_name(self, use: str, lang: str) -> str:
-        return str(self.data.get("use_names", {}).get(use, {}).get(lang, use.replace("_", " ")))
+        """The name of a zone use in running text, from the zone-use vocabulary."""
+        return use_name(use, lang, sentence=True)
 
     def field_name(self, name: str, lang: str) -> str:
         return str(self.data.get("field_names", {}).get(name, {}).get(lang, name))
@@ -75,34 +110,155 @@ class RulePack:
         return int(self.data.get("filing_threshold_people", 100_000))
 
 
-def available_rule_packs() -> list[str]:
-    """Ids of the rule packs shipped with the program."""
+def _user_folder() -> Path:
+    """The user's own rule-pack folder (``…/venue-planner/rule-packs`` in the platform's data folder)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "venue-planner" / "rule-packs"
+
+
+def rule_pack_folders() -> list[Path]:
+    """Folders searched for rule packs by id after the shipped ones: those named by the
+    ``PLANNER_RULE_PACKS`` environment variable (separated like ``PATH``), then the user's folder."""
+    named = [Path(p) for p in os.environ.get(RULE_PACKS_ENV, "").split(os.pathsep) if p.strip()]
+    return [*named, _user_folder()]
+
+
+def _shipped() -> dict[str, Path]:
     folder = resources.files("planner.rules") / "packs"
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))
+    return {p.name[:-5]: Path(str(p)) for p in folder.iterdir() if p.name.endswith(".json")}
 
 
-def _validate(pack_id: str, data: Any) -> None:
+def _installed() -> dict[str, Path]:
+    """Pack id -> file, shipped packs first (a folder cannot replace a shipped id), then the folders in order."""
+    found = dict(_shipped())
+    for folder in rule_pack_folders():
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.json")):
+            found.setdefault(path.stem, path)
+    return found
+
+
+def available_rule_packs() -> list[str]:
+    """Ids of the rule packs this program can load by id: the shipped ones and those in :func:`rule_pack_folders`."""
+    return sorted(_installed())
+
+
+def shown_private_uses(ref: str) -> frozenset[str]:
+    """Zone uses to show as private for a project naming pack ``ref``: private for any device under that
+    pack, or under the default pack when ``ref`` does not load (the checks report that separately)."""
+    try:
+        return load_rule_pack(ref).any_private_uses
+    except RulePackError:
+        return load_rule_pack(DEFAULT_RULE_PACK).any_private_uses
+
+
+def is_rule_pack_path(ref: str) -> bool:
+    """True when ``ref`` names a pack file rather than a pack id.
+
+    >>> is_rule_pack_path("cn-2025"), is_rule_pack_path("packs/gym.json"), is_rule_pack_path("gym.json")
+    (False, True, True)
+    """
+    return ref.lower().endswith(".json") or "/" in ref or os.sep in ref
+
+
+def _localised(value: Any, where: str, *, allow_empty: bool = False) -> None:
+    if not isinstance(value, dict):
+        raise RulePackError(f"{where}: expected {{\"zh\": ..., \"en\": ...}}")
+    for lang in ("zh", "en"):
+        text = value.get(lang)
+        if not isinstance(text, str) or not (allow_empty or text.strip()):
+            raise RulePackError(f"{where}.{lang}: expected {'a' if allow_empty else 'a non-empty'} string")
+
+
+def _validate(data: Any) -> None:
+    """Check the shape of a pack; :class:`RulePackError` names the field (``rules.X.severity: ...``)."""
     if not isinstance(data, dict):
-        raise RulePackError(f"rule pack {pack_id!r}: expected an object")
+        raise RulePackError("expected a JSON object")
     for key in ("id", "private_uses", "rules", "references"):
         if key not in data:
-            raise RulePackError(f"rule pack {pack_id!r}: missing {key!r}")
+            raise RulePackError(f"{key}: missing")
+    if not isinstance(data["id"], str) or not _ID_RE.match(data["id"]):
+        raise RulePackError(f"id: expected 1-64 letters, digits, '_', '.' or '-', got {data['id']!r}")
+    private = data["private_uses"]
+    if not isinstance(private, dict):
+        raise RulePackError("private_uses: expected an object with all_devices and face_recognition lists")
+    for devices, uses in private.items():
+        if devices not in DEVICES:
+            raise RulePackError(f"private_uses.{devices}: unknown device class (use {' or '.join(DEVICES)})")
+        if not isinstance(uses, list):
+            raise RulePackError(f"private_uses.{devices}: expected a list of zone uses")
+        for i, use in enumerate(uses):
+            if use not in ZONE_USES:
+                raise RulePackError(f"private_uses.{devices}[{i}]: unknown zone use {use!r}")
+    references = data["references"]
+    if not isinstance(references, dict):
+        raise RulePackError("references: expected an object")
+    for key, ref in references.items():
+        _localised(ref, f"references.{key}")
+    if not isinstance(data["rules"], dict):
+        raise RulePackError("rules: expected an object")
     for code, rule in data["rules"].items():
+        where = f"rules.{code}"
+        if not isinstance(rule, dict):
+            raise RulePackError(f"{where}: expected an object")
         if rule.get("severity") not in SEVERITIES:
-            raise RulePackError(f"rule pack {pack_id!r}: rules.{code}.severity must be one of {SEVERITIES}")
-        for lang in ("zh", "en"):
-            if lang not in rule.get("message", {}) or lang not in rule.get("title", {}):
-                raise RulePackError(f"rule pack {pack_id!r}: rules.{code} lacks a {lang} title or message")
-        if rule.get("reference") not in data["references"]:
-            raise RulePackError(f"rule pack {pack_id!r}: rules.{code}.reference is unknown")
+            raise RulePackError(f"{where}.severity: must be one of {', '.join(SEVERITIES)}")
+        for key in ("title", "message"):
+            _localised(rule.get(key), f"{where}.{key}")
+        if rule.get("reference") not in references:
+            raise RulePackError(f"{where}.reference: {rule.get('reference')!r} is not one of the pack's references")
+        if "article" in rule:
+            _localised(rule["article"], f"{where}.article", allow_empty=True)
+    for key in ("view_tolerance_m2", "filing_threshold_people"):
+        value = data.get(key, 0)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise RulePackError(f"{key}: expected a number ≥ 0, got {value!r}")
 
 
-@lru_cache(maxsize=8)
-def load_rule_pack(pack_id: str) -> RulePack:
-    """Load a shipped rule pack by id; :class:`RulePackError` if there is none."""
-    if pack_id not in available_rule_packs():
-        raise RulePackError(f"unknown rule pack {pack_id!r} (available: {', '.join(available_rule_packs())})")
-    raw = (resources.files("planner.rules") / "packs" / f"{pack_id}.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
-    _validate(pack_id, data)
-    return RulePack(pack_id, data)
+@lru_cache(maxsize=16)
+def _read(path: str, stamp: tuple[int, int]) -> RulePack:
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RulePackError(f"rule pack file {path}: not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulePackError(f"rule pack file {path}: cannot read it ({exc})") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise RulePackError(f"rule pack file {path}: not valid JSON: {exc.msg} at line {exc.lineno} "
+                            f"column {exc.colno}") from None
+    try:
+        _validate(data)
+    except RulePackError as exc:
+        raise RulePackError(f"rule pack file {path}: {exc}") from None
+    return RulePack(data["id"], data, source=path)
+
+
+def _load_file(path: Path) -> RulePack:
+    try:
+        st = path.stat()
+    except OSError:
+        raise RulePackError(f"rule pack file {path}: not found") from None
+    return _read(str(path), (st.st_mtime_ns, st.st_size))
+
+
+def load_rule_pack(ref: str) -> RulePack:
+    """Load a rule pack by id (shipped, or in :func:`rule_pack_folders`) or from a pack file path.
+
+    Raises :class:`RulePackError` naming the id, or the file and the field at fault.
+    """
+    if is_rule_pack_path(ref):
+        return _load_file(Path(ref).expanduser())
+    installed = _installed()
+    path = installed.get(ref)
+    if path is None:
+        raise RulePackError(f"unknown rule pack {ref!r} (available: {', '.join(sorted(installed))}; "
+                            "or give the path of a pack file)")
+    return _load_file(path)

@@ -96,9 +96,12 @@ class Dialogs:
         dialog.setWindowTitle(translate("Dialogs", "Print signs"))
         return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
-    def review_import(self, parent: QWidget, entries: Sequence[Any]) -> dict[str, str] | None:
-        """Let the user confirm or fix the suggested use of every imported zone; zone id -> use, or None."""
+    def review_import(self, parent: QWidget, entries: Sequence[Any], *,
+                      private_uses: frozenset[str] = frozenset()) -> dict[str, str] | None:
+        """Let the user confirm or fix the suggested use of every imported zone; zone id -> use, or None.
+
+        ``private_uses``: the uses the new project's rule pack makes private (marked in the lists)."""
         from planner.ui.import_review import ImportReviewDialog
 
-        dialog = ImportReviewDialog(entries, parent)
+        dialog = ImportReviewDialog(entries, parent, private_uses=private_uses)
         return dialog.uses() if dialog.exec() == ImportReviewDialog.DialogCode.Accepted else None

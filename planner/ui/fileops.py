@@ -17,6 +17,7 @@ from PySide6.QtPrintSupport import QPrinter
 from planner.io import ProjectFileError, load_project
 from planner.model import Background
 from planner.model.commands import SetBackgrounds
+from planner.rules.pack import shown_private_uses
 from planner.ui.dialogs import background_filter, import_filter, pdf_filter, project_filter
 from planner.ui.document import new_project
 from planner.ui.files import Autosave, RecentFiles, default_recovery_dir, pending_recoveries
@@ -243,7 +244,8 @@ class FileOps:
             self._error(translate("FileOps", "Cannot import"), f"{path}: {exc}")
             return False
         if result.review:
-            uses = self.window.dialogs.review_import(self.window, result.review)
+            uses = self.window.dialogs.review_import(
+                self.window, result.review, private_uses=shown_private_uses(result.project.venue.rule_pack))
             if uses is None:
                 return False
             for zone, use in uses.items():

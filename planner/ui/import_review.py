@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import ZONE_USES
-from planner.ui.items import PRIVATE_USES
-from planner.ui.names import use_name
+from planner.ui.names import use_label
 
 __all__ = ["ImportReviewDialog"]
 
@@ -37,7 +36,8 @@ LOW_CONFIDENCE = 0.8
 class ImportReviewDialog(QDialog):
     """A table of imported zones: level, zone, label read, suggested use (editable), confidence, reason."""
 
-    def __init__(self, entries: Sequence[Any], parent: QWidget | None = None) -> None:
+    def __init__(self, entries: Sequence[Any], parent: QWidget | None = None, *,
+                 private_uses: frozenset[str] = frozenset()) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Review imported zones"))
         self.entries = list(entries)
@@ -65,7 +65,7 @@ class ImportReviewDialog(QDialog):
                 self.table.setItem(row, column, item)
             combo = QComboBox()
             for use in ZONE_USES:
-                combo.addItem(use_name(use) + (self.tr(" (private)") if use in PRIVATE_USES else ""), use)
+                combo.addItem(use_label(use, private_uses), use)
             combo.setCurrentIndex(max(0, combo.findData(entry.suggested_use)))
             self.table.setCellWidget(row, 3, combo)
             self.combos[entry.zone] = combo

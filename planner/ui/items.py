@@ -38,9 +38,9 @@ from shapely.ops import polylabel
 
 from planner.geometry.convert import parts, to_polygon
 from planner.model import Camera, Level, Opening, Sign, Wall, Zone
-from planner.rules.pack import DEFAULT_RULE_PACK, load_rule_pack
 from planner.ui import qtcompat, qtgeom  # noqa: F401  (qtcompat: before any painting, see the module)
 from planner.ui.names import use_name
+from planner.vocabulary import zone_use
 
 __all__ = [
     "ModelSource",
@@ -57,7 +57,6 @@ __all__ = [
     "CameraItem",
     "SignItem",
     "ITEM_TYPES",
-    "PRIVATE_USES",
     "Z_COVERAGE",
     "LabelBox",
     "label_box",
@@ -65,38 +64,8 @@ __all__ = [
     "zone_color",
 ]
 
-#: Zone uses drawn hatched: no camera inside and no view into, under the default rule pack (DESIGN §4).
-PRIVATE_USES = load_rule_pack(DEFAULT_RULE_PACK).private_uses("all_devices")
 Z_BACKGROUND, Z_ZONE, Z_COVERAGE, Z_WALL, Z_OPENING, Z_CAMERA, Z_SIGN = -100.0, 0.0, 5.0, 10.0, 20.0, 30.0, 40.0
 
-_ZONE_COLORS = {
-    "hotel_room": "#f3d3cc",
-    "private_dining": "#f5d6c4",
-    "dormitory": "#f1d4d9",
-    "staff_rest": "#efd8cc",
-    "restroom": "#e4d2ea",
-    "bath": "#d9d2ef",
-    "changing_room": "#e9cfe0",
-    "fitting_room": "#eed0e3",
-    "lactation_room": "#f2d2db",
-    "lobby": "#f4e7c6",
-    "reception": "#f1dbb0",
-    "corridor": "#ecebe4",
-    "entrance": "#e2eed4",
-    "elevator_lobby": "#e3e3ee",
-    "elevator": "#d5d6e2",
-    "stairs": "#d9d9d9",
-    "retail": "#f6dde7",
-    "restaurant": "#fde3c8",
-    "office": "#dce9f5",
-    "meeting_room": "#d5e4f2",
-    "gym": "#dcefe2",
-    "pool": "#c9e5f5",
-    "parking": "#e4e4e4",
-    "service": "#ece4d8",
-    "storage": "#e7e2d6",
-    "other": "#f0f0f0",
-}
 _HATCH = QColor(176, 58, 46, 150)
 _ZONE_EDGE = QColor(120, 120, 120)
 _LABEL_INK = QColor(40, 40, 40)
@@ -110,8 +79,8 @@ _SELECTED = QColor(255, 140, 0)
 
 
 def zone_color(use: str, *, alpha: int = 255) -> QColor:
-    """Fill colour of a zone of ``use`` (private uses in warm pinks and violets)."""
-    color = QColor(_ZONE_COLORS.get(use, _ZONE_COLORS["other"]))
+    """Fill colour of a zone of ``use``, from the zone-use vocabulary (hatching marks privacy, not colour)."""
+    color = QColor(zone_use(use).colour)
     color.setAlpha(alpha)
     return color
 
@@ -136,6 +105,9 @@ class ModelSource(Protocol):
 
     def has_backgrounds(self) -> bool:
         """True when the level shows a background image."""
+
+    def private_uses(self) -> frozenset[str]:
+        """Zone uses the project's rule pack makes private."""
 
 
 class EntityItem:
@@ -275,7 +247,7 @@ def label_box(polygon: Sequence[Sequence[float]]) -> LabelBox | None:
 
 
 class ZoneItem(EntityItem, QGraphicsPathItem):
-    """A zone filled by use; private uses hatched; its name as a child label."""
+    """A zone filled by use; hatched when the project's rule pack makes its use private; its name as a child label."""
 
     Z = Z_ZONE
     LAYER = "zones"
@@ -284,11 +256,8 @@ class ZoneItem(EntityItem, QGraphicsPathItem):
         QGraphicsPathItem.__init__(self)
         self._init_entity(entity_id, source)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # coverage moving over it costs a blit
+        self.private = False
         self.label = ZoneLabelItem(self)
-
-    @property
-    def private(self) -> bool:
-        return self.entity().use in PRIVATE_USES
 
     def shape(self) -> QPainterPath:
         return self.path()  # the area itself: the cosmetic pen is one pixel, not one metre
@@ -299,6 +268,7 @@ class ZoneItem(EntityItem, QGraphicsPathItem):
         path.addPolygon(qtgeom.to_scene_polygon(zone.polygon))
         path.closeSubpath()
         self.setPath(path)
+        self.private = zone.use in self._source.private_uses()
         alpha = 150 if self._source.has_backgrounds() else 235
         self.setBrush(QBrush(zone_color(zone.use, alpha=alpha)))
         self.setPen(_cosmetic(_ZONE_EDGE, 1.0))

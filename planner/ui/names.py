@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from planner import vocabulary
 from planner.ui.i18n import translate
 
 __all__ = [
     "use_name",
+    "use_label",
+    "relabel_uses",
     "material_name",
     "opening_kind_name",
     "camera_kind_name",
@@ -18,36 +23,23 @@ __all__ = [
 
 
 def use_name(use: str) -> str:
-    """The name of a zone use, e.g. ``restroom`` -> "Restroom" (卫生间)."""
-    names = {
-        "hotel_room": translate("Uses", "Hotel guest room"),
-        "private_dining": translate("Uses", "Private dining room"),
-        "dormitory": translate("Uses", "Dormitory room"),
-        "staff_rest": translate("Uses", "Staff rest room"),
-        "restroom": translate("Uses", "Restroom"),
-        "bath": translate("Uses", "Bath / shower"),
-        "changing_room": translate("Uses", "Changing room"),
-        "fitting_room": translate("Uses", "Fitting room"),
-        "lactation_room": translate("Uses", "Lactation room"),
-        "lobby": translate("Uses", "Lobby"),
-        "reception": translate("Uses", "Reception"),
-        "corridor": translate("Uses", "Corridor"),
-        "entrance": translate("Uses", "Entrance"),
-        "elevator_lobby": translate("Uses", "Elevator lobby"),
-        "elevator": translate("Uses", "Elevator"),
-        "stairs": translate("Uses", "Stairs"),
-        "retail": translate("Uses", "Retail"),
-        "restaurant": translate("Uses", "Restaurant"),
-        "office": translate("Uses", "Office"),
-        "meeting_room": translate("Uses", "Meeting room"),
-        "gym": translate("Uses", "Gym"),
-        "pool": translate("Uses", "Pool"),
-        "parking": translate("Uses", "Parking"),
-        "service": translate("Uses", "Service area"),
-        "storage": translate("Uses", "Storage"),
-        "other": translate("Uses", "Other"),
-    }
-    return names.get(use, use.replace("_", " "))
+    """The name of a zone use, e.g. ``restroom`` -> "Restroom" (卫生间).
+
+    The names come from the zone-use vocabulary; ``tools/update_translations.py`` writes them into the
+    catalogue's ``Uses`` context with their Chinese names from the same table.
+    """
+    return translate("Uses", vocabulary.use_name(use, "en"))
+
+
+def use_label(use: str, private_uses: frozenset[str] | set[str]) -> str:
+    """A zone use as a choice in a list: its name, marked private when the project's rule pack says so."""
+    return use_name(use) + (translate("Names", " (private)") if use in private_uses else "")
+
+
+def relabel_uses(combo: Any, private_uses: frozenset[str] | set[str]) -> None:
+    """Rename the items of a combo box whose item data are zone uses (after the rule pack changed)."""
+    for i in range(combo.count()):
+        combo.setItemText(i, use_label(str(combo.itemData(i)), private_uses))
 
 
 def material_name(material: str) -> str:

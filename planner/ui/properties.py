@@ -48,9 +48,17 @@ from planner.model import (
     Zone,
 )
 from planner.model.commands import SetBackgrounds
-from planner.ui.items import PRIVATE_USES
+from planner.rules.pack import DEFAULT_RULE_PACK, shown_private_uses
 from planner.ui.lens import RESOLUTION_PRESETS, SENSOR_FORMATS, focal_length_mm, hfov_deg, preset_name
-from planner.ui.names import camera_kind_name, entity_name, material_name, opening_kind_name, sign_kind_name, use_name
+from planner.ui.names import (
+    camera_kind_name,
+    entity_name,
+    material_name,
+    opening_kind_name,
+    relabel_uses,
+    sign_kind_name,
+    use_label,
+)
 from planner.ui.tools.snap import opening_on_segment
 
 __all__ = ["PropertiesPanel", "parse_masks", "format_masks", "resize_segment"]
@@ -272,6 +280,10 @@ class PropertiesPanel(QDockWidget):
     def project(self) -> Project | None:
         return self.host.project  # type: ignore[no-any-return]
 
+    def _private_uses(self) -> frozenset[str]:
+        project = self.project
+        return shown_private_uses(project.venue.rule_pack if project is not None else DEFAULT_RULE_PACK)
+
     def shown_kind(self) -> str | None:
         page = self.stack.currentWidget()
         return next((k for k, p in self.pages.items() if p is page), None)
@@ -379,8 +391,8 @@ class PropertiesPanel(QDockWidget):
         page.text(self.tr("Name"), "name", self.tr("Rename zone {0}"))
         uses = _small(QComboBox())
         for use in ZONE_USES:
-            label = use_name(use) + (self.tr(" (private)") if use in PRIVATE_USES else "")
-            uses.addItem(label, use)
+            uses.addItem(use_label(use, frozenset()), use)
+        page._loaders.insert(0, lambda _zone: relabel_uses(uses, self._private_uses()))
         page.choice(self.tr("Use"), "use", uses, self.tr("Change use of zone {0}"))
         page.info(self.tr("Area"), _zone_area)
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from planner.model import Camera, Change, Level, ModelError, Project
+from planner.rules.pack import DEFAULT_RULE_PACK, shown_private_uses
 from planner.ui.compliance import LiveCompliance
 from planner.ui.coverage import CoverageItem
 from planner.ui.items import (
@@ -80,6 +81,7 @@ class LevelScene(QGraphicsScene):
         self._label_scale: float | None = None  # pixels per metre of the view the labels are placed for
         self._coverage: dict[str, CoverageItem] = {}
         self._compliance: LiveCompliance | None = None
+        self._private_uses: tuple[str, frozenset[str]] | None = None
         self._layers = {name: name not in _HIDDEN_BY_DEFAULT for name in LAYERS}
         self._stale_coverage: set[str] = set()
         self._coverage_timer = QTimer(self)
@@ -338,6 +340,13 @@ class LevelScene(QGraphicsScene):
         level = self.current_level()
         return bool(level and level.backgrounds)
 
+    def private_uses(self) -> frozenset[str]:
+        """Zone uses the project's rule pack makes private (the default pack's if it names none that loads)."""
+        ref = self._project.venue.rule_pack if self._project is not None else DEFAULT_RULE_PACK
+        if self._private_uses is None or self._private_uses[0] != ref:
+            self._private_uses = (ref, shown_private_uses(ref))
+        return self._private_uses[1]
+
     # -- building ---------------------------------------------------------------------------
     def _rebuild(self) -> None:
         self.about_to_rebuild.emit()
@@ -401,6 +410,9 @@ class LevelScene(QGraphicsScene):
         if change.entity_id == "venue":
             if {"face_height_m", "rule_pack"} & set(change.fields):
                 self._invalidate_coverage()
+            if "rule_pack" in change.fields or not change.fields:
+                self._private_uses = None
+                self._sync_all(ZoneItem)  # private zones follow the pack
             return
         if change.level_id != self._level_id or change.entity_id is None:
             return

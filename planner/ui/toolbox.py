@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import SIGN_KINDS, SIGN_SIZES, WALL_MATERIALS, ZONE_USES
-from planner.ui.items import PRIVATE_USES
-from planner.ui.names import material_name, sign_kind_name, use_name
+from planner.rules.pack import DEFAULT_RULE_PACK, shown_private_uses
+from planner.ui.names import material_name, relabel_uses, sign_kind_name, use_label
 from planner.ui.tools.base import ToolOptions
 
 __all__ = ["ToolsPanel"]
@@ -79,7 +79,7 @@ class ToolsPanel(QDockWidget):
         self.use = _small(QComboBox())
         self.use.setObjectName("option_use")
         for use in ZONE_USES:
-            self.use.addItem(use_name(use) + (self.tr(" (private)") if use in PRIVATE_USES else ""), use)
+            self.use.addItem(use_label(use, shown_private_uses(DEFAULT_RULE_PACK)), use)
         self.use.setCurrentIndex(self.use.findData(o.zone_use))
         self.use.currentIndexChanged.connect(lambda _i: setattr(o, "zone_use", self.use.currentData()))
         form.addRow(self.tr("Room use"), self.use)
@@ -126,6 +126,10 @@ class ToolsPanel(QDockWidget):
         self.sign_size.currentIndexChanged.connect(lambda _i: setattr(o, "sign_size", self.sign_size.currentData()))
         form.addRow(self.tr("Sign paper"), self.sign_size)
         return box
+
+    def set_private_uses(self, private_uses: frozenset[str]) -> None:
+        """Mark the room uses the project's rule pack makes private."""
+        relabel_uses(self.use, private_uses)
 
     def _width_setter(self, kind: str) -> Callable[[float], None]:
         def set_width(value: float) -> None:

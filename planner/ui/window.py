@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         self.compliance.set_project(project)
         self._fill_levels()
         self.scene.set_level(project, project.levels[0].id if project and project.levels else None)
+        self.tools_panel.set_private_uses(self.scene.private_uses())
         if project is not None:
             project.changed.connect(self._model_changed)  # after the scene: it reads what the scene shows
         self.properties.show_ids([])
@@ -166,6 +167,9 @@ class MainWindow(QMainWindow):
     def _model_changed(self, change: Change) -> None:
         if change.action == "reset" or (change.entity_id is not None and change.entity_id == change.level_id):
             self._fill_levels()
+        if change.action == "reset" or (change.entity_id == "venue" and (not change.fields or
+                                                                        "rule_pack" in change.fields)):
+            self.tools_panel.set_private_uses(self.scene.private_uses())
         self.properties.on_changed(change)
         tool = self.view.tool
         if tool is not None and tool.name == "select":

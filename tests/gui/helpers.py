@@ -76,7 +76,8 @@ class FakeDialogs(Dialogs):
         self.asked.append(("printer", printer))
         return bool(self.printer_setup(printer)) if self.printer_setup else False
 
-    def review_import(self, parent: Any, entries: Sequence[Any]) -> dict[str, str] | None:
+    def review_import(self, parent: Any, entries: Sequence[Any], *,
+                      private_uses: frozenset[str] = frozenset()) -> dict[str, str] | None:
         self.asked.append(("review", [(e.zone, e.suggested_use, e.source_label) for e in entries]))
         if self.import_uses is None:
             return {e.zone: e.suggested_use for e in entries}
