@@ -105,7 +105,7 @@ def test_bad_packs_on_the_command_line(tmp_path: Path) -> None:
                   "error, warning, info\n"
     (tmp_path / "broken.json").write_text('{"id": "x",', encoding="utf-8")
     code, _, err = run("check", str(project_file), "--rule-pack", str(tmp_path / "broken.json"))
-    assert code == 2 and "broken.json: not valid JSON" in err and "line 1" in err and "\n" == err[-1]
+    assert code == 2 and "broken.json: not valid JSON" in err and "line 1" in err and err[-1] == "\n"
     code, _, err = run("check", str(project_file), "--rule-pack", str(tmp_path / "missing.json"))
     assert code == 2 and err.strip().endswith("missing.json: not found")
     code, _, err = run("check", str(project_file), "--rule-pack", "no-such-pack")

@@ -28,7 +28,7 @@ TABLE = json.loads(asset_path("vocabulary", "zone_uses.json").read_text(encoding
 
 
 def test_the_model_accepts_exactly_the_uses_of_the_table() -> None:
-    assert ZONE_USES == tuple(row["use"] for row in TABLE["uses"])
+    assert tuple(row["use"] for row in TABLE["uses"]) == ZONE_USES
     assert ZONE_USES[-1] == "other" and len(ZONE_USES) == len(set(ZONE_USES)) == 26
 
 
