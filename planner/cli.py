@@ -265,31 +265,38 @@ def _checked(args: argparse.Namespace) -> tuple[Project, object, object]:
 
 
 def _cmd_signs(args: argparse.Namespace, out: TextIO) -> int:
-    from planner.output.notice import missing_items
-    from planner.output.signs import BODY_MIN_MM, body_letter_mm, sign_sheets, write_signs_pdf
+    from planner.output.notice import DRAFT_MARK
+    from planner.output.pdf import atomic_write
+    from planner.output.signs import BODY_MIN_MM, body_letter_mm, signs_document
 
     output = _output_path(args.output)
     project, _engine, result = _checked(args)
-    sheets = sign_sheets(project, result, paper=args.paper, orientation=args.orientation)  # type: ignore[arg-type]
-    kinds = {s.kind for s in sheets}
-    for kind in sorted(kinds):
-        missing = missing_items(project.venue, kind)
-        if missing:
-            _warn(f"{args.file}: the {kind} signs print blanks for venue.{', venue.'.join(missing)}")
-    for sheet in sheets:
+    doc = signs_document(project, paper=args.paper, orientation=args.orientation, result=result)  # type: ignore[arg-type]
+    what = {"fr_notice": "face-recognition signs", "cctv_notice": "CCTV signs", "notice_sheet": "full notice sheet"}
+    for kind, missing in doc.gaps.items():
+        _warn(f"{args.file}: missing for the {what.get(kind, kind)}: venue.{', venue.'.join(missing)}")
+    for code, _zh, en in doc.size_warnings:
+        _warn(f"sign {code}: {en}")
+    for sheet in doc.sheets:
         size = body_letter_mm(sheet, project)
         if size < BODY_MIN_MM - 1e-6:
-            _warn(f"sign {sheet.id}: {sheet.size} is small for the notice text ({size:.1f} mm letters, "
+            _warn(f"sign {sheet.code}: {sheet.size} is small for the notice text ({size:.1f} mm letters, "
                   f"{BODY_MIN_MM:g} mm wanted); a larger --paper gives more room")
     try:
-        pages = write_signs_pdf(project, output, paper=args.paper, orientation=args.orientation,
-                                result=result)  # type: ignore[arg-type]
+        atomic_write(output, doc.data)
     except OSError as exc:
         raise InputError(f"-o {args.output}: {exc.strerror or exc}") from None
-    placed = any(level.signs for level in project.levels)
-    what = "placed" if placed else "required"
-    out.write(f"{output}: {pages} page(s), {len(sheets)} {what} sign(s)"
-              + (" + full notice sheet\n" if pages > len(sheets) and sheets else "\n"))
+    placed = sum(1 for s in doc.sheets if s.placed)
+    to_add = len(doc.sheets) - placed
+    parts = [f"{placed} placed sign(s)"]
+    if to_add:
+        parts.append(f"{to_add} to be added (待增设)")
+    if doc.notice_sheet_pages:
+        parts.append("full notice sheet")
+    out.write(f"{output}: {doc.pages} page(s): {', '.join(parts)}\n")
+    if doc.draft:
+        _warn(f"{output}: every page is marked \"{DRAFT_MARK}\"; fill in the venue facts above and print again")
+        return EXIT_FINDINGS
     return EXIT_OK
 
 
@@ -364,11 +371,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_coverage)
 
     p = sub.add_parser("signs", help="print-ready PDF, one page per sign",
-                       description="One print-ready page per sign placed in the project (else per sign the "
-                       "rules require), plus the full notice sheet when face recognition is used.")
+                       description="One print-ready page per sign the plan needs: the placed ones and, marked "
+                       "'to be added', the required ones not placed yet; plus the full notice sheet when face "
+                       "recognition is used. Exit 1 when a notice fact the rule pack requires is missing (the "
+                       "PDF is still written, every page marked DRAFT).")
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
-    p.add_argument("--paper", choices=("A4", "A3", "A2", "Letter"), help="force one paper size (default: each sign's)")
+    p.add_argument("--paper", choices=("A4", "A3", "A2", "A1", "A0", "Letter", "Tabloid"),
+                   help="force one paper size (default: each sign's)")
     p.add_argument("--orientation", choices=("portrait", "landscape"), help="page orientation (default: portrait)")
     p.set_defaults(run=_cmd_signs)
 
@@ -424,7 +434,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
         err.write("planner: 'open' starts the editor; run it through the 'planner' program\n")
         return EXIT_INPUT
     try:
-        return int(args.run(args, out))
+        with contextlib.redirect_stderr(err):  # warnings go where the caller asked
+            return int(args.run(args, out))
     except (ProjectFileError, InputError) as exc:
         err.write(f"planner: {exc}\n")
         return EXIT_INPUT

@@ -54,7 +54,7 @@ WALL_MATERIALS: tuple[str, ...] = ("opaque", "glass", "frosted")
 OPENING_KINDS: tuple[str, ...] = ("door", "doorway", "window")
 CAMERA_KINDS: tuple[str, ...] = ("fixed", "ptz", "fisheye")
 SIGN_KINDS: tuple[str, ...] = ("fr_notice", "cctv_notice")
-SIGN_SIZES: tuple[str, ...] = ("A4", "A3", "A2", "Letter")
+SIGN_SIZES: tuple[str, ...] = ("A4", "A3", "A2", "A1", "A0", "Letter", "Tabloid")
 
 _ID_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 

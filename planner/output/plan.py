@@ -127,8 +127,8 @@ class PlanMarks:
 
     camera_labels: Mapping[str, str] = field(default_factory=dict)
     sign_labels: Mapping[str, str] = field(default_factory=dict)
-    #: Proposed signs (not placed): label -> (position, facing_deg).
-    proposed_signs: Mapping[str, tuple[tuple[float, float], float]] = field(default_factory=dict)
+    #: Proposed signs (not placed): label -> (position, facing_deg) or (position, facing_deg, kind).
+    proposed_signs: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
     coverage: bool = True
     cameras: Iterable[str] | None = None  # only these cameras (None: all)
     zone_labels: bool = True
@@ -413,8 +413,9 @@ class PlanView:
         entries: list[tuple[tuple[float, float], float, str, str, bool]] = []
         for sign in self.level.signs:
             entries.append((sign.position, sign.facing_deg, marks.sign_labels.get(sign.id, ""), sign.kind, False))
-        for label, (pos, facing) in marks.proposed_signs.items():
-            entries.append((pos, facing, label, "", True))
+        for label, value in marks.proposed_signs.items():
+            pos, facing = value[0], value[1]
+            entries.append((pos, facing, label, str(value[2]) if len(value) > 2 else "", True))
         if not hasattr(self, "_occupied"):
             self._occupied = []
         for pos, facing, label, kind, proposed in entries:

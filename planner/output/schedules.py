@@ -33,6 +33,9 @@ __all__ = [
     "Schedules",
     "build_schedules",
     "proposed_sign_id",
+    "Requirement",
+    "requirements",
+    "describe_position",
     "mask_columns",
     "schedules_csv",
     "write_csv",
@@ -64,6 +67,8 @@ SIGN_COLUMNS = (
     Column("zone", "所告知区域", "Area announced"),
     Column("entrance", "入口", "Entrance"),
     Column("approach", "来向区域", "Approach from"),
+    Column("where_zh", "安装位置", ""),
+    Column("where_en", "", "Where to mount"),
     Column("x_m", "x (m)", ""),
     Column("y_m", "y (m)", ""),
     Column("facing_deg", "朝向 (°)", "Facing (°)"),
@@ -99,8 +104,8 @@ class Schedules:
     cameras: list[dict[str, Any]] = field(default_factory=list)
     sign_labels: dict[str, str] = field(default_factory=dict)
     camera_labels: dict[str, str] = field(default_factory=dict)
-    #: Proposed signs per level: level id -> {label: (position, facing)}.
-    proposed: dict[str, dict[str, tuple[tuple[float, float], float]]] = field(default_factory=dict)
+    #: Proposed signs per level: level id -> {label: (position, facing, kind)}.
+    proposed: dict[str, dict[str, tuple[tuple[float, float], float, str]]] = field(default_factory=dict)
     date: str = ""
     venue: str = ""
 
@@ -161,6 +166,102 @@ def _level_name(level: Level) -> str:
     return f"{level.id} {name}".strip()
 
 
+@dataclass(frozen=True)
+class Requirement:
+    """A sign requirement of the check, read the same way whatever its form (typed object or JSON dict)."""
+
+    level: str
+    kind: str
+    position: tuple[float, float]
+    facing_deg: float
+    mount_height_m: float
+    size: str
+    mount: str
+    opening: str | None
+    zone: str | None
+    approach_zone: str | None
+    cameras: tuple[str, ...]
+    viewing_distance_m: float | None
+    satisfied_by: str | None
+
+    @classmethod
+    def of(cls, req: Any) -> Requirement:
+        """The requirement ``req`` of ``CheckResult.signs_required``."""
+        if isinstance(req, dict):
+            def get(key: str, default: Any = None) -> Any:
+                return req.get(key, default)
+            opening, zone, approach = get("opening"), get("zone"), get("approach_zone")
+        else:
+            def get(key: str, default: Any = None) -> Any:
+                return getattr(req, key, default)
+            entrance = get("entrance")
+            opening = getattr(entrance, "opening", None)
+            zone = getattr(entrance, "inside_zone", None)
+            approach = getattr(entrance, "outside_zone", None)
+        position = get("position")
+        distance = get("viewing_distance_m")
+        return cls(
+            level=str(get("level")), kind=str(get("kind")), position=(float(position[0]), float(position[1])),
+            facing_deg=float(get("facing_deg", 0.0)), mount_height_m=float(get("mount_height_m", 1.6) or 1.6),
+            size=str(get("size", "A3")), mount=str(get("mount", "wall") or "wall"), opening=opening, zone=zone,
+            approach_zone=approach, cameras=tuple(get("cameras", ()) or ()),
+            viewing_distance_m=None if distance is None else float(distance), satisfied_by=get("satisfied_by"),
+        )
+
+
+def requirements(result: CheckResult) -> list[Requirement]:
+    """The sign requirements of a check result, in its order."""
+    return [Requirement.of(r) for r in result.signs_required]
+
+
+def describe_position(level: Level, *, zone: str | None, approach_zone: str | None, opening: str | None,
+                      mount: str, facing_deg: float, mount_height_m: float,
+                      position: tuple[float, float] | None = None) -> tuple[str, str]:
+    """Where a sign goes, for a person on site: ``(zh, en)``, no ids, no coordinates.
+
+    >>> from planner.model import Level, Zone, Opening
+    >>> lv = Level(id="L1", zones=[Zone(id="a", name="Lobby 大堂", use="lobby", polygon=((0, 0), (4, 0), (4, 4))),
+    ...          Zone(id="b", name="Corridor 走廊", use="corridor", polygon=((0, 0), (4, 0), (4, -4)))],
+    ...          openings=[Opening(id="d", kind="door", segment=((1, 0), (2, 0)))])
+    >>> zh, en = describe_position(lv, zone="a", approach_zone="b", opening="d", mount="wall", facing_deg=180,
+    ...                            mount_height_m=1.6)
+    >>> zh
+    '大堂入口门旁，走廊一侧墙上；标识面朝南，中心离地 1.60 m'
+    >>> en
+    'beside the Lobby entrance door, on the Corridor side, on the wall; facing S, centre 1.60 m above the floor'
+    """
+    def names(zid: str | None) -> tuple[str, str]:
+        if zid is None:
+            return "室外", "outside"
+        z = next((z for z in level.zones if z.id == zid), None)
+        if z is None:
+            return "", ""
+        zh, en = bilingual(z.name or z.use.replace("_", " "))
+        return zh or en, en or zh
+
+    en_pt, zh_pt = compass(facing_deg)
+    tail_zh = f"标识面朝{zh_pt}，中心离地 {mount_height_m:.2f} m"
+    tail_en = f"facing {en_pt}, centre {mount_height_m:.2f} m above the floor"
+    mount_zh, mount_en = ("墙上", "on the wall") if mount == "wall" else ("立式支架", "on a free-standing post")
+    if zone is None and opening is None:
+        zid = _zone_at(level, position) if position is not None else None
+        if zid is None:
+            return tail_zh, tail_en
+        in_zh, in_en = names(zid)
+        return f"{in_zh}内；{tail_zh}", f"in the {in_en}; {tail_en}"
+    in_zh, in_en = names(zone)
+    out_zh, out_en = names(approach_zone)
+    side_zh = "室外一侧" if approach_zone is None else f"{out_zh}一侧"
+    side_en = "on the outside" if approach_zone is None else f"on the {out_en} side"
+    if opening is not None:
+        op = next((o for o in level.openings if o.id == opening), None)
+        door_zh, door_en = ("门", "door") if op is None or op.kind == "door" else ("门洞", "doorway")
+        return (f"{in_zh}入口{door_zh}旁，{side_zh}{mount_zh}；{tail_zh}",
+                f"beside the {in_en} entrance {door_en}, {side_en}, {mount_en}; {tail_en}")
+    return (f"{out_zh}通往{in_zh}处，{side_zh}{mount_zh}；{tail_zh}",
+            f"where the {out_en} opens into the {in_en}, {side_en}, {mount_en}; {tail_en}")
+
+
 _KIND_NAMES = {"fr_notice": "人脸识别提示 FR notice", "cctv_notice": "视频监控提示 CCTV notice"}
 
 
@@ -176,41 +277,47 @@ def build_schedules(project: Project, result: CheckResult | None = None) -> Sche
         for cam in level.cameras:
             n_cam += 1
             out.camera_labels[cam.id] = f"C{n_cam}"
-    reqs_by_level: dict[str, list[dict[str, Any]]] = {}
-    for req in result.signs_required:
-        reqs_by_level.setdefault(req["level"], []).append(req)
+    reqs_by_level: dict[str, list[Requirement]] = {}
+    for req in requirements(result):
+        reqs_by_level.setdefault(req.level, []).append(req)
     used = project.ids()
     n_sign = 0
     for level in project.levels:
         reqs = reqs_by_level.get(level.id, [])
-        by_sign = {r["satisfied_by"]: r for r in reqs if r.get("satisfied_by")}
-        entries: list[tuple[str, str, str, tuple[float, float], float, float, dict[str, Any] | None, str]] = []
+        by_sign = {r.satisfied_by: r for r in reqs if r.satisfied_by}
+        entries: list[tuple[str, str, str, tuple[float, float], float, float, Requirement | None, str]] = []
         for sign in level.signs:
             entries.append((sign.id, "placed", sign.kind, sign.position, sign.facing_deg, sign.mount_height_m,
                             by_sign.get(sign.id), sign.size))
         for req in reqs:
-            if req.get("satisfied_by"):
+            if req.satisfied_by:
                 continue
-            sign_id = proposed_sign_id(level.id, req["kind"], used)
-            entries.append((sign_id, "to_add", req["kind"], (float(req["position"][0]), float(req["position"][1])),
-                            float(req["facing_deg"]), float(req.get("mount_height_m", 1.6)), req, req["size"]))
+            sign_id = proposed_sign_id(level.id, req.kind, used)
+            entries.append((sign_id, "to_add", req.kind, req.position, req.facing_deg, req.mount_height_m, req,
+                            req.size))
         for sign_id, status, kind, pos, facing, height, req, size in entries:
             n_sign += 1
             label = f"S{n_sign}"
             out.sign_labels[sign_id] = label
             if status == "to_add":
-                out.proposed.setdefault(level.id, {})[label] = (pos, facing)
+                out.proposed.setdefault(level.id, {})[label] = (pos, facing, kind)
             if req is not None:
-                zone = _zone_name(level, req.get("zone"))
-                approach = _zone_name(level, req.get("approach_zone"))
-                entrance = req.get("opening") or "开放边界 open edge"
-                cams = [out.camera_labels.get(c, c) for c in req.get("cameras", [])]
-                cam_ids = list(req.get("cameras", []))
+                zone = _zone_name(level, req.zone)
+                approach = _zone_name(level, req.approach_zone)
+                entrance = req.opening or "开放边界 open edge"
+                cams = [out.camera_labels.get(c, c) for c in req.cameras]
+                cam_ids = list(req.cameras)
+                where_zh, where_en = describe_position(level, zone=req.zone, approach_zone=req.approach_zone,
+                                                       opening=req.opening, mount=req.mount, facing_deg=facing,
+                                                       mount_height_m=height)
             else:
                 zid = _zone_at(level, pos)
                 zone = _zone_name(level, zid) if zid else "—"
                 approach = entrance = "—"
                 cams, cam_ids = [], []
+                where_zh, where_en = describe_position(level, zone=None, approach_zone=None, opening=None,
+                                                       mount="wall", facing_deg=facing, mount_height_m=height,
+                                                       position=pos)
             en_pt, zh_pt = compass(facing)
             out.signs.append({
                 "no": label,
@@ -225,6 +332,8 @@ def build_schedules(project: Project, result: CheckResult | None = None) -> Sche
                 "zone": zone,
                 "entrance": entrance,
                 "approach": approach,
+                "where_zh": where_zh,
+                "where_en": where_en,
                 "x_m": round(pos[0], 2),
                 "y_m": round(pos[1], 2),
                 "facing_deg": round(facing % 360.0, 1),

@@ -1,23 +1,30 @@
-"""Print-ready notice signs: one page per sign, bilingual, sized for their viewing distance.
+"""Print-ready notice signs: one page per sign the plan needs, bilingual, sized for their viewing distance.
 
-``planner signs`` prints one page per sign placed in the project or, when
-none is placed, one per sign the rules require, and appends the full notice
-sheet (the second layer, :func:`planner.output.notice.draw_notice_sheet`)
-when the venue uses face recognition.
+``planner signs`` prints, level by level, the signs placed in the project and
+then, marked 待增设 / to be added with a suggested position described for the
+installer, the signs the rules require that are not placed yet; then the full
+notice sheet (the second layer, :func:`planner.output.notice.draw_notice_sheet`)
+when the venue uses face recognition. Each sign carries its placement code
+(S1 …, the number of its marker in the placement guide), never internal ids
+or coordinates. When a notice fact the rule pack requires is missing, every
+page carries the DRAFT mark (:func:`draw_draft_mark`); when the paper is too
+small for the approach's viewing distance, the sign says so in its foot.
 
 The layout keeps the legibility promise the checker relies on
 (:mod:`planner.rules.signs`): on paper ``W`` wide (the short side, in either
 orientation) the pictogram tile is ``PICTOGRAM_RATIO × W`` high and the
-headline's ideographs are at least ``HEADLINE_RATIO × W`` high. The English
-headline's capitals are at least half that. The notice facts are set as large
-as the page allows, from half the headline height down to 5 mm, and only when
-a venue's texts are too long for that, smaller (down to 3 mm), cut with "…"
-as a last resort (the full text is on the notice sheet and behind the QR code).
+headline's ideographs are at least ``HEADLINE_RATIO × W`` high (the headline
+wraps rather than run past the page). The English headline's capitals are at
+least half that. The notice facts are set as large as the page allows, from
+half the headline height down to 5 mm, and only when a venue's texts are too
+long for that, smaller (down to 3 mm), cut with "…" as a last resort (the
+full text is on the notice sheet and behind the QR code).
 """
 
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,25 +32,33 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
-from planner.geometry.compass import compass_point as compass
 from planner.model import Level, Project, Sign
 from planner.output import style
 from planner.output.fonts import CJK_LETTER_HEIGHT, LATIN_CAP_HEIGHT, register_fonts, string_width
 from planner.output.notice import (
+    DRAFT_MARK,
     HEADLINES,
+    LABELS,
     SUBLINES,
     NoticeItem,
-    bilingual,
     draw_notice_sheet,
+    notice_gaps,
     sign_items,
 )
 from planner.output.pdf import atomic_write, new_canvas
 from planner.output.pictograms import draw_pictogram
 from planner.output.qr import draw_qr
-from planner.output.schedules import proposed_sign_id
+from planner.output.schedules import describe_position, proposed_sign_id, requirements
 from planner.output.text import balanced_wrap, ellipsize, wrap
 from planner.rules.findings import CheckResult
-from planner.rules.signs import HEADLINE_RATIO, PAPER_MM, PICTOGRAM_RATIO
+from planner.rules.signs import (
+    HEADLINE_RATIO,
+    PAPER_MM,
+    PICTOGRAM_RATIO,
+    SIGN_SIZES_BY_DISTANCE,
+    legible_distance,
+    size_for_distance,
+)
 
 __all__ = [
     "ORIENTATIONS",
@@ -57,6 +72,9 @@ __all__ = [
     "compose_sign",
     "body_letter_mm",
     "draw_sign",
+    "draw_draft_mark",
+    "SignsDocument",
+    "signs_document",
     "signs_pdf_bytes",
     "write_signs_pdf",
 ]
@@ -71,7 +89,7 @@ _LEADING = 1.22
 
 @dataclass
 class SignSheet:
-    """One sign to print, placed in the project or required by the rules."""
+    """One sign to print: placed in the project, or required by the rules and still to be added."""
 
     id: str
     kind: str
@@ -87,36 +105,36 @@ class SignSheet:
     approach_zone: str | None = None
     cameras: list[str] = field(default_factory=list)
     viewing_distance_m: float | None = None
+    #: The placement code printed on the sign, the number of its marker in the guide (S1 …).
+    code: str = ""
+    mount: str = "wall"
 
     def placement(self, lang: str) -> str:
-        """Where the sign goes, in ``lang``: level, entrance, coordinates, facing, mounting height."""
-        zones = {z.id: z for z in self.level.zones}
+        """Where the sign goes, for a person on site (no ids, no coordinates)."""
+        zh, en = describe_position(self.level, zone=self.zone, approach_zone=self.approach_zone,
+                                   opening=self.opening, mount=self.mount, facing_deg=self.facing_deg,
+                                   mount_height_m=self.mount_height_m, position=self.position)
+        return zh if lang == "zh" else en
 
-        def zone_name(zid: str | None) -> str:
-            if zid is None:
-                return "室外" if lang == "zh" else "outside"
-            z = zones.get(zid)
-            zh, en = bilingual(z.name if z and z.name else zid)
-            return (zh or en) if lang == "zh" else (en or zh)
+    @property
+    def needed_size(self) -> str | None:
+        """Smallest paper legible from the approach (``None`` when the distance is unknown)."""
+        if self.viewing_distance_m is None:
+            return None
+        return size_for_distance(self.viewing_distance_m)
 
-        lv_zh, lv_en = bilingual(self.level.name or self.level.id)
-        level = f"{self.level.id} {lv_zh or lv_en}" if lang == "zh" else f"{self.level.id} {lv_en or lv_zh}"
-        where = ""
-        if self.zone is not None or self.opening is not None:
-            route = f"{zone_name(self.approach_zone)} → {zone_name(self.zone)}"
-            if lang == "zh":
-                where = f"入口 {self.opening}（{route}）" if self.opening else f"入口（{route}）"
-            else:
-                where = f"entrance {self.opening} ({route})" if self.opening else f"entrance ({route})"
-        x, y = self.position
-        en_pt, zh_pt = compass(self.facing_deg)
-        if lang == "zh":
-            parts = [level, where, f"坐标 x {x:.2f} m, y {y:.2f} m", f"朝{zh_pt}（{self.facing_deg:.0f}°）",
-                     f"中心离地 {self.mount_height_m:.2f} m"]
-        else:
-            parts = [level, where, f"x {x:.2f} m, y {y:.2f} m", f"faces {en_pt} ({self.facing_deg:.0f}°)",
-                     f"centre {self.mount_height_m:.2f} m above floor"]
-        return " · ".join(p for p in parts if p)
+    def size_warning(self) -> tuple[str, str] | None:
+        """``(zh, en)`` when the paper is too small for the viewing distance (DESIGN §3), else ``None``."""
+        d = self.viewing_distance_m
+        if d is None or legible_distance(self.size) >= d - 1e-6:
+            return None
+        needed = size_for_distance(d)
+        if legible_distance(needed) < d - 1e-6:
+            largest = SIGN_SIZES_BY_DISTANCE[-1]
+            return (f"尺寸不足：即使 {largest} 也无法在 {d:.0f} m 外辨认，请在更靠近来向处加设标识",
+                    f"Too small: even {largest} cannot be read from {d:.0f} m; add a sign nearer the approach")
+        return (f"尺寸不足：在 {d:.0f} m 外辨认需 {needed} 或更大",
+                f"Too small to read from {d:.0f} m: print on {needed} or larger")
 
 
 def _orientation_of(sign: Sign | None, orientation: str | None) -> str:
@@ -131,8 +149,6 @@ def _resolve_orientation(sheet: SignSheet, project: Project) -> None:
     if sheet.orientation != "auto":
         return
     sheet.orientation = "portrait"
-    if sheet.kind != "fr_notice":
-        return
     portrait = compose_sign(sheet, project)[1].size
     if portrait * CJK_LETTER_HEIGHT >= style.mm(BODY_MIN_MM):
         return
@@ -143,50 +159,51 @@ def _resolve_orientation(sheet: SignSheet, project: Project) -> None:
 
 def sign_sheets(project: Project, result: CheckResult | None = None, *, paper: str | None = None,
                 orientation: str | None = None) -> list[SignSheet]:
-    """The signs to print: the placed ones, else the ones the rules require (see module doc).
+    """Every sign the plan needs: on each level the placed signs, then the required ones not placed yet.
 
-    Without an ``orientation`` (nor an ``orientation`` key on the sign) signs
-    are portrait, except face-recognition signs whose notice facts get
-    noticeably larger letters in landscape while portrait would set them
-    under :data:`BODY_MIN_MM`.
+    The order and the placement codes (S1 …) are those of the guide's sign
+    schedule (:func:`planner.output.schedules.build_schedules`). Without an
+    ``orientation`` (nor an ``orientation`` key on the sign) signs are
+    portrait, except where the notice facts get noticeably larger letters in
+    landscape while portrait would set them under :data:`BODY_MIN_MM`.
     """
     if paper is not None and paper not in PAPER_MM:
         raise ValueError(f"unknown paper size {paper!r} (use {', '.join(PAPER_MM)})")
     if orientation is not None and orientation not in ORIENTATIONS:
         raise ValueError(f"unknown orientation {orientation!r} (use portrait or landscape)")
-    placed = [(level, sign) for level in project.levels for sign in level.signs]
     if result is None:
         from planner.rules import check_project
 
         result = check_project(project)
-    by_sign = {req["satisfied_by"]: req for req in result.signs_required if req.get("satisfied_by")}
+    reqs = requirements(result)
+    used = project.ids()
     sheets: list[SignSheet] = []
-    if placed:
-        for level, sign in placed:
+    n = 0
+    for level in project.levels:
+        level_reqs = [r for r in reqs if r.level == level.id]
+        by_sign = {r.satisfied_by: r for r in level_reqs if r.satisfied_by}
+        for sign in level.signs:
+            n += 1
             req = by_sign.get(sign.id)
             sheets.append(SignSheet(
                 id=sign.id, kind=sign.kind, size=paper or sign.size, orientation=_orientation_of(sign, orientation),
                 level=level, position=sign.position, facing_deg=sign.facing_deg, mount_height_m=sign.mount_height_m,
-                placed=True, opening=req.get("opening") if req else None, zone=req.get("zone") if req else None,
-                approach_zone=req.get("approach_zone") if req else None,
-                cameras=list(req.get("cameras", [])) if req else [],
-                viewing_distance_m=req.get("viewing_distance_m") if req else None,
+                placed=True, opening=req.opening if req else None, zone=req.zone if req else None,
+                approach_zone=req.approach_zone if req else None, cameras=list(req.cameras) if req else [],
+                viewing_distance_m=req.viewing_distance_m if req else None, code=f"S{n}",
+                mount=req.mount if req else "wall",
             ))
-        for sheet in sheets:
-            _resolve_orientation(sheet, project)
-        return sheets
-    levels = {lv.id: lv for lv in project.levels}
-    used = project.ids()
-    for req in result.signs_required:
-        level = levels[req["level"]]
-        sign_id = proposed_sign_id(level.id, req["kind"], used)
-        sheets.append(SignSheet(
-            id=sign_id, kind=req["kind"], size=paper or req["size"], orientation=_orientation_of(None, orientation),
-            level=level, position=(float(req["position"][0]), float(req["position"][1])),
-            facing_deg=float(req["facing_deg"]), mount_height_m=float(req.get("mount_height_m", 1.6)), placed=False,
-            opening=req.get("opening"), zone=req.get("zone"), approach_zone=req.get("approach_zone"),
-            cameras=list(req.get("cameras", [])), viewing_distance_m=req.get("viewing_distance_m"),
-        ))
+        for req in level_reqs:
+            if req.satisfied_by:
+                continue
+            n += 1
+            sheets.append(SignSheet(
+                id=proposed_sign_id(level.id, req.kind, used), kind=req.kind, size=paper or req.size,
+                orientation=_orientation_of(None, orientation), level=level, position=req.position,
+                facing_deg=req.facing_deg, mount_height_m=req.mount_height_m, placed=False, opening=req.opening,
+                zone=req.zone, approach_zone=req.approach_zone, cameras=list(req.cameras),
+                viewing_distance_m=req.viewing_distance_m, code=f"S{n}", mount=req.mount,
+            ))
     for sheet in sheets:
         _resolve_orientation(sheet, project)
     return sheets
@@ -225,6 +242,7 @@ class SignLayout:
     caption: Box | None
     headline: Box
     headline_zh_size: float
+    headline_zh_lines: list[str]
     headline_en_size: float
     headline_en_lines: list[str]
     body: Box
@@ -258,9 +276,9 @@ def layout_sign(sheet: SignSheet, languages: Sequence[str], *, has_qr: bool, com
     tile_side = PICTOGRAM_RATIO * unit
     gap = 0.03 * unit
     hz = HEADLINE_RATIO * unit / CJK_LETTER_HEIGHT if "zh" in languages else 0.0
-    en_text = HEADLINES[sheet.kind][1]
+    zh_text, en_text = HEADLINES[sheet.kind]
     footer_size = 0.0125 * unit
-    footer_h = footer_size * _LEADING * 3 + 0.01 * unit
+    footer_h = footer_size * _LEADING * len(footer_lines(sheet, languages)) + 0.01 * unit
     content = Box(ci, ci, width - 2 * ci, height - 2 * ci)
     footer = Box(content.x, content.y, content.w, footer_h)
     if not landscape:
@@ -277,7 +295,8 @@ def layout_sign(sheet: SignSheet, languages: Sequence[str], *, has_qr: bool, com
             caption = Box(col_x, tile.y, col_w, qr.y - tile.y - 0.015 * unit)
         head_w = content.w
         he, en_lines = _headline_en_size(en_text, unit, head_w, compact=compact) if "en" in languages else (0.0, [])
-        head_h = (hz * 1.12 if hz else 0.0) + len(en_lines) * he * 1.18 + 0.02 * unit
+        zh_lines = balanced_wrap(zh_text, hz, head_w) if hz else []
+        head_h = len(zh_lines) * hz * 1.12 + len(en_lines) * he * 1.18 + 0.02 * unit
         headline = Box(content.x, tile.y - gap - head_h, head_w, head_h)
         body_y = footer.top + 0.012 * unit
         body = Box(content.x, body_y, content.w, headline.y - 0.025 * unit - body_y)
@@ -286,7 +305,8 @@ def layout_sign(sheet: SignSheet, languages: Sequence[str], *, has_qr: bool, com
         right_x = tile.x + tile_side + gap
         head_w = content.x + content.w - right_x
         he, en_lines = _headline_en_size(en_text, unit, head_w, compact=compact) if "en" in languages else (0.0, [])
-        head_h = (hz * 1.12 if hz else 0.0) + len(en_lines) * he * 1.18 + 0.02 * unit
+        zh_lines = balanced_wrap(zh_text, hz, head_w) if hz else []
+        head_h = len(zh_lines) * hz * 1.12 + len(en_lines) * he * 1.18 + 0.02 * unit
         headline = Box(right_x, content.top - head_h, head_w, head_h)
         body = Box(right_x, footer.top + 0.012 * unit, head_w, headline.y - 0.025 * unit - footer.top - 0.012 * unit)
         qr = caption = None
@@ -296,8 +316,8 @@ def layout_sign(sheet: SignSheet, languages: Sequence[str], *, has_qr: bool, com
             qr = Box(tile.x, tile.y - gap * 0.6 - q, q, q)
             caption = Box(qr.x + q + 0.02 * unit, qr.y, tile_side - q - 0.02 * unit, q)
         footer = Box(content.x, content.y, content.w, footer_h)
-    return SignLayout(width, height, unit, frame, tile, qr, caption, headline, hz, he, en_lines, body, footer,
-                      footer_size)
+    return SignLayout(width, height, unit, frame, tile, qr, caption, headline, hz, zh_lines, he, en_lines, body,
+                      footer, footer_size)
 
 
 # -- body: the notice facts --------------------------------------------------------------
@@ -321,6 +341,8 @@ def _rows(items: Sequence[NoticeItem], languages: Sequence[str], size: float, va
         for lang, text in item.lines(languages):
             s = size if lang == "zh" or "zh" not in languages else size * 0.92
             color = colors.black if lang == "zh" or "zh" not in languages else style.GREY_DARK
+            if item.missing:
+                color = style.RED
             lines = wrap(text, s, value_w)
             if max_lines is not None and len(lines) > max_lines:
                 cut = lines[:max_lines]
@@ -329,6 +351,17 @@ def _rows(items: Sequence[NoticeItem], languages: Sequence[str], size: float, va
             values.extend((line, s, color) for line in lines)
         rows.append(_Row(labels, values, item.missing))
     return rows
+
+
+def _more_item(project: Project) -> NoticeItem:
+    """Where to read the rest of a face-recognition notice: the QR code and the posted notice sheet."""
+    qr = bool(project.venue.notice_url.strip())
+    label_zh, label_en = LABELS["notice_url"]
+    zh = ("扫描二维码或阅读现场张贴的《人脸识别个人信息处理告知》" if qr
+          else "请阅读现场张贴的《人脸识别个人信息处理告知》")
+    en = ("Scan the QR code or read the posted notice on the processing of face data" if qr
+          else "Read the posted notice on the processing of face data")
+    return NoticeItem("more", label_zh, label_en, zh, en)
 
 
 def _label_width(items: Sequence[NoticeItem], languages: Sequence[str], size: float) -> float:
@@ -358,14 +391,15 @@ class _BodyPlan:
 
 def _plan_body(sheet: SignSheet, project: Project, box: Box, unit: float) -> _BodyPlan:
     languages = project.venue.languages
-    items = sign_items(project.venue, sheet.kind)
+    items = sign_items(project.venue, sheet.kind, project)
+    if sheet.kind == "fr_notice":  # the CCTV sign's QR caption says where to read more
+        items.append(_more_item(project))
     lead_texts = []
-    if sheet.kind == "cctv_notice":
-        zh, en = SUBLINES[sheet.kind]
-        if "zh" in languages:
-            lead_texts.append(("zh", zh))
-        if "en" in languages:
-            lead_texts.append(("en", en))
+    zh, en = SUBLINES[sheet.kind]
+    if "zh" in languages:
+        lead_texts.append(("zh", zh))
+    if "en" in languages:
+        lead_texts.append(("en", en))
 
     def plan(size: float, max_lines: int | None) -> _BodyPlan:
         label_w = _label_width(items, languages, size)
@@ -455,10 +489,12 @@ def draw_sign(canvas: Canvas, sheet: SignSheet, project: Project) -> None:
         cap = lay.caption
         lines: list[tuple[str, float, colors.Color]] = []
         cs = 0.02 * unit
+        cap_zh, cap_en = (("扫码查看完整告知", "Scan for the full notice") if sheet.kind == "fr_notice"
+                          else ("扫码了解更多", "Scan for more information"))
         if "zh" in languages:
-            lines += [(t, cs, style.NAVY) for t in wrap("扫码查看完整告知", cs, cap.w)]
+            lines += [(t, cs, style.NAVY) for t in wrap(cap_zh, cs, cap.w)]
         if "en" in languages:
-            lines += [(t, cs * 0.85, style.GREY_DARK) for t in wrap("Scan for the full notice", cs * 0.85, cap.w)]
+            lines += [(t, cs * 0.85, style.GREY_DARK) for t in wrap(cap_en, cs * 0.85, cap.w)]
         us = 0.0115 * unit
         lines += [(t, us, style.GREY) for t in wrap(url, us, cap.w)]
         y = cap.top - cs
@@ -472,11 +508,10 @@ def draw_sign(canvas: Canvas, sheet: SignSheet, project: Project) -> None:
                             bold=(color == style.NAVY))
             y -= s * 1.3
     # headline
-    zh = HEADLINES[sheet.kind][0]
     y = lay.headline.top
-    if lay.headline_zh_size:
+    for line in lay.headline_zh_lines:
         y -= lay.headline_zh_size * 0.9
-        style.draw_text(canvas, lay.headline.x, y, zh, lay.headline_zh_size, bold=True, color=style.NAVY)
+        style.draw_text(canvas, lay.headline.x, y, line, lay.headline_zh_size, bold=True, color=style.NAVY)
         y -= lay.headline_zh_size * 0.22
     for line in lay.headline_en_lines:
         y -= lay.headline_en_size * 0.98
@@ -512,13 +547,6 @@ def _draw_body(canvas: Canvas, plan: _BodyPlan, lay: SignLayout) -> None:
                             color=style.NAVY if j == 0 else style.GREY)
         yy = y
         vx = box.x + plan.label_w
-        if row.missing:
-            yy -= size * _LEADING
-            canvas.saveState()
-            canvas.setStrokeColor(style.GREY)
-            canvas.setDash(1, 2)
-            canvas.line(vx, yy + size * 0.2, box.x + box.w, yy + size * 0.2)
-            canvas.restoreState()
         for text, s, color in row.values:
             yy -= s * _LEADING
             style.draw_text(canvas, vx, yy + s * 0.25, text, s, color=color)
@@ -527,34 +555,63 @@ def _draw_body(canvas: Canvas, plan: _BodyPlan, lay: SignLayout) -> None:
             canvas.line(box.x, y + size * 0.22, box.x + box.w, y + size * 0.22)
 
 
+def footer_lines(sheet: SignSheet, languages: Sequence[str]) -> list[tuple[str, colors.Color, bool]]:
+    """The installer's strip at the foot of a sign: code and status, where it goes, a size warning.
+
+    No internal ids and no coordinates: the placement code (S1 …) is the
+    number of the sign's marker in the placement guide.
+    """
+    zh_lang, en_lang = "zh" in languages, "en" in languages
+    basis = ("依据《公共安全视频图像信息系统管理条例》", "Public Security Video Image Information Systems Regulation")
+    if sheet.kind == "fr_notice":
+        basis = ("依据《人脸识别技术应用安全管理办法》", "Measures on Facial Recognition Technology Applications")
+    status = (" · ".join(x for x in ("待增设" if zh_lang else "", "to be added" if en_lang else "") if x)
+              if not sheet.placed else "")
+    head = " · ".join(x for x in (
+        f"{sheet.code}" if sheet.code else "",
+        status,
+        basis[0] if zh_lang else basis[1],
+    ) if x)
+    lines: list[tuple[str, colors.Color, bool]] = [(head, style.AMBER if not sheet.placed else style.GREY_DARK, True)]
+    lead_zh = "建议位置：" if not sheet.placed else "位置："
+    lead_en = "Suggested position: " if not sheet.placed else "Position: "
+    if zh_lang:
+        lines.append((lead_zh + sheet.placement("zh"), style.GREY, False))
+    if en_lang:
+        lines.append((lead_en + sheet.placement("en"), style.GREY, False))
+    warning = sheet.size_warning()
+    if warning is not None:
+        text = " · ".join(w for w, lang in zip(warning, ("zh", "en"), strict=True) if lang in languages)
+        lines.append((text, style.RED, True))
+    return lines
+
+
 def _draw_footer(canvas: Canvas, sheet: SignSheet, project: Project, lay: SignLayout) -> None:
-    languages = project.venue.languages
     s = lay.footer_size
     box = lay.footer
-    status_zh = "" if sheet.placed else "（建议位置）"
-    status_en = "" if sheet.placed else " (proposed)"
-    kind_zh = "人脸识别提示" if sheet.kind == "fr_notice" else "视频监控提示"
-    kind_en = "face-recognition notice" if sheet.kind == "fr_notice" else "CCTV notice"
-    basis = ("《人脸识别技术应用安全管理办法》", "FR measures (CAC/MPS 2025)") if sheet.kind == "fr_notice" else (
-        "《公共安全视频图像信息系统管理条例》", "Public-security video regulation (2025)")
-    head_parts = [sheet.id + status_zh if "zh" in languages else sheet.id + status_en,
-                  f"{sheet.size} {'竖版' if sheet.orientation == 'portrait' else '横版'}" if "zh" in languages
-                  else f"{sheet.size} {sheet.orientation}"]
-    if "zh" in languages:
-        head_parts.append(kind_zh)
-    if "en" in languages:
-        head_parts.append(kind_en)
-    head_parts.append(basis[0] if "zh" in languages else basis[1])
-    lines = [(" · ".join(head_parts), True)]
-    if "zh" in languages:
-        lines.append((sheet.placement("zh"), False))
-    if "en" in languages:
-        lines.append((sheet.placement("en"), False))
     y = box.top - s
-    for text, bold in lines[:3]:
-        style.draw_text(canvas, box.x, y, ellipsize(text, s, box.w), s, bold=bold,
-                        color=style.GREY_DARK if bold else style.GREY)
+    for text, color, bold in footer_lines(sheet, project.venue.languages):
+        size = s
+        while size > s * 0.7 and string_width(text, size) > box.w:
+            size -= s * 0.05
+        style.draw_text(canvas, box.x, y, ellipsize(text, size, box.w), size, bold=bold, color=color)
         y -= s * _LEADING
+
+
+def draw_draft_mark(canvas: Canvas, width: float, height: float) -> None:
+    """The DRAFT mark across a page, kept inside the page box at any size and orientation."""
+    text = DRAFT_MARK
+    angle = math.degrees(math.atan2(height, width))
+    a = math.radians(angle)
+    diag_room = min(width / math.cos(a), height / math.sin(a))
+    size = 0.8 * diag_room / max(string_width(text, 1.0) + 1.2 * math.tan(a), 1e-6)
+    canvas.saveState()
+    canvas.setFillAlpha(0.3)
+    canvas.setStrokeAlpha(0.3)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(angle)
+    style.draw_text(canvas, 0, -size * 0.35, text, size, bold=True, color=style.RED, align="centre")
+    canvas.restoreState()
 
 
 # -- documents ------------------------------------------------------------------------------
@@ -562,27 +619,68 @@ def _has_fr(project: Project) -> bool:
     return any(cam.face_recognition for _, cam in project.cameras())
 
 
-def signs_pdf_bytes(project: Project, *, paper: str | None = None, orientation: str | None = None,
-                    result: CheckResult | None = None) -> tuple[bytes, int]:
-    """The signs PDF in memory and its page count (see :func:`write_signs_pdf`)."""
+def _sheet_paper(paper: str | None) -> str:
+    """Paper of the full notice sheet: A4, or Letter where US sizes are asked for."""
+    return "Letter" if paper in ("Letter", "Tabloid") else "A4"
+
+
+@dataclass
+class SignsDocument:
+    """The signs PDF and what a user must know about it."""
+
+    data: bytes
+    pages: int
+    sheets: list[SignSheet]
+    #: Missing required notice facts per notice kind (``fr_notice``, ``cctv_notice``, ``notice_sheet``).
+    gaps: dict[str, list[str]]
+    #: ``(code, zh, en)`` of every sign whose paper is too small for its viewing distance.
+    size_warnings: list[tuple[str, str, str]]
+    notice_sheet_pages: int = 0
+
+    @property
+    def draft(self) -> bool:
+        """True when a required notice fact is missing: every page carries the DRAFT mark."""
+        return bool(self.gaps)
+
+
+def signs_document(project: Project, *, paper: str | None = None, orientation: str | None = None,
+                   result: CheckResult | None = None) -> SignsDocument:
+    """Every sign the plan needs, then the full notice sheet where face recognition is used.
+
+    When a notice fact the rule pack requires is missing
+    (:func:`planner.output.notice.notice_gaps`) the document is still made,
+    every page marked :data:`planner.output.notice.DRAFT_MARK`.
+    """
     register_fonts()
     sheets = sign_sheets(project, result, paper=paper, orientation=orientation)
+    fr = _has_fr(project)
+    kinds = [s.kind for s in sheets] + (["notice_sheet"] if fr else [])
+    gaps = notice_gaps(project, kinds)
+    decorate = draw_draft_mark if gaps else None
     buf = io.BytesIO()
     first = page_size(sheets[0].size, sheets[0].orientation) if sheets else page_size("A4")
     title = f"{project.venue.name or 'Venue'}: notice signs 提示标识"
     canvas = new_canvas(buf, first, title=title, subject="Notice signs", project=project)
     pages = 0
+    warnings = []
     for sheet in sheets:
-        canvas.setPageSize(page_size(sheet.size, sheet.orientation))
+        size = page_size(sheet.size, sheet.orientation)
+        canvas.setPageSize(size)
         draw_sign(canvas, sheet, project)
+        if decorate is not None:
+            decorate(canvas, *size)
         canvas.showPage()
         pages += 1
-    if _has_fr(project):
-        a4 = page_size("A4")
-        canvas.setPageSize(a4)
-        draw_notice_sheet(canvas, project, *a4)
+        warning = sheet.size_warning()
+        if warning is not None:
+            warnings.append((sheet.code, *warning))
+    sheet_pages = 0
+    if fr:
+        size = page_size(_sheet_paper(paper))
+        canvas.setPageSize(size)
+        sheet_pages = draw_notice_sheet(canvas, project, *size, decorate=decorate)
         canvas.showPage()
-        pages += 1
+        pages += sheet_pages
     if pages == 0:
         a4 = page_size("A4")
         canvas.setPageSize(a4)
@@ -591,17 +689,19 @@ def signs_pdf_bytes(project: Project, *, paper: str | None = None, orientation: 
         canvas.showPage()
         pages = 1
     canvas.save()
-    return buf.getvalue(), pages
+    return SignsDocument(buf.getvalue(), pages, sheets, gaps, warnings, sheet_pages)
+
+
+def signs_pdf_bytes(project: Project, *, paper: str | None = None, orientation: str | None = None,
+                    result: CheckResult | None = None) -> tuple[bytes, int]:
+    """The signs PDF in memory and its page count (see :func:`signs_document`)."""
+    doc = signs_document(project, paper=paper, orientation=orientation, result=result)
+    return doc.data, doc.pages
 
 
 def write_signs_pdf(project: Project, path: str | Path, *, paper: str | None = None,
                     orientation: str | None = None, result: CheckResult | None = None) -> int:
-    """Write the signs PDF to ``path`` atomically; return the number of pages.
-
-    One page per placed sign (else per required sign), in the sign's paper size
-    unless ``paper`` forces one, plus the full notice sheet when the venue uses
-    face recognition.
-    """
+    """Write the signs PDF to ``path`` atomically; return the number of pages (see :func:`signs_document`)."""
     data, pages = signs_pdf_bytes(project, paper=paper, orientation=orientation, result=result)
     atomic_write(path, data)
     return pages

@@ -9,8 +9,8 @@ meets it. For each entrance a wall-mounted sign is suggested beside the
 opening on the approach side, facing the approach, its centre at eye level,
 its paper size chosen so that its headline is legible from the approach.
 
->>> size_for_distance(4.0), size_for_distance(6.5), size_for_distance(30.0)
-('A4', 'A3', 'A2')
+>>> size_for_distance(4.0), size_for_distance(6.5), size_for_distance(12.0), size_for_distance(30.0)
+('A4', 'A3', 'A1', 'A0')
 >>> size_for_distance(4.0, "fr_notice")
 'A3'
 """
@@ -51,12 +51,15 @@ PAPER_MM: dict[str, tuple[float, float]] = {
     "Letter": (215.9, 279.4),
     "A3": (297.0, 420.0),
     "A2": (420.0, 594.0),
+    "A1": (594.0, 841.0),
+    "A0": (841.0, 1189.0),
+    "Tabloid": (279.4, 431.8),
 }
 #: Sign layout ratios, shared with the PDF output: pictogram and headline letter height per paper width.
 PICTOGRAM_RATIO = 0.6
 HEADLINE_RATIO = 0.096
 #: Sizes tried, smallest first.
-SIGN_SIZES_BY_DISTANCE = ("A4", "A3", "A2")
+SIGN_SIZES_BY_DISTANCE = ("A4", "A3", "A2", "A1", "A0")
 EYE_LEVEL_M = 1.6
 DEFAULT_VIEWING_DISTANCE_M = 5.0
 MIN_VIEWING_DISTANCE_M = 2.0
@@ -82,7 +85,7 @@ def legible_distance(size: str) -> float:
 
 
 def size_for_distance(distance_m: float, kind: str = "cctv_notice") -> str:
-    """Smallest paper (A4, A3, A2) legible from ``distance_m``; A2 beyond its range.
+    """Smallest paper (A4 … A0) legible from ``distance_m``; A0 beyond its range (see :func:`legible_distance`).
 
     A face-recognition notice carries the facts of Art. 5 and the alternative of
     Art. 10 in two languages; on A4 they cannot be set at the 5 mm minimum body
