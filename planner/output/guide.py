@@ -35,10 +35,11 @@ from planner.output.notice import bilingual
 from planner.output.pdf import atomic_write, document_date
 from planner.output.plan import PlanMarks, PlanView, draw_legend, draw_north_arrow, draw_scale_bar, level_bounds
 from planner.output.schedules import Schedules, build_schedules
+from planner.output.text import ellipsize
 from planner.rules.engine import ComplianceEngine
 from planner.rules.findings import CheckResult
 
-__all__ = ["PAGE", "LevelSheet", "guide_pdf_bytes", "write_guide_pdf", "checklist_items"]
+__all__ = ["PAGE", "LevelSheet", "guide_pdf_bytes", "write_guide_pdf", "checklist_items", "print_note"]
 
 #: The guide is printed on A4 landscape.
 PAGE = landscape(A4)
@@ -81,17 +82,35 @@ class LevelSheet(Flowable):
                  f"摄像机 cameras {cams}（人脸识别 FR {fr}）· 标识 signs {placed}"
                  + (f" · 待增设 to add {to_add}" if to_add else ""))
         style.draw_text(c, w, h - 14, facts, 8, color=style.GREY_DARK, align="right")
-        box = (0.0, legend_h, w, h - title_h - legend_h)
+        note_h = 20.0
+        box = (0.0, legend_h, w, h - title_h - legend_h - note_h)
         view = PlanView(self.project, level, self.engine, box_pt=box, bounds=level_bounds(level, margin_m=1.5))
         marks = PlanMarks(camera_labels=self.schedules.camera_labels, sign_labels=self.schedules.sign_labels,
-                          proposed_signs=self.schedules.proposed.get(level.id, {}))
+                          proposed_signs=self.schedules.proposed.get(level.id, {}), datum=True,
+                          dimensions=self.schedules.dimensions.get(level.id, []))
         view.draw(c, marks)
+        for i, line in enumerate(print_note(view.scale)):
+            style.draw_text(c, 0, h - title_h - 7.5 - i * 9.0, ellipsize(line, 7.0, w), 7.0, bold=i == 0,
+                            color=style.RED)
         bar_w = draw_scale_bar(c, 2, legend_h - 16, view.scale, max_width_pt=140)
         draw_north_arrow(c, bar_w + 62, legend_h - 30, 16)
         draw_legend(c, bar_w + 90, legend_h - 12, w - bar_w - 92)
 
     def _frame_height(self) -> float:
         return self.height
+
+
+def print_note(scale: int) -> tuple[str, str]:
+    """The note on every plan page, ``(zh, en)``: print at 100 % for the plan to be at its scale.
+
+    >>> print_note(200)[0].startswith("按100%比例打印"), "10 m = 50 mm" in print_note(200)[1]
+    (True, True)
+    """
+    ten = f"{10.0 * 1000.0 / scale:.1f}".rstrip("0").rstrip(".")  # 10 m at this scale, in mm
+    return (f"按100%比例打印（不缩放、不选“适合页面”）：图纸比例 1:{scale}，10 m 在纸上为 {ten} mm；"
+            "坐标与尺寸单位为 m，自基准点 0,0 起",
+            f"Print at 100 % (no scaling, no “fit to page”): scale 1:{scale}, 10 m = {ten} mm on paper; "
+            "coordinates and dimensions in metres from the datum 0,0")
 
 
 def checklist_items(project: Project, schedules: Schedules,
@@ -196,12 +215,18 @@ def _cover(project: Project, schedules: Schedules, result: CheckResult, st: dict
         "平面图按标准比例绘制（见每页比例尺），坐标单位为米，x 向东、y 向北，朝向以正北为 0°、顺时针计。"
         " Plans are to scale (see each page's scale bar); coordinates in metres, x east, y north; "
         "headings and facings in degrees clockwise from north.",
-        "圆形为摄像机（蓝色：视频监控，橙色：人脸识别），短线指向镜头朝向；浅色区域为其覆盖范围，虚线为人脸识别范围。"
-        " Discs are cameras (blue CCTV, orange FR), the tick shows where the lens looks; the tinted area is what "
-        "it sees, the dashed outline where it recognises faces.",
-        "方块为标识（编号 S…），箭头指向标识正面朝向，即来人方向；虚线方块为规则要求但尚未设置的标识。"
-        " Squares are signs (S…); the arrow points the way the sign faces, towards people approaching. Dashed "
-        "squares are signs the rules require that are not placed yet.",
+        "圆形为视频监控摄像机（蓝色），菱形加“FR”为人脸识别摄像机（橙色），短线指向镜头朝向；浅色区域为其覆盖范围，"
+        "虚线为人脸识别范围。 Discs are CCTV cameras (blue), diamonds marked “FR” are face-recognition cameras "
+        "(orange); the tick shows where the lens looks; the tinted area is what it sees, the dashed outline where "
+        "it recognises faces.",
+        "方块为标识（编号 S…），箭头指向标识正面朝向，即来人方向；实心为已设置，白底虚线框为规则要求但尚未设置的标识"
+        "（橙色为人脸识别提示）。 Squares are signs (S…); the arrow points the way the sign faces, towards people "
+        "approaching. Filled: placed; white with a dashed outline: required, not placed yet (orange: face "
+        "recognition).",
+        "每页平面图带基准点（0,0）和米制网格；紫色尺寸线给出每台摄像机和每块标识到最近两面墙的距离（沿 x、y 方向，"
+        "单位 m），与表中“到最近墙面”一致。 Every plan carries the datum (0,0) and a metre grid; purple "
+        "dimension lines give each camera's and sign's distance to its nearest walls along x and y (m), as in the "
+        "schedules' “to nearest walls”.",
         "红色斜线区域为私密空间：任何摄像机不得安装在其内或拍摄其内部。"
         " Red-hatched zones are private spaces: no camera inside them or looking into them.",
     ]
@@ -219,32 +244,33 @@ def _two(text: str) -> str:
 
 
 def _sign_schedule(schedules: Schedules, st: dict[str, Any], width: float) -> list[Flowable]:
-    header = ["编号\nNo.", "标识\nSign", "状态\nStatus", "类型\nKind", "尺寸\nSize",
-              "位置（区域 · 入口 · 来向）\nWhere (area · entrance · from)", "坐标\nx, y (m)", "朝向\nFaces",
+    header = ["编号\nNo.", "状态\nStatus", "类型\nKind", "尺寸\nSize",
+              "安装位置\nWhere to mount", "坐标\nx, y (m)", "到最近墙面\nTo walls", "朝向\nFaces",
               "中心高\nHeight", "告知的摄像机\nCameras"]
-    widths = [30, 112, 44, 66, 30, 220, 62, 56, 40]
+    widths = [30, 44, 66, 30, 300, 58, 70, 56, 40]
     widths.append(width - sum(widths))
     rows = []
     for r in schedules.signs:
-        where = f"{r['level']} · {r['zone']}"
-        if r["entrance"] != "—":
-            where += f" · 入口 entrance {r['entrance']} · 来自 from {r['approach']}"
-        rows.append([r["no"], r["id"], _two(r["status"]), _two(r["kind"]), r["size"], where,
-                     f"{r['x_m']:.2f}, {r['y_m']:.2f}", f"{r['facing_deg']:.0f}° {r['facing']}",
-                     f"{r['mount_height_m']:.2f} m", ", ".join(r["camera_labels"]) or "—"])
+        where = f"{r['id']} · {r['level_name']}\n{r['where_zh']}\n{r['where_en']}"
+        rows.append([r["no"], _two(r["status"]), _two(r["kind"]), r["size"], where,
+                     f"{r['x_m']:.2f}, {r['y_m']:.2f}", r["to_walls"].replace(" · ", "\n"),
+                     f"{r['facing_deg']:.0f}° {r['facing']}", f"{r['mount_height_m']:.2f} m",
+                     ", ".join(r["camera_labels"]) or "—"])
     table = data_table(header, rows, widths, st=st, row_styles=lambda i, row: [
-        ("TEXTCOLOR", (0, i), (2, i), style.AMBER)] if "to add" in str(row[2]) else [])
+        ("TEXTCOLOR", (0, i), (1, i), style.AMBER)] if "to add" in str(row[1]) else [])
     return [para("标识表 Sign schedule", st["h1"]),
             para(f"共 {len(rows)} 块。尺寸按来向的可视距离选择；“待增设”为规则要求、项目中尚未设置的标识。"
+                 "“到最近墙面”：W 1.20 m 表示西侧最近墙面在 1.20 m 处（沿 x 方向），N/S 沿 y 方向。"
                  f" {len(rows)} signs. Sizes follow each approach's viewing distance; “to add” marks signs the rules "
-                 "require that are not in the project yet.", st["note"]), Spacer(1, 4), table]
+                 "require that are not in the project yet. “To walls”: W 1.20 m means the nearest wall to the west "
+                 "is 1.20 m away along x; N/S along y.", st["note"]), Spacer(1, 4), table]
 
 
 def _camera_schedule(schedules: Schedules, st: dict[str, Any], width: float) -> list[Flowable]:
-    header = ["编号\nNo.", "摄像机\nCamera", "楼层\nLevel", "坐标\nx, y (m)", "安装高\nMount", "朝向\nHeading",
-              "俯角\nTilt", "镜头\nLens", "分辨率\nResolution", "范围\nRange", "人脸识别\nFR",
-              "隐私遮蔽 → 图像列\nPrivacy masks → image columns"]
-    widths = [30, 190, 34, 62, 38, 42, 34, 64, 58, 38, 40]
+    header = ["编号\nNo.", "摄像机\nCamera", "楼层\nLevel", "坐标\nx, y (m)", "到最近墙面\nTo walls",
+              "安装方式\nMount", "安装高\nHeight", "朝向\nHeading", "俯角\nTilt", "镜头\nLens",
+              "分辨率\nResolution", "范围\nRange", "人脸识别\nFR", "隐私遮蔽 → 图像列\nPrivacy masks → columns"]
+    widths = [28, 120, 30, 56, 62, 46, 40, 56, 30, 66, 54, 36, 40]
     widths.append(width - sum(widths))
     rows = []
     for r in schedules.cameras:
@@ -253,16 +279,19 @@ def _camera_schedule(schedules: Schedules, st: dict[str, Any], width: float) -> 
         if masks != "—":
             masks = f"{masks} → px {r['mask_columns']}"
         rng = r["range_m"] if r["range_m"] == "—" else f"{r['range_m']} m"
-        rows.append([r["no"], name, r["level"], f"{r['x_m']:.2f}, {r['y_m']:.2f}", f"{r['mount_height_m']:.2f} m",
-                     f"{r['heading_deg']:.0f}°", f"{r['tilt_deg']:.0f}°", f"{r['hfov_deg']:.0f}°\n{r['kind']}",
+        lens = r["lens"].replace(" · ", "\n") + f"\n{r['kind']}"
+        rows.append([r["no"], name, r["level"], f"{r['x_m']:.2f}, {r['y_m']:.2f}", r["to_walls"].replace(" · ", "\n"),
+                     _two(r["mount"]), f"{r['mount_height_m']:.2f} m", r["heading"], f"{r['tilt_deg']:.0f}°", lens,
                      r["resolution"], rng, _two(r["face_recognition"]), masks])
     table = data_table(header, rows, widths, st=st, row_styles=lambda i, row: [
-        ("TEXTCOLOR", (10, i), (10, i), style.AMBER)] if str(row[10]).startswith("是") else [])
+        ("TEXTCOLOR", (12, i), (12, i), style.AMBER)] if str(row[12]).startswith("是") else [])
     return [para("摄像机表 Camera schedule", st["h1"]),
-            para(f"共 {len(rows)} 台。朝向以正北为 0° 顺时针；俯角为光轴低于水平的角度；"
-                 "隐私遮蔽角度相对光轴，顺时针为正。"
-                 f" {len(rows)} cameras. Heading clockwise from north; tilt below the horizontal; mask angles "
-                 "relative to the optical axis, clockwise positive.", st["note"]), Spacer(1, 4), table]
+            para(f"共 {len(rows)} 台。朝向为方位角（正北 0° 顺时针）；俯角为光轴低于水平的角度；安装方式：距墙面 0.3 m "
+                 "以内为壁装，否则吸顶（项目可另行指定）；焦距在已知传感器尺寸时给出；隐私遮蔽角度相对光轴，顺时针为正。"
+                 f" {len(rows)} cameras. Heading as a compass bearing (clockwise from north); tilt below the "
+                 "horizontal; mount: wall within 0.3 m of a wall face, else ceiling (unless the project says); "
+                 "focal length where the sensor is known; mask angles relative to the optical axis, clockwise "
+                 "positive.", st["note"]), Spacer(1, 4), table]
 
 
 def _checklist(project: Project, schedules: Schedules, result: CheckResult, st: dict[str, Any],

@@ -48,6 +48,9 @@ __all__ = [
     "draw_scale_bar",
     "draw_north_arrow",
     "draw_legend",
+    "draw_camera_marker",
+    "draw_fr_shape",
+    "draw_sign_marker",
 ]
 
 #: Standard drawing scales (1:N), smallest N first.
@@ -136,6 +139,10 @@ class PlanMarks:
     highlight_zone: str | None = None  # outlined in red
     highlight_camera: str | None = None
     highlight_segment: tuple[tuple[float, float], tuple[float, float]] | None = None
+    #: Draw the datum: the origin mark and a grid in plan metres, labelled along the edges.
+    datum: bool = False
+    #: Dimension lines in plan metres: (start, end, text), e.g. a camera to its nearest walls.
+    dimensions: Sequence[tuple[tuple[float, float], tuple[float, float], str]] = ()
 
 
 class PlanView:
@@ -256,8 +263,12 @@ class PlanView:
             canvas.setLineWidth(3.0)
             canvas.setLineCap(1)
             canvas.line(*self.page(ax, ay), *self.page(bx2, by2))
+        if marks.datum:
+            self.draw_datum(canvas)
         if marks.zone_labels:
             self.draw_zone_labels(canvas)
+        if marks.dimensions:
+            self.draw_dimensions(canvas, marks.dimensions)
         self.draw_cameras(canvas, marks, wanted)
         self.draw_signs(canvas, marks)
         canvas.restoreState()
@@ -265,6 +276,88 @@ class PlanView:
         canvas.setStrokeColor(style.GREY_DARK)
         canvas.setLineWidth(0.6)
         canvas.rect(bx, by, bw, bh, stroke=1, fill=0)
+        canvas.restoreState()
+
+    def grid_step(self) -> float:
+        """Grid spacing in metres: the smallest of 1, 2, 5, 10 … m at least 12 mm apart on paper."""
+        for step in (0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0):
+            if step * self.per_m >= style.mm(12):
+                return step
+        return 1000.0
+
+    def draw_datum(self, canvas: Canvas) -> None:
+        """The datum: a grid in plan metres from the origin, labelled along the box edges, and the origin mark."""
+        bx, by, bw, bh = self.box
+        step = self.grid_step()
+        minx, miny, maxx, maxy = self.view.bounds
+        canvas.saveState()
+        canvas.setStrokeColor(colors.HexColor("#8A94A6"))
+        canvas.setLineWidth(0.25)
+        canvas.setDash(0.8, 1.6)
+        label = 5.0
+        xs = [k * step for k in range(math.ceil(minx / step), math.floor(maxx / step) + 1)]
+        ys = [k * step for k in range(math.ceil(miny / step), math.floor(maxy / step) + 1)]
+        for x in xs:
+            px = self.page(x, 0)[0]
+            canvas.line(px, by, px, by + bh)
+        for y in ys:
+            py = self.page(0, y)[1]
+            canvas.line(bx, py, bx + bw, py)
+        canvas.setDash()
+        for x in xs:
+            px = self.page(x, 0)[0]
+            if bx + 8 <= px <= bx + bw - 8:
+                style.draw_text(canvas, px, by + 2, f"{x:g}", label, align="centre", color=style.GREY_DARK)
+        for y in ys:
+            py = self.page(0, y)[1]
+            if by + 10 <= py <= by + bh - 8:
+                style.draw_text(canvas, bx + 2, py - label * 0.35, f"{y:g}", label, color=style.GREY_DARK)
+        style.draw_text(canvas, bx + bw - 2, by + bh - label - 1.5, f"x / y (m) · 网格 grid {step:g} m", label,
+                        align="right", color=style.GREY_DARK)
+        ox, oy = self.page(0.0, 0.0)
+        if self.view.contains(Point(0.0, 0.0)):
+            r = 4.0
+            canvas.setStrokeColor(colors.black)
+            canvas.setLineWidth(0.6)
+            canvas.setFillColor(colors.white)
+            canvas.circle(ox, oy, r, stroke=1, fill=1)
+            canvas.setFillColor(colors.black)
+            p = canvas.beginPath()  # two opposite quarters filled: the usual datum symbol
+            p.moveTo(ox, oy)
+            p.arcTo(ox - r, oy - r, ox + r, oy + r, startAng=0, extent=90)
+            p.close()
+            p.moveTo(ox, oy)
+            p.arcTo(ox - r, oy - r, ox + r, oy + r, startAng=180, extent=90)
+            p.close()
+            canvas.drawPath(p, stroke=0, fill=1)
+            canvas.line(ox - r * 2, oy, ox + r * 2, oy)
+            canvas.line(ox, oy - r * 2, ox, oy + r * 2)
+            style.draw_text(canvas, ox + r + 2, oy + r + 1, "基准点 datum 0,0", 5.5, bold=True)
+        canvas.restoreState()
+
+    def draw_dimensions(self, canvas: Canvas,
+                        dims: Sequence[tuple[tuple[float, float], tuple[float, float], str]]) -> None:
+        """Thin dimension lines with end ticks and their length in metres."""
+        canvas.saveState()
+        canvas.setStrokeColor(colors.HexColor("#5B2C83"))
+        canvas.setFillColor(colors.HexColor("#5B2C83"))
+        canvas.setLineWidth(0.35)
+        for (ax, ay), (bx, by), text in dims:
+            p0, p1 = self.page(ax, ay), self.page(bx, by)
+            length = math.hypot(p1[0] - p0[0], p1[1] - p0[1])
+            if length < 0.5:
+                continue
+            ux, uy = (p1[0] - p0[0]) / length, (p1[1] - p0[1]) / length
+            canvas.line(*p0, *p1)
+            t = 1.6
+            canvas.line(p1[0] - uy * t, p1[1] + ux * t, p1[0] + uy * t, p1[1] - ux * t)
+            size = 4.6
+            mx, my = (p0[0] + p1[0]) / 2, (p0[1] + p1[1]) / 2
+            if length >= string_width(text, size) + 4 and abs(ux) > abs(uy):
+                style.draw_text(canvas, mx, my + 1.0, text, size, align="centre", color=colors.HexColor("#5B2C83"))
+            else:
+                style.draw_text(canvas, p1[0] + 1.5 if abs(ux) <= abs(uy) else mx, my if abs(ux) <= abs(uy)
+                                else my + 1.0, text, size, color=colors.HexColor("#5B2C83"))
         canvas.restoreState()
 
     def draw_background(self, canvas: Canvas) -> None:
@@ -449,7 +542,10 @@ def _label_point(poly: Polygon) -> Point:
 
 def draw_camera_marker(canvas: Canvas, x: float, y: float, cam: Camera, label: str, *, alert: bool = False,
                        radius: float = 5.2) -> None:
-    """A camera: a disc with its number, a tick along its heading (none for 360° cameras)."""
+    """A camera: CCTV a disc, face recognition a diamond marked "FR" (told apart in grayscale too).
+
+    The number sits inside; a tick points along the heading (none for 360° cameras).
+    """
     colour = OVERLAP_COLOUR if alert else (FR_COLOUR if cam.face_recognition else CCTV_COLOUR)
     canvas.saveState()
     if not cam.omnidirectional:
@@ -462,11 +558,28 @@ def draw_camera_marker(canvas: Canvas, x: float, y: float, cam: Camera, label: s
     canvas.setFillColor(colour)
     canvas.setStrokeColor(colors.white)
     canvas.setLineWidth(0.8)
-    canvas.circle(x, y, radius, stroke=1, fill=1)
+    if cam.face_recognition:
+        draw_fr_shape(canvas, x, y, radius)
+        style.draw_text(canvas, x + radius * 1.05, y + radius * 0.95, "FR", radius * 0.95, bold=True,
+                        color=colour)
+    else:
+        canvas.circle(x, y, radius, stroke=1, fill=1)
     if label:
         size = radius * (1.05 if len(label) <= 2 else 0.8 if len(label) == 3 else 0.62)
         style.draw_text(canvas, x, y - size * 0.36, label, size, align="centre", color=colors.white, bold=True)
     canvas.restoreState()
+
+
+def draw_fr_shape(canvas: Canvas, x: float, y: float, radius: float, *, stroke: bool = True) -> None:
+    """The diamond of a face-recognition camera, as wide as a CCTV disc of ``radius`` is tall and a third more."""
+    r = radius * 1.32
+    path = canvas.beginPath()
+    path.moveTo(x, y + r)
+    path.lineTo(x + r, y)
+    path.lineTo(x, y - r)
+    path.lineTo(x - r, y)
+    path.close()
+    canvas.drawPath(path, stroke=1 if stroke else 0, fill=1)
 
 
 def draw_sign_marker(canvas: Canvas, x: float, y: float, facing_deg: float, label: str, *, kind: str = "",
@@ -490,11 +603,13 @@ def draw_sign_marker(canvas: Canvas, x: float, y: float, facing_deg: float, labe
     head.close()
     canvas.drawPath(head, stroke=0, fill=1)
     half = size / 2
-    if proposed:
+    if proposed:  # the same square, white with a dashed outline in the kind's colour
         canvas.setFillColor(colors.white)
+        canvas.setStrokeColor(FR_COLOUR if kind == "fr_notice" else colour)
+        canvas.setLineWidth(1.1)
         canvas.setDash(1.6, 1.0)
         canvas.roundRect(x - half, y - half, size, size, 1.6, stroke=1, fill=1)
-        text_colour = colour
+        text_colour = FR_COLOUR if kind == "fr_notice" else colour
     else:
         if kind == "fr_notice":
             canvas.setFillColor(FR_COLOUR)
@@ -566,7 +681,8 @@ def draw_legend(canvas: Canvas, x: float, y: float, width: float, *, show_propos
         ("玻璃 glass", ("wall", "glass")),
         ("监控范围 CCTV view", ("cov", CCTV_COLOUR)),
         ("人脸识别范围 FR view", ("cov", FR_COLOUR)),
-        ("摄像机 camera", ("cam", None)),
+        ("视频监控摄像机 CCTV camera", ("cam", None)),
+        ("人脸识别摄像机 FR camera", ("fr", None)),
         ("标识 sign", ("sign", None)),
     ]
     if show_proposed:
@@ -608,6 +724,9 @@ def draw_legend(canvas: Canvas, x: float, y: float, width: float, *, show_propos
         elif kind == "cam":
             canvas.setFillColor(CCTV_COLOUR)
             canvas.circle(sx + 4.5, sy + 3, 3.2, stroke=0, fill=1)
+        elif kind == "fr":
+            canvas.setFillColor(FR_COLOUR)
+            draw_fr_shape(canvas, sx + 4.5, sy + 3, 3.2, stroke=False)
         elif kind == "sign":
             canvas.setFillColor(style.NAVY)
             canvas.roundRect(sx + 1, sy - 0.5, 7, 7, 1, stroke=0, fill=1)

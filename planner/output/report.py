@@ -296,7 +296,8 @@ def _findings(project: Project, result: CheckResult, pack: RulePack, engine: Com
                     if r.get("kind") == "add_sign":
                         x, y = r["sign"]["position"]
                         label = proposed_by_pos.get((level.id, round(x, 2), round(y, 2)), "+")
-                        proposed[label] = ((float(x), float(y)), float(r["sign"].get("facing_deg", 0)))
+                        proposed[label] = ((float(x), float(y)), float(r["sign"].get("facing_deg", 0)),
+                                           str(r["sign"].get("kind", "")))
                 marks = PlanMarks(camera_labels=schedules.camera_labels, sign_labels=schedules.sign_labels,
                                   proposed_signs=proposed, cameras=cams, highlight=highlight,
                                   highlight_zone=f.zone if f.code != "SIGN_MISSING" else None,

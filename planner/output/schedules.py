@@ -12,14 +12,19 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import shapely
+from shapely.geometry import LineString, Point
+
 from planner.geometry.compass import compass_point as compass
 from planner.geometry.convert import to_point, to_polygon
+from planner.geometry.obstacles import level_obstacles
 from planner.model import Camera, Level, Project
 from planner.output.notice import bilingual
 from planner.output.pdf import atomic_write, document_date
@@ -36,6 +41,11 @@ __all__ = [
     "Requirement",
     "requirements",
     "describe_position",
+    "WallOffset",
+    "wall_offsets",
+    "mount_type",
+    "focal_length_mm",
+    "SENSOR_WIDTH_MM",
     "mask_columns",
     "schedules_csv",
     "write_csv",
@@ -74,6 +84,7 @@ SIGN_COLUMNS = (
     Column("facing_deg", "朝向 (°)", "Facing (°)"),
     Column("facing", "朝向", "Faces"),
     Column("mount_height_m", "中心高度 (m)", "Centre height (m)"),
+    Column("to_walls", "到最近墙面", "To nearest walls"),
     Column("cameras", "告知的摄像机", "Cameras announced"),
 )
 CAMERA_COLUMNS = (
@@ -83,10 +94,14 @@ CAMERA_COLUMNS = (
     Column("level", "楼层", "Level"),
     Column("x_m", "x (m)", ""),
     Column("y_m", "y (m)", ""),
+    Column("to_walls", "到最近墙面", "To nearest walls"),
+    Column("mount", "安装方式", "Mount"),
     Column("mount_height_m", "安装高度 (m)", "Mount height (m)"),
     Column("heading_deg", "水平朝向 (°)", "Heading (°)"),
+    Column("heading", "方位", "Bearing"),
     Column("tilt_deg", "俯角 (°)", "Tilt (°)"),
     Column("hfov_deg", "水平视场角 (°)", "HFOV (°)"),
+    Column("focal_length_mm", "焦距 (mm)", "Focal length (mm)"),
     Column("kind", "类型", "Type"),
     Column("resolution", "分辨率", "Resolution"),
     Column("range_m", "范围 (m)", "Range (m)"),
@@ -106,6 +121,8 @@ class Schedules:
     camera_labels: dict[str, str] = field(default_factory=dict)
     #: Proposed signs per level: level id -> {label: (position, facing, kind)}.
     proposed: dict[str, dict[str, tuple[tuple[float, float], float, str]]] = field(default_factory=dict)
+    #: Dimension lines per level: level id -> [(start, end, text)], each camera and sign to its nearest walls.
+    dimensions: dict[str, list[tuple[tuple[float, float], tuple[float, float], str]]] = field(default_factory=dict)
     date: str = ""
     venue: str = ""
 
@@ -262,6 +279,103 @@ def describe_position(level: Level, *, zone: str | None, approach_zone: str | No
             f"where the {out_en} opens into the {in_en}, {side_en}, {mount_en}; {tail_en}")
 
 
+#: Axis directions of the wall dimensions: (English, Chinese, unit vector).
+_AXES = (("E", "东", (1.0, 0.0)), ("W", "西", (-1.0, 0.0)), ("N", "北", (0.0, 1.0)), ("S", "南", (0.0, -1.0)))
+#: Optical formats (inch type) -> sensor width in mm, for focal lengths.
+SENSOR_WIDTH_MM: dict[str, float] = {
+    '1/4"': 3.6, '1/3.6"': 4.0, '1/3.2"': 4.54, '1/3"': 4.8, '1/2.9"': 4.96, '1/2.8"': 5.12, '1/2.7"': 5.37,
+    '1/2.5"': 5.76, '1/2.3"': 6.17, '1/2"': 6.4, '1/1.8"': 7.18, '2/3"': 8.8, '1"': 12.8,
+}
+#: A camera this close to a wall is wall-mounted; farther, on the ceiling (DESIGN: mount type).
+WALL_MOUNT_M = 0.3
+
+
+@dataclass(frozen=True)
+class WallOffset:
+    """Distance from a point to the nearest wall face in one axis direction (``E``, ``W``, ``N`` or ``S``)."""
+
+    direction: str
+    direction_zh: str
+    distance_m: float
+    start: tuple[float, float]
+    end: tuple[float, float]
+
+    @property
+    def text(self) -> str:
+        """``W 1.20 m``: the wall to the west is 1.20 m away."""
+        return f"{self.direction} {self.distance_m:.2f} m"
+
+
+def wall_offsets(bodies: Sequence[Any], xy: tuple[float, float], *, reach_m: float = 80.0) -> list[WallOffset]:
+    """The nearer wall along x (east or west) and along y (north or south) of ``xy``, measured to the face.
+
+    ``bodies`` are wall polygons (openings cut out); a body that holds ``xy``
+    (a camera set into a wall) is left out.
+
+    >>> from shapely.geometry import box
+    >>> [o.text for o in wall_offsets([box(-0.1, 0, 0, 10), box(0, -0.1, 10, 0)], (1.2, 0.85))]
+    ['W 1.20 m', 'S 0.85 m']
+    """
+    p = Point(xy)
+    solid = [b for b in bodies if not b.is_empty and not b.contains(p)]
+    if not solid:
+        return []
+    tree = shapely.STRtree(solid)
+    found: dict[str, WallOffset] = {}
+    for en, zh, (dx, dy) in _AXES:
+        far = (xy[0] + dx * reach_m, xy[1] + dy * reach_m)
+        ray = LineString([xy, far])
+        best = None
+        for i in tree.query(ray, predicate="intersects"):
+            d = p.distance(ray.intersection(solid[int(i)]))
+            if best is None or d < best:
+                best = d
+        if best is None:
+            continue
+        axis = "x" if dx else "y"
+        offset = WallOffset(en, zh, best, xy, (xy[0] + dx * best, xy[1] + dy * best))
+        if axis not in found or best < found[axis].distance_m:
+            found[axis] = offset
+    return [found[a] for a in ("x", "y") if a in found]
+
+
+def mount_type(camera: Camera, offsets: Sequence[WallOffset], in_zone: bool = True) -> str:
+    """``wall``, ``ceiling`` or ``pole``: the camera's ``mount`` field, else from where it stands.
+
+    Within :data:`WALL_MOUNT_M` of a wall face: wall; outside every zone: pole; else ceiling.
+    """
+    given = str(camera.extra.get("mount", "")).strip().lower()
+    if given in ("wall", "ceiling", "pole"):
+        return given
+    if any(o.distance_m <= WALL_MOUNT_M for o in offsets):
+        return "wall"
+    return "ceiling" if in_zone else "pole"
+
+
+def focal_length_mm(camera: Camera) -> float | None:
+    """Focal length giving the camera's hfov on its sensor, when the sensor (or the focal length) is known.
+
+    The camera's ``focal_length_mm`` wins; else ``sensor_width_mm`` or ``sensor``
+    (an optical format such as ``1/2.8"``) gives f = (w / 2) / tan(hfov / 2).
+
+    >>> from planner.model import Camera
+    >>> round(focal_length_mm(Camera(id="c", hfov_deg=90, extra={"sensor": '1/2.8"'})), 2)
+    2.56
+    """
+    given = camera.extra.get("focal_length_mm")
+    if isinstance(given, (int, float)) and given > 0:
+        return float(given)
+    width = camera.extra.get("sensor_width_mm")
+    if not isinstance(width, (int, float)) or width <= 0:
+        width = SENSOR_WIDTH_MM.get(str(camera.extra.get("sensor", "")).replace("″", '"').replace(" ", ""))
+    if not width or camera.omnidirectional or camera.hfov_deg >= 179.0:
+        return None
+    return float(width) / 2.0 / math.tan(math.radians(camera.hfov_deg) / 2.0)
+
+
+_MOUNT_NAMES = {"wall": "壁装 wall", "ceiling": "吸顶 ceiling", "pole": "立杆 pole"}
+
+
 _KIND_NAMES = {"fr_notice": "人脸识别提示 FR notice", "cctv_notice": "视频监控提示 CCTV notice"}
 
 
@@ -282,6 +396,7 @@ def build_schedules(project: Project, result: CheckResult | None = None) -> Sche
         reqs_by_level.setdefault(req.level, []).append(req)
     used = project.ids()
     n_sign = 0
+    bodies = {lv.id: list(level_obstacles(lv.walls, lv.openings).bodies.values()) for lv in project.levels}
     for level in project.levels:
         reqs = reqs_by_level.get(level.id, [])
         by_sign = {r.satisfied_by: r for r in reqs if r.satisfied_by}
@@ -319,6 +434,9 @@ def build_schedules(project: Project, result: CheckResult | None = None) -> Sche
                                                        mount="wall", facing_deg=facing, mount_height_m=height,
                                                        position=pos)
             en_pt, zh_pt = compass(facing)
+            offsets = wall_offsets(bodies[level.id], pos)
+            for o in offsets:
+                out.dimensions.setdefault(level.id, []).append((o.start, o.end, f"{o.distance_m:.2f}"))
             out.signs.append({
                 "no": label,
                 "id": sign_id,
@@ -339,6 +457,7 @@ def build_schedules(project: Project, result: CheckResult | None = None) -> Sche
                 "facing_deg": round(facing % 360.0, 1),
                 "facing": f"{zh_pt} {en_pt}",
                 "mount_height_m": round(height, 2),
+                "to_walls": " · ".join(o.text for o in offsets) or "—",
                 "cameras": ", ".join(f"{c} ({i})" for c, i in zip(cams, cam_ids, strict=True)) or "—",
                 "camera_labels": cams,
                 "camera_ids": cam_ids,
@@ -347,6 +466,13 @@ def build_schedules(project: Project, result: CheckResult | None = None) -> Sche
         for cam in level.cameras:
             cols = mask_columns(cam)
             masks = "; ".join(f"{lo:+.1f}°…{hi:+.1f}°" for lo, hi in cam.privacy_masks) or "—"
+            offsets = wall_offsets(bodies[level.id], cam.position)
+            for o in offsets:
+                out.dimensions.setdefault(level.id, []).append((o.start, o.end, f"{o.distance_m:.2f}"))
+            in_zone = any(to_polygon(z.polygon).buffer(0.3).contains(to_point(cam.position)) for z in level.zones)
+            mount = mount_type(cam, offsets, in_zone)
+            focal = focal_length_mm(cam)
+            h_en, h_zh = compass(cam.heading_deg)
             out.cameras.append({
                 "no": out.camera_labels[cam.id],
                 "id": cam.id,
@@ -357,8 +483,15 @@ def build_schedules(project: Project, result: CheckResult | None = None) -> Sche
                 "y_m": round(cam.position[1], 2),
                 "mount_height_m": round(cam.mount_height_m, 2),
                 "heading_deg": round(cam.heading_deg, 1),
+                "heading": "—" if cam.omnidirectional else f"{cam.heading_deg % 360:.0f}° ({h_en})",
+                "heading_zh": "—" if cam.omnidirectional else f"{cam.heading_deg % 360:.0f}°（{h_zh}）",
                 "tilt_deg": round(cam.tilt_deg, 1),
                 "hfov_deg": round(cam.hfov_deg, 1),
+                "focal_length_mm": round(focal, 1) if focal is not None else "—",
+                "lens": f"{cam.hfov_deg:.0f}°" + (f" · f {focal:.1f} mm" if focal is not None else ""),
+                "mount_key": mount,
+                "mount": _MOUNT_NAMES[mount],
+                "to_walls": " · ".join(o.text for o in offsets) or "—",
                 "kind": {"fixed": "固定 fixed", "ptz": "云台 PTZ", "fisheye": "鱼眼 fisheye"}.get(cam.kind, cam.kind),
                 "resolution": f"{cam.resolution[0]}×{cam.resolution[1]}",
                 "range_m": round(cam.range_m, 1) if cam.range_m is not None else "—",
