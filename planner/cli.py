@@ -1,4 +1,4 @@
-"""Headless command line: ``planner check | coverage | signs | guide | report | import``.
+"""Headless command line: ``planner check | coverage | signs | guide | report | import | layout``.
 
 This module never imports Qt. ``main(argv)`` returns the exit code: 0 success,
 1 error-level findings (``check``), 2 unreadable or invalid input (one line on
@@ -339,6 +339,89 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# -- layout ------------------------------------------------------------------
+def _cmd_layout(args: argparse.Namespace, out: TextIO) -> int:
+    from planner.io import save_project
+    from planner.layout import LayoutOptions, ProfileError, layout_command, load_profile, plan_level
+
+    output = _output_path(args.output)
+    if os.path.abspath(args.file) == os.path.abspath(output):
+        raise InputError(f"-o {args.output}: write the proposal to a new file, not over the plan")
+    project = _load(args.file)
+    try:
+        pack = load_rule_pack(project.venue.rule_pack)
+    except RulePackError as exc:
+        raise InputError(f"{args.file}: venue.rule_pack: {exc}") from None
+    try:
+        profile = load_profile(args.profile)
+    except ProfileError as exc:
+        raise InputError(f"--profile: {exc}") from None
+    if args.time_limit <= 0:
+        raise InputError(f"--time-limit: expected a positive number of seconds, got {args.time_limit:g}")
+    if args.budget is not None and args.budget < 1:
+        raise InputError(f"--budget: expected at least one camera, got {args.budget}")
+    if args.max_cost is not None and args.max_cost <= 0:
+        raise InputError(f"--max-cost: expected a positive cost, got {args.max_cost:g}")
+    levels = [lv.id for lv in project.levels]
+    if args.level:
+        if args.level not in levels:
+            raise InputError(f"{args.file}: --level: no level {args.level!r} (levels: {', '.join(levels)})")
+        levels = [args.level]
+    if not levels:
+        raise InputError(f"{args.file}: levels: the project has no level")
+    per_level = args.time_limit / len(levels)
+    layouts = []
+    for level_id in levels:
+        options = LayoutOptions(profile=profile, time_limit_s=per_level, keep_existing=args.keep_existing,
+                                max_cameras=args.budget, max_cost=args.max_cost)
+        layouts.append(plan_level(project, level_id, options, pack=pack))
+    command = layout_command(project, layouts)
+    if command is not None:
+        command.apply(project)
+    save_project(project, output)
+    if args.format == "json":
+        json.dump({"output": output, "profile": profile.id, "levels": [lay.to_json() for lay in layouts]}, out,
+                  ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        _print_layout_text(layouts, profile.id, output, out)
+    return EXIT_OK if all(lay.complete for lay in layouts) else EXIT_FINDINGS
+
+
+def _print_layout_text(layouts: Sequence[object], profile: str, output: str, out: TextIO) -> None:
+    import math
+
+    for lay in layouts:
+        s = lay.solution  # type: ignore[attr-defined]
+        out.write(f"Level {lay.level_id} (profile {profile})\n")  # type: ignore[attr-defined]
+        out.write(f"  {'zone':<24} {'use':<15} {'requires':<20} {'required m²':>11} {'met m²':>8}\n")
+        for z in lay.zones:  # type: ignore[attr-defined]
+            need = z.level if z.door_level is None else (
+                f"{z.level}+door {z.door_level}" if z.level != "none" else f"door {z.door_level}")
+            mark = "" if z.complete else "  UNMET"
+            out.write(f"  {z.zone_id:<24} {z.use:<15} {need:<20} {z.required_m2:>11.1f} {z.met_m2:>8.1f}{mark}\n")
+            if z.reason:
+                out.write(f"      {z.required_m2 - z.met_m2:.1f} m² not met: {z.reason}\n")
+        models: dict[str, int] = {}
+        for model in lay.models.values():  # type: ignore[attr-defined]
+            models[model] = models.get(model, 0) + 1
+        used = ", ".join(f"{n}× {m}" for m, n in sorted(models.items())) or "none"
+        out.write(f"  cameras: {len(lay.cameras)} ({used}); total cost {lay.cost:.2f}\n")  # type: ignore[attr-defined]
+        if lay.removed:  # type: ignore[attr-defined]
+            out.write(f"  replaced the level's {len(lay.removed)} existing camera(s)\n")  # type: ignore[attr-defined]
+        if s is not None:
+            bound = "n/a" if not math.isfinite(s.bound) else f"{s.bound:.2f}"
+            gap = "n/a" if not math.isfinite(s.gap) else f"{100 * s.gap:.1f} %"
+            what = "optimal" if s.optimal else "time limit reached"
+            kind = "covered-area (m²)" if s.budgeted else "cost"
+            out.write(f"  {kind} bound {bound}, gap {gap} ({s.method}, {what}, {s.seconds:.1f} s, "
+                      f"{lay.candidates} candidate poses)\n")  # type: ignore[attr-defined]
+        out.write(f"  signs added: {len(lay.signs)}\n")  # type: ignore[attr-defined]
+        out.write(f"  met {lay.met_m2:.1f} of {lay.required_m2:.1f} m² required"  # type: ignore[attr-defined]
+                  f" ({lay.reachable_m2:.1f} m² reachable at all)\n")  # type: ignore[attr-defined]
+    out.write(f"Saved {output}\n")
+
+
 # -- parser ----------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every headless subcommand."""
@@ -393,6 +476,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
     p.set_defaults(run=_cmd_report)
+
+    p = sub.add_parser("layout", help="propose cameras and signs that cover what the profile requires",
+                       description="Propose a camera layout per level: cover the areas the coverage profile "
+                       "requires at their pixel density, keep every private space out of view, add the signs "
+                       "the checks ask for. Exit 0: every requirement met; 1: some cannot be (the output says "
+                       "which and why); 2: bad input.")
+    p.add_argument("file", metavar="FILE", help="project file (.vplan or project.json)")
+    p.add_argument("-o", "--output", metavar="OUT.vplan", required=True, help="project file to write")
+    p.add_argument("--level", metavar="ID", help="only this level (default: every level)")
+    p.add_argument("--keep-existing", action="store_true", help="keep the cameras already placed (default: "
+                   "replace them)")
+    p.add_argument("--budget", metavar="N", type=int, help="at most N new cameras per level (then the covered "
+                   "area is maximised)")
+    p.add_argument("--max-cost", metavar="C", type=float, help="at most this total relative cost per level")
+    p.add_argument("--profile", metavar="ID", default="default", help="coverage profile (default: default)")
+    p.add_argument("--time-limit", metavar="S", type=float, default=60.0, help="solver time limit in seconds, "
+                   "shared by the levels (default 60)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.set_defaults(run=_cmd_layout)
 
     p = sub.add_parser("import", help="new project from DXF, IMDF, image or PDF",
                        description="Make a new project from a plan: a DXF drawing, an IMDF venue (.zip or folder), "

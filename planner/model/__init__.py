@@ -3,6 +3,7 @@
 from planner.model.commands import AddItem, Command, Macro, Move, RemoveItem, SetProperty
 from planner.model.entities import (
     CAMERA_KINDS,
+    COVERAGE_LEVELS,
     OPENING_KINDS,
     SIGN_KINDS,
     SIGN_SIZES,
@@ -27,6 +28,7 @@ __all__ = [
     "VENUE_ID",
     "WALL_MATERIALS",
     "ZONE_USES",
+    "COVERAGE_LEVELS",
     "AddItem",
     "Background",
     "Camera",

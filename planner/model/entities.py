@@ -23,6 +23,7 @@ from planner.vocabulary import ZONE_USES as VOCABULARY_USES
 
 __all__ = [
     "CAMERA_KINDS",
+    "COVERAGE_LEVELS",
     "LEVEL_ITEM_TYPES",
     "OPENING_KINDS",
     "REQUIRED",
@@ -55,6 +56,8 @@ OPENING_KINDS: tuple[str, ...] = ("door", "doorway", "window")
 CAMERA_KINDS: tuple[str, ...] = ("fixed", "ptz", "fisheye")
 SIGN_KINDS: tuple[str, ...] = ("fr_notice", "cctv_notice")
 SIGN_SIZES: tuple[str, ...] = ("A4", "A3", "A2", "A1", "A0", "Letter", "Tabloid")
+#: Per-zone override of the coverage a venue requires (DORI levels, or ``none``).
+COVERAGE_LEVELS: tuple[str, ...] = ("none", "detect", "observe", "recognise", "identify")
 
 _ID_RE = re.compile(r"^[A-Za-z0-9_.\-]{1,64}$")
 
@@ -126,6 +129,7 @@ class Zone(Entity):
     name: str = ""
     use: str = "other"
     polygon: tuple[tuple[float, float], ...] = ()
+    coverage: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     ENTITY: ClassVar[str] = "zone"
@@ -135,6 +139,7 @@ class Zone(Entity):
         "name": (f.text, ""),
         "use": (f.choice(*ZONE_USES), "other"),
         "polygon": (f.polygon, REQUIRED),
+        "coverage": (f.optional(f.choice(*COVERAGE_LEVELS)), None),
     }
 
 
