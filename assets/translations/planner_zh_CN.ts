@@ -5,7 +5,7 @@
     <name>Actions</name>
     <message>
         <source>Select</source>
-        <extracomment>Single-key tool shortcuts (as in most drawing programs).</extracomment>
+        <extracomment>Single-key tool shortcuts (as in most drawing programs). The actions that need a selection.</extracomment>
         <translation>选择</translation>
     </message>
     <message>
@@ -235,6 +235,22 @@
     <message>
         <source>Level</source>
         <translation>楼层</translation>
+    </message>
+</context>
+<context>
+    <name>BlindSpots</name>
+    <message>
+        <source>&amp;Blind Spots</source>
+        <extracomment>Fill per required level: the higher the density asked for, the hotter.</extracomment>
+        <translation>盲区(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Show the required areas that no camera covers at the required pixel density</source>
+        <translation>显示没有摄像机以所需像素密度覆盖的须监控区域</translation>
+    </message>
+    <message>
+        <source>Blind spots: {0} of {1} m² required not covered at the required density</source>
+        <translation>盲区：须监控的 {1} 平方米中有 {0} 平方米未达到所需密度</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1029,38 @@ If you do not, the copies are deleted.</source>
         <translation>面积</translation>
     </message>
     <message>
+        <source>Overrides the coverage profile for this zone (private uses are never watched)</source>
+        <translation>为此区域覆盖覆盖要求配置（私密空间永不监控）</translation>
+    </message>
+    <message>
+        <source>Not watched</source>
+        <translation>不监控</translation>
+    </message>
+    <message>
+        <source>Detect (25 px/m)</source>
+        <translation>侦测（25 像素/米）</translation>
+    </message>
+    <message>
+        <source>Observe (62.5 px/m)</source>
+        <translation>观察（62.5 像素/米）</translation>
+    </message>
+    <message>
+        <source>Recognise (125 px/m)</source>
+        <translation>识别（125 像素/米）</translation>
+    </message>
+    <message>
+        <source>Identify (250 px/m)</source>
+        <translation>辨认（250 像素/米）</translation>
+    </message>
+    <message>
+        <source>As the profile says</source>
+        <translation>按覆盖要求配置</translation>
+    </message>
+    <message>
+        <source>Change coverage of zone {0}</source>
+        <translation>更改区域 {0} 的覆盖要求</translation>
+    </message>
+    <message>
         <source>Thickness</source>
         <translation>厚度</translation>
     </message>
@@ -1360,6 +1408,70 @@ If you do not, the copies are deleted.</source>
     <message>
         <source>Add sign {0}</source>
         <translation>添加标识 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Suggest</name>
+    <message>
+        <source>door {0}</source>
+        <translation>门口 {0}</translation>
+    </message>
+    <message>
+        <source>Suggested Cameras</source>
+        <translation>建议的摄像机</translation>
+    </message>
+    <message>
+        <source>{0} cameras, relative cost {1}; {2} of {3} m² required met at the required density ({4} m² reachable at all).</source>
+        <translation>{0} 台摄像机，相对成本 {1}；须监控的 {3} 平方米中 {2} 平方米达到所需密度（可达到的共 {4} 平方米）。</translation>
+    </message>
+    <message>
+        <source>Solver bound {0}, gap {1} %.</source>
+        <translation>求解下界 {0}，差距 {1}%。</translation>
+    </message>
+    <message>
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <source>Requires</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>Required m²</source>
+        <translation>须监控（平方米）</translation>
+    </message>
+    <message>
+        <source>Met m²</source>
+        <translation>已达到（平方米）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Place Checked Cameras</source>
+        <translation>放置勾选的摄像机</translation>
+    </message>
+    <message>
+        <source>Suggest &amp;Cameras…</source>
+        <extracomment>Emitted when a proposal is ready (shown) or failed. Solver time limit in the editor (seconds).</extracomment>
+        <translation>建议摄像机布局(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Propose cameras for this level (or the selected zones) that cover what must be watched, out of every private space</source>
+        <translation>为本楼层（或所选区域）建议摄像机，覆盖须监控的范围，且不拍摄任何私密空间</translation>
+    </message>
+    <message>
+        <source>Suggesting cameras…</source>
+        <translation>正在计算摄像机布局…</translation>
+    </message>
+    <message>
+        <source>Suggest Cameras</source>
+        <translation>建议摄像机布局</translation>
+    </message>
+    <message>
+        <source>Suggest {0} cameras</source>
+        <translation>建议 {0} 台摄像机</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from planner.ui.i18n import LANGUAGE_CHOICES, language_setting, translate
 from planner.ui.icons import tool_icon
 from planner.ui.names import layer_name
 from planner.ui.scene import LAYERS
+from planner.ui.suggest import install_layout_actions
 from planner.ui.toolbox import ToolsPanel
 
 if TYPE_CHECKING:
@@ -265,6 +266,7 @@ def build_actions(window: MainWindow) -> WindowActions:
         tools_menu.addAction(action)
         acts.tools[name] = action
     acts.tools["select"].setChecked(True)
+    install_layout_actions(window, tools_menu, view_menu)
 
     # -- level
     acts.add_level = _action(window, translate("Actions", "&Add Level…"), edits.add_level, name="add_level")

@@ -34,6 +34,7 @@ from shapely.geometry import Polygon
 
 from planner.model import (
     CAMERA_KINDS,
+    COVERAGE_LEVELS,
     OPENING_KINDS,
     SIGN_KINDS,
     SIGN_SIZES,
@@ -394,7 +395,31 @@ class PropertiesPanel(QDockWidget):
             uses.addItem(use_label(use, frozenset()), use)
         page._loaders.insert(0, lambda _zone: relabel_uses(uses, self._private_uses()))
         page.choice(self.tr("Use"), "use", uses, self.tr("Change use of zone {0}"))
+        self._zone_coverage(page)
         page.info(self.tr("Area"), _zone_area)
+
+    def _zone_coverage(self, page: _Page) -> None:
+        """What the venue requires watched in the zone: as the coverage profile says, or a DORI level."""
+        box = _small(QComboBox())
+        box.setObjectName("coverage")
+        box.setToolTip(self.tr("Overrides the coverage profile for this zone (private uses are never watched)"))
+        names = {"none": self.tr("Not watched"), "detect": self.tr("Detect (25 px/m)"),
+                 "observe": self.tr("Observe (62.5 px/m)"), "recognise": self.tr("Recognise (125 px/m)"),
+                 "identify": self.tr("Identify (250 px/m)")}
+        box.addItem(self.tr("As the profile says"), "")
+        for level in COVERAGE_LEVELS:
+            box.addItem(names[level], level)
+        page.form.addRow(self.tr("Coverage"), box)
+
+        def load(zone: Any) -> None:
+            box.blockSignals(True)
+            box.setCurrentIndex(max(0, box.findData(zone.coverage or "")))
+            box.blockSignals(False)
+
+        step = self.tr("Change coverage of zone {0}")
+        box.currentIndexChanged.connect(
+            lambda _i: self.edit("coverage", lambda e: {"coverage": box.currentData() or None}, step))
+        page._loaders.append(load)
 
     def _wall_page(self, page: _Page) -> None:
         page.number(self.tr("Thickness"), "thickness_m", _spin(0.01, 5, 2, " m", 0.05),
