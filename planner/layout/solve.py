@@ -210,15 +210,25 @@ def _covered(p: CoverProblem, chosen: Sequence[int]) -> np.ndarray:
     return cov
 
 
-def greedy(p: CoverProblem, *, max_cameras: int | None = None, max_cost: float | None = None) -> list[int]:
-    """Weighted greedy: pick the column with the most newly met weight per cost, then drop redundant ones."""
+def greedy(p: CoverProblem, *, max_cameras: int | None = None, max_cost: float | None = None,
+           among: np.ndarray | None = None) -> list[int]:
+    """Weighted greedy: pick the column with the most newly met weight per cost, then drop redundant ones.
+
+    With ``among`` (column indices, e.g. the support of the LP relaxation) those
+    columns are tried first and the others only for what they leave.
+    """
     uncovered = np.ones(p.n_rows, dtype=bool)
     chosen: list[int] = []
     spent = 0.0
     gains = np.array([p.weights[p.rows(j)].sum() for j in range(p.n_cols)])
     stale = np.zeros(p.n_cols, dtype=bool)
+    preferred = np.zeros(p.n_cols, dtype=bool)
+    if among is not None:
+        preferred[np.asarray(among, dtype=np.int64)] = True
     while uncovered.any():
         ratio = gains / p.costs
+        if preferred.any() and (ratio[preferred] > 0).any():
+            ratio = np.where(preferred, ratio, -1.0)
         if max_cost is not None:
             ratio[p.costs + spent > max_cost + 1e-9] = -1.0
         j = int(np.argmax(ratio))
@@ -336,11 +346,18 @@ def solve_cover(
     model = _model(p, max_cameras, max_cost)
     lp_value = None
     if lp_bound:
-        h = _highs(max(1.0, time_limit / 4), threads)
+        h = _highs(max(1.0, time_limit / 3), threads)
         _pass(h, **{**model, "integer": np.zeros(model["n"], bool)})
         h.run()
         if h.getModelStatus() == h.getModelStatus().kOptimal:
             lp_value = float(h.getInfo().objective_function_value)
+            # LP rounding: greedy over the columns the relaxation uses, often much better than plain greedy
+            x = np.asarray(h.getSolution().col_value)[:p.n_cols]
+            alt = greedy(p, max_cameras=max_cameras, max_cost=max_cost, among=np.flatnonzero(x > 1e-6))
+            a_cov = _covered(p, alt)
+            a_obj = float(p.weights[a_cov].sum()) if budgeted else float(p.costs[alt].sum())
+            if (a_obj > g_obj + 1e-9) if budgeted else (a_obj < g_obj - 1e-9):
+                start, g_cov, g_obj = alt, a_cov, a_obj
     remaining = max(1.0, time_limit - (time.perf_counter() - t0))
     h = _highs(remaining, threads)
     _pass(h, **model)
