@@ -1265,6 +1265,18 @@ If you do not, the copies are deleted.</source>
         <translation>将摄像机 {0} 的镜头设为 {1} 毫米</translation>
     </message>
     <message>
+        <source>Use this model</source>
+        <translation>使用此型号</translation>
+    </message>
+    <message>
+        <source>Catalogue model</source>
+        <translation>产品目录型号</translation>
+    </message>
+    <message>
+        <source>Set camera {0} to {1}</source>
+        <translation>将摄像机 {0} 设为 {1}</translation>
+    </message>
+    <message>
         <source>Change kind of sign {0}</source>
         <translation>修改标识 {0} 的类型</translation>
     </message>

@@ -50,7 +50,14 @@ from planner.model import (
 )
 from planner.model.commands import SetBackgrounds
 from planner.rules.pack import DEFAULT_RULE_PACK, shown_private_uses
-from planner.ui.lens import RESOLUTION_PRESETS, SENSOR_FORMATS, focal_length_mm, hfov_deg, preset_name
+from planner.ui.lens import (
+    RESOLUTION_PRESETS,
+    SENSOR_FORMATS,
+    catalogue_models,
+    focal_length_mm,
+    hfov_deg,
+    preset_name,
+)
 from planner.ui.names import (
     camera_kind_name,
     entity_name,
@@ -574,6 +581,7 @@ class PropertiesPanel(QDockWidget):
         self.lens_result = QLabel()
         apply = QPushButton(self.tr("Use this field of view"))
         apply.setObjectName("apply_lens")
+        self._catalogue_row(form)
         form.addRow(self.tr("Sensor format"), self.sensor)
         form.addRow(self.tr("Focal length"), self.focal)
         form.addRow(self.tr("Field of view"), self.lens_result)
@@ -593,6 +601,38 @@ class PropertiesPanel(QDockWidget):
         update()
         self.lens_apply = apply
         return box
+
+    def _catalogue_row(self, form: QFormLayout) -> None:
+        """A model of the camera catalogue (the one the layout optimiser uses): fills the calculator, and
+        sets the camera's kind, lens and resolution in one step."""
+        lang = "zh" if str(getattr(self.host, "language", "en")).startswith("zh") else "en"
+        self.model_box = _small(QComboBox())
+        self.model_box.setObjectName("catalogue_model")
+        self.model_box.addItem("—", None)
+        for model in catalogue_models():
+            self.model_box.addItem(model.label(lang), model)
+        use_model = QPushButton(self.tr("Use this model"))
+        use_model.setObjectName("apply_model")
+        form.addRow(self.tr("Catalogue model"), self.model_box)
+        form.addRow("", use_model)
+
+        def chosen() -> None:
+            model = self.model_box.currentData()
+            use_model.setEnabled(model is not None)
+            if model is not None and model.sensor in SENSOR_FORMATS and model.focal_mm and model.kind == "fixed":
+                self.sensor.setCurrentIndex(list(SENSOR_FORMATS).index(model.sensor))
+                self.focal.setValue(model.focal_mm)
+
+        def use() -> None:
+            model = self.model_box.currentData()
+            if model is not None:
+                self.edit("model", lambda _c: {"kind": model.kind, "hfov_deg": round(model.hfov_deg, 1),
+                                               "resolution": model.resolution},
+                          self.tr("Set camera {0} to {1}").replace("{1}", model.label(lang)))
+
+        self.model_box.currentIndexChanged.connect(chosen)
+        use_model.clicked.connect(use)
+        chosen()
 
     def focal_for(self, camera: Camera) -> float | None:
         """The focal length of the current sensor format that gives the camera's field of view."""

@@ -84,3 +84,25 @@ def test_zone_coverage_is_shown_and_edited(qtbot, tmp_path):
     assert window.project.get("corr").coverage == "identify"
     window.document.stack.undo()
     assert window.project.get("corr").coverage is None
+
+
+def test_lens_calculator_offers_the_catalogue(qtbot, tmp_path):
+    from planner.layout import load_catalogue
+    from planner.model import Camera
+
+    project = venues.corridor()
+    project.insert("L1", Camera(id="c1", position=(1.0, 1.0)))
+    window, _ = make_editor(qtbot, tmp_path, project)
+    window.scene.select_entity("c1")
+    props = window.properties
+    models = [props.model_box.itemData(i) for i in range(1, props.model_box.count())]
+    assert [m.id for m in models] == [m.id for m in load_catalogue()]
+    model = load_catalogue()["fixed-6-4mp"]
+    props.model_box.setCurrentIndex(1 + [m.id for m in models].index(model.id))
+    assert props.focal.value() == 6.0 and props.sensor.currentData() == 4.8
+    assert props.lens_result.text() == f"{model.hfov_deg:.1f}°"
+    props.findChild(type(props.lens_apply), "apply_model").click()
+    cam = window.project.get("c1")
+    assert cam.resolution == (2560, 1440) and cam.hfov_deg == round(model.hfov_deg, 1) and cam.kind == "fixed"
+    window.document.stack.undo()
+    assert window.project.get("c1").resolution == (1920, 1080)
