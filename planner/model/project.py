@@ -130,6 +130,7 @@ class Venue:
     filing_reference: str = ""
     method: str = ""
     necessity: str = ""
+    lawful_basis: str = ""
     report_date: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -153,6 +154,7 @@ class Venue:
         "filing_reference": (f.text, ""),
         "method": (f.text, ""),
         "necessity": (f.text, ""),
+        "lawful_basis": (f.text, ""),
         "report_date": (f.iso_date, ""),
     }
 

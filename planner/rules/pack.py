@@ -30,9 +30,11 @@ __all__ = [
     "DEVICES",
     "RULE_PACKS_ENV",
     "SEVERITIES",
+    "Citation",
     "RulePack",
     "RulePackError",
     "available_rule_packs",
+    "cite_line",
     "is_rule_pack_path",
     "load_rule_pack",
     "rule_pack_folders",
@@ -51,6 +53,59 @@ _ID_RE = re.compile(r"^[A-Za-z0-9_.-]{1,64}$")
 
 class RulePackError(ValueError):
     """A rule pack is unknown or malformed."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One legal citation: the instrument, the article (empty where no number is cited) and what it says."""
+
+    reference: str
+    instrument_zh: str
+    instrument_en: str
+    article_zh: str = ""
+    article_en: str = ""
+    provision_zh: str = ""
+    provision_en: str = ""
+
+    def short(self, lang: str) -> str:
+        """The instrument and article, e.g. ``《中华人民共和国个人信息保护法》第二十六条``.
+
+        The Chinese title is cut before its parenthesised note; the English one too.
+        """
+        if lang == "zh":
+            return self.instrument_zh.split("（")[0] + self.article_zh
+        title = self.instrument_en.split(" (")[0]
+        return f"{title}, {self.article_en}" if self.article_en else title
+
+    def provision(self, lang: str) -> str:
+        return self.provision_zh if lang == "zh" else self.provision_en
+
+
+def cite_line(citations: list[Citation], lang: str) -> str:
+    """Citations as one line, articles of one instrument together.
+
+    >>> a = Citation("pipl", "《个人信息保护法》（2021年）", "PIPL (2021)", "第五十五条", "Art. 55")
+    >>> b = Citation("pipl", "《个人信息保护法》（2021年）", "PIPL (2021)", "第五十六条", "Art. 56")
+    >>> c = Citation("reg", "《条例》", "Regulation")
+    >>> cite_line([c, a, b], "zh"), cite_line([c, a, b], "en")
+    ('《条例》；《个人信息保护法》第五十五条、第五十六条', 'Regulation; PIPL, Art. 55, 56')
+    """
+    groups: dict[str, list[Citation]] = {}
+    for c in citations:
+        groups.setdefault(c.reference, []).append(c)
+    parts = []
+    for cites in groups.values():
+        articles = list(dict.fromkeys(c.article_zh if lang == "zh" else c.article_en for c in cites if
+                                      (c.article_zh if lang == "zh" else c.article_en)))
+        title = cites[0].short(lang) if not articles else Citation(
+            cites[0].reference, cites[0].instrument_zh, cites[0].instrument_en).short(lang)
+        if lang == "zh":
+            parts.append(title + "、".join(articles))
+        elif articles:
+            parts.append(f"{title}, Art. " + ", ".join(a.removeprefix("Art. ") for a in articles))
+        else:
+            parts.append(title)
+    return ("；" if lang == "zh" else "; ").join(parts)
 
 
 @dataclass(frozen=True)
@@ -88,11 +143,39 @@ class RulePack:
         return str(self.rule(code)["title"][lang])
 
     def reference(self, code: str, lang: str) -> str:
-        """The legal reference of a rule, e.g. the regulation's title and article."""
+        """The legal references of a rule as one line, e.g. the regulation's title and article."""
+        return cite_line(self.citations(code), lang)
+
+    def cite(self, raw: dict[str, Any]) -> Citation:
+        """A :class:`Citation` from a pack's ``{"reference", "article", "provision"}`` object."""
+        ref = self.data["references"][raw["reference"]]
+        article = raw.get("article") or {}
+        provision = raw.get("provision") or {}
+        return Citation(raw["reference"], ref["zh"], ref["en"], article.get("zh", ""), article.get("en", ""),
+                        provision.get("zh", ""), provision.get("en", ""))
+
+    def citations(self, code: str, *, sign_kind: str | None = None,
+                  face_recognition: bool = False) -> list[Citation]:
+        """What a finding of ``code`` cites: the rule's ``cites`` (replaced by ``cites_by_sign_kind`` for
+        that sign kind), plus ``cites_fr`` when it concerns a face-recognition camera.
+
+        Rules without ``cites`` cite their ``reference`` and ``article``.
+        """
         rule = self.rule(code)
-        ref = self.data["references"][rule["reference"]][lang]
-        article = rule.get("article", {}).get(lang, "")
-        return f"{ref} {article}".strip()
+        if "cites" not in rule:
+            article = rule.get("article") or {}
+            return [self.cite({"reference": rule["reference"], "article": {}, "provision": article})]
+        raw = list(rule["cites"])
+        if sign_kind is not None and sign_kind in rule.get("cites_by_sign_kind", {}):
+            raw = list(rule["cites_by_sign_kind"][sign_kind])
+        if face_recognition:
+            raw += rule.get("cites_fr", [])
+        return [self.cite(c) for c in raw]
+
+    @property
+    def assessment(self) -> dict[str, Any]:
+        """The impact-assessment checklist of the pack (empty when it has none)."""
+        return dict(self.data.get("assessment") or {})
 
     def use_name(self, use: str, lang: str) -> str:
         """The name of a zone use in running text, from the zone-use vocabulary."""
@@ -215,10 +298,45 @@ def _validate(data: Any) -> None:
             raise RulePackError(f"{where}.reference: {rule.get('reference')!r} is not one of the pack's references")
         if "article" in rule:
             _localised(rule["article"], f"{where}.article", allow_empty=True)
+        _validate_cites(rule.get("cites", []), f"{where}.cites", references)
+        _validate_cites(rule.get("cites_fr", []), f"{where}.cites_fr", references)
+        for kind, cites in (rule.get("cites_by_sign_kind") or {}).items():
+            _validate_cites(cites, f"{where}.cites_by_sign_kind.{kind}", references)
+    assessment = data.get("assessment", {})
+    if not isinstance(assessment, dict):
+        raise RulePackError("assessment: expected an object")
+    _validate_cites(assessment.get("cites", []), "assessment.cites", references)
+    for key in ("facts", "checklist", "risks"):
+        if not isinstance(assessment.get(key, []), list):
+            raise RulePackError(f"assessment.{key}: expected a list")
+    for i, fact in enumerate(assessment.get("facts", [])):
+        _validate_cites(fact.get("cites", []), f"assessment.facts[{i}].cites", references)
+    for i, item in enumerate(assessment.get("checklist", [])):
+        where = f"assessment.checklist[{i}]"
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            raise RulePackError(f"{where}: expected an object with an id")
+        for key in ("impact", "mitigation"):
+            _localised(item.get(key), f"{where}.{key}")
+        _validate_cites(item.get("cites", []), f"{where}.cites", references)
+        for key in ("not_met_while", "needs"):
+            value = item.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise RulePackError(f"{where}.{key}: expected a list of names")
     for key in ("view_tolerance_m2", "filing_threshold_people"):
         value = data.get(key, 0)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
             raise RulePackError(f"{key}: expected a number ≥ 0, got {value!r}")
+
+
+def _validate_cites(cites: Any, where: str, references: dict[str, Any]) -> None:
+    if not isinstance(cites, list):
+        raise RulePackError(f"{where}: expected a list of citations")
+    for i, cite in enumerate(cites):
+        if not isinstance(cite, dict) or cite.get("reference") not in references:
+            raise RulePackError(f"{where}[{i}].reference: not one of the pack's references")
+        for key in ("article", "provision"):
+            if key in cite:
+                _localised(cite[key], f"{where}[{i}].{key}", allow_empty=True)
 
 
 @lru_cache(maxsize=16)

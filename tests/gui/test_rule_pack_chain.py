@@ -11,7 +11,7 @@ import pytest
 
 from planner.io import save_project
 from planner.output.plan import PlanView
-from planner.output.report import report_pdf_bytes
+from planner.output.report import assessment_rows, report_pdf_bytes
 from planner.rules import check_project, load_rule_pack
 from planner.rules.engine import ComplianceEngine
 from planner.rules.pack import RULE_PACKS_ENV
@@ -59,15 +59,20 @@ def test_gym_is_private_everywhere(qtbot, tmp_path: Path, gym_pack_folder: Path)
     assert tools_use.itemText(tools_use.findData("restroom")) == "Restroom (private)"
     project.update("venue", rule_pack="gym-private")
     assert gym.private
-    # the plans of the guide and the report draw it as a private space
+    # the plans of the guide and the report draw it as a private space; with face recognition, the impact
+    # assessment finds the private-space row not met because of the gym
+    project.update("c1", face_recognition=True)
     engine = ComplianceEngine(project)
     try:
         view = PlanView(project, project.levels[0], engine, box_pt=(0, 0, 400, 300))
         assert display_category("gym", view.private_uses) == "private"
         # the report counts it and reports the camera inside it
-        data, _pages = report_pdf_bytes(project, result=check_project(project, engine=engine), engine=engine)
+        result = check_project(project, engine=engine)
+        data, _pages = report_pdf_bytes(project, result=result, engine=engine)
     finally:
         engine.close()
+    (row,) = [r for r in assessment_rows(project, result, load_rule_pack("gym-private")) if r.id == "private_spaces"]
+    assert row.status == "not_met" and {f.zone for f in row.findings} == {"wc"}
     text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
     assert "gym-private" in text and "健身房" in text
     assert "私密空间 Private spaces 1" in text.replace("\n", " ")

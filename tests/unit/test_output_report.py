@@ -41,7 +41,7 @@ def test_report_text(hotel: Project, hotel_report: tuple[bytes, int]) -> None:
     for f in result.findings:
         assert pack.title(f.code, "zh") in text, f.code
     for needle in ("合规检查与个人信息保护影响评估报告", "不合格", "2025-07-01", "海港酒店管理有限公司",
-                   "Art. 9", "100,000", "30 个工作日", "至少保存 3 年", "加密 Encryption", "入侵检测",
+                   "Art. 55, 56", "100,000", "30 个工作日", "至少保存 3 年", "加密 Encryption", "入侵检测",
                    "《人脸识别技术应用安全管理办法》", "L1-cam-corridor-sees-wc-f"):
         assert needle in text, needle
 
