@@ -85,6 +85,7 @@ BODY_MIN_MM = 5.0
 #: Body letter height below which text is cut instead of shrunk further.
 BODY_FLOOR_MM = 3.0
 _LEADING = 1.22
+_ROW_GAP = 0.5
 
 
 @dataclass
@@ -377,7 +378,7 @@ def _label_width(items: Sequence[NoticeItem], languages: Sequence[str], size: fl
 def _row_height(row: _Row, size: float) -> float:
     label_h = sum(s * _LEADING for _, s in row.labels)
     value_h = sum(s * _LEADING for _, s, _ in row.values) if row.values else size * _LEADING
-    return max(label_h, value_h) + size * 0.5
+    return max(label_h, value_h) + size * _ROW_GAP
 
 
 @dataclass
