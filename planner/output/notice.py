@@ -87,8 +87,8 @@ CCTV_FIELDS_DEFAULT = ("operator", "contact")
 #: Purpose printed on CCTV signs unless the venue states its own (``cctv_purpose``).
 CCTV_PURPOSE_DEFAULT = ("维护公共安全", "Public safety and security")
 _ON_DEVICE = {"on-device", "on device", "device", "local", "on-premises device", "本地", "设备", "设备本地", "本机"}
-_ON_DEVICE_TEXT = ("人脸信息仅存储在采集设备内，不通过互联网对外传输",
-                   "Face data stays on the device and is not sent over the internet")
+_ON_DEVICE_TEXT = ("人脸信息仅存储在设备内，不经互联网传输",
+                   "Face data stays on the device, not sent over the internet")
 _MEASURE_NAMES: dict[str, tuple[str, str]] = {
     "encryption": ("加密", "encryption"),
     "security_audit": ("安全审计", "security audit"),
@@ -204,9 +204,9 @@ def fr_method(project: Project) -> tuple[str, str]:
     venue = project.venue
     m_zh, m_en = bilingual(venue.method)
     areas_zh, areas_en, count = _fr_areas(project)
-    where_zh = f"{count} 台人脸识别摄像机，设于{areas_zh}" if areas_zh else (
+    where_zh = f"{count} 台人脸识别摄像机：{areas_zh}" if areas_zh else (
         f"{count} 台人脸识别摄像机" if count else "")
-    where_en = f"{count} face-recognition camera{'s' if count != 1 else ''} in: {areas_en}" if areas_en else (
+    where_en = f"{count} face-recognition camera{'s' if count != 1 else ''}: {areas_en}" if areas_en else (
         f"{count} face-recognition camera{'s' if count != 1 else ''}" if count else "")
     zh = "；".join(x for x in (m_zh or m_en, where_zh) if x)
     en = "; ".join(x for x in (m_en or m_zh, where_en) if x)
@@ -267,14 +267,25 @@ def _join(*parts: str, sep: str = " ") -> str:
 
 
 def _fr_areas(project: Project) -> tuple[str, str, int]:
-    """Names of the zones that hold FR cameras, ``(zh, en, camera count)``."""
-    zh_names: list[str] = []
-    en_names: list[str] = []
-    count = 0
+    """Where the FR cameras are, grouped by level: ``(zh, en, camera count)``.
+
+    >>> from planner.model import Camera, Level, Project, Venue, Zone
+    >>> z = [Zone(id="a", name="Lobby 大堂", polygon=((0, 0), (4, 0), (4, 4), (0, 4))),
+    ...      Zone(id="b", name="Reception 前台", polygon=((4, 0), (8, 0), (8, 4), (4, 4)))]
+    >>> cams = [Camera(id="c1", position=(1, 1), face_recognition=True),
+    ...         Camera(id="c2", position=(6, 1), face_recognition=True)]
+    >>> _fr_areas(Project(venue=Venue(), levels=[Level(id="L1", name="Ground floor 首层", zones=z, cameras=cams)]))
+    ('首层大堂、前台', 'Lobby, Reception (Ground floor)', 2)
+    """
     from planner.geometry.convert import to_point, to_polygon
 
+    zh_parts: list[str] = []
+    en_parts: list[str] = []
+    count = 0
     for level in project.levels:
         zones = [(z, to_polygon(z.polygon)) for z in level.zones]
+        zh_names: list[str] = []
+        en_names: list[str] = []
         for cam in level.cameras:
             if not cam.face_recognition:
                 continue
@@ -284,18 +295,19 @@ def _fr_areas(project: Project) -> tuple[str, str, int]:
             if zone is None:
                 continue
             zh, en = bilingual(zone.name or zone.use.replace("_", " "))
-            level_zh, level_en = bilingual(level.name or level.id)
-            lv, zn = level_zh or level_en, zh or en
-            zh_name = f"{lv}{zn}" if has_cjk(lv[-1:] + zn[:1]) else f"{lv} {zn}"
-            en_name = f"{en or zh} ({level_en or level_zh})"
-            if zh_name not in zh_names:
-                zh_names.append(zh_name)
-            if en_name not in en_names:
-                en_names.append(en_name)
-    limit = 8
-    more_zh = f"等 {len(zh_names)} 处" if len(zh_names) > limit else ""
-    more_en = f" and {len(en_names) - limit} more" if len(en_names) > limit else ""
-    return "、".join(zh_names[:limit]) + more_zh, "; ".join(en_names[:limit]) + more_en, count
+            if (zh or en) not in zh_names:
+                zh_names.append(zh or en)
+            if (en or zh) not in en_names:
+                en_names.append(en or zh)
+        if not zh_names:
+            continue
+        lv_zh, lv_en = bilingual(level.name or level.id)
+        lv = lv_zh or lv_en
+        sep = "" if has_cjk(lv[-1:] + zh_names[0][:1]) else " "
+        zh_parts.append(f"{lv}{sep}{'、'.join(zh_names[:6])}" + (f"等 {len(zh_names)} 处" if len(zh_names) > 6 else ""))
+        en_parts.append(f"{', '.join(en_names[:6])}" + (f" and {len(en_names) - 6} more" if len(en_names) > 6 else "")
+                        + f" ({lv_en or lv_zh})")
+    return "；".join(zh_parts), "; ".join(en_parts), count
 
 
 def notice_sections(project: Project) -> list[NoticeSection]:

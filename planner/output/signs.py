@@ -358,10 +358,8 @@ def _more_item(project: Project) -> NoticeItem:
     """Where to read the rest of a face-recognition notice: the QR code and the posted notice sheet."""
     qr = bool(project.venue.notice_url.strip())
     label_zh, label_en = LABELS["notice_url"]
-    zh = ("扫描二维码或阅读现场张贴的《人脸识别个人信息处理告知》" if qr
-          else "请阅读现场张贴的《人脸识别个人信息处理告知》")
-    en = ("Scan the QR code or read the posted notice on the processing of face data" if qr
-          else "Read the posted notice on the processing of face data")
+    zh = "扫码或阅读现场张贴的完整告知" if qr else "请阅读现场张贴的完整告知"
+    en = "Scan the QR code or read the full notice posted here" if qr else "Read the full notice posted here"
     return NoticeItem("more", label_zh, label_en, zh, en)
 
 

@@ -230,8 +230,8 @@ def test_what_the_signs_say() -> None:
     assert fr and cctv
     for t in fr:  # every Art. 5 item that fits, the Art. 10 alternative, and where to read the rest
         for needed in ("本区域设有人脸识别设备", "海港酒店管理有限公司", "+862155550100", "入住身份核验", "处理方式",
-                       "人脸识别摄像机", "30天", "人脸信息仅存储在采集设备内", "向前台或拨打联系电话",
-                       "前台人工核验身份证件", "《人脸识别个人信息处理告知》", "扫码查看完整告知",
+                       "人脸识别摄像机", "30天", "人脸信息仅存储在设备内", "向前台或拨打联系电话",
+                       "前台人工核验身份证件", "现场张贴的完整告知", "扫码查看完整告知",
                        "《人脸识别技术应用安全管理办法》"):
             assert needed in t, needed
     for t in cctv:  # a first-layer notice under the 条例: operator, purpose, contact, where to read more
