@@ -37,6 +37,7 @@ from shapely.geometry.base import BaseGeometry
 
 from planner.geometry.convert import parts
 from planner.geometry.obstacles import opening_cut
+from planner.importers.dxf_walls import Arc, PairedWall, column_wall, pair_walls
 from planner.importers.labels import classify_label, clean_label, is_area_text
 from planner.importers.result import (
     IMPORT_LIMITS,
@@ -64,8 +65,12 @@ _PLAN_UNITS: dict[str, int] = {ezunits.decode(code): code
 UNIT_FACTORS: dict[str, float] = {name: round(ezunits.conversion_factor(code, ezunits.M), 12)
                                   for name, code in _PLAN_UNITS.items()}
 
-WALL_LAYER_RE = re.compile(r"墙|wall|qiang|^q$|^q[-_ ]|柱|colu|column|glaz|curtain|玻璃", re.IGNORECASE)
-_GLASS_LAYER_RE = re.compile(r"glaz|glass|curtain|幕墙|玻璃", re.IGNORECASE)
+WALL_LAYER_RE = re.compile(
+    r"墙|wall|qiang|^q$|^q[-_ ]|柱|colu|column|glaz|glass|curtain|玻璃|wand|mauer|st[üu]tze|^murs?\b|cloison|"
+    r"muro|pared|tabique|pilar|poteau|partition|existing structure|crystal|cristal|vidrio|verre|glas\b|vitr",
+    re.IGNORECASE,
+)
+_GLASS_LAYER_RE = re.compile(r"glaz|glas|curtain|幕墙|玻璃|crystal|cristal|vidrio|verre|vitr", re.IGNORECASE)
 DOOR_BLOCK_RE = re.compile(r"door|门|dorlib|^[a-z]{0,3}m\d{3,4}|^[a-z]{0,3}m\d?$|^m[-_]", re.IGNORECASE)
 WINDOW_BLOCK_RE = re.compile(r"window|窗|winlib|^[a-z]{0,2}c\d{3,4}|^c[-_]", re.IGNORECASE)
 _DOOR_LAYER_RE = re.compile(r"door|门", re.IGNORECASE)
@@ -74,6 +79,13 @@ _WINDOW_LAYER_RE = re.compile(r"window|窗|^a-glaz-sill", re.IGNORECASE)
 _IGNORED_LAYER_RE = re.compile(
     r"dim|标注|尺寸|axis|轴|title|图框|图签|^tk|frame|border|defpoints|furn|家具|洁具|plumb|equip|设备|"
     r"pattern|填充|grid|elev|立面|detail|详图|symb|符号|index|索引",
+    re.IGNORECASE,
+)
+#: Layers whose lines are neither walls nor door leaves.
+_LINE_IGNORED_LAYER_RE = re.compile(
+    r"dim|标注|尺寸|axis|轴|title|图框|图签|^tk|border|defpoints|pattern|填充|hatch|grid|text|文字|elev|立面|detail|"
+    r"详图|index|索引|electr|电气|强电|弱电|cabl|电缆|power|插座|socket|light|照明|lamp|plumb|给排水|hvac|暖通|"
+    r"furn|家具|洁具|equip|设备|floor(ing)?$|flooring|铺装|cancel|projection",
     re.IGNORECASE,
 )
 _DOOR_CODE_RE = re.compile(r"(\d{2})(\d{2})")
@@ -122,6 +134,11 @@ class _Insert:
 @dataclass
 class _Collected:
     walls: list[tuple[list[tuple[float, float]], bool, str]] = field(default_factory=list)  # path, closed, layer
+    wall_arcs: list[tuple[tuple[float, float], float, float, float, str]] = field(default_factory=list)
+    #: ARCs on every layer (centre, radius, start, end degrees counter-clockwise, layer): door swings
+    arcs: list[tuple[tuple[float, float], float, float, float, str]] = field(default_factory=list)
+    #: open lines on the other plan layers: door leaves, and walls when no layer is named like one
+    lines: list[tuple[list[tuple[float, float]], str]] = field(default_factory=list)
     rooms: list[tuple[Polygon, str]] = field(default_factory=list)
     labels: list[_Label] = field(default_factory=list)
     inserts: list[_Insert] = field(default_factory=list)
@@ -170,6 +187,13 @@ class _Reader:
                     points = [(v.x, v.y) for v in p.flattening(self.flatten)] if len(p) else []
                     if kind == "LINE":
                         points = [(entity.dxf.start.x, entity.dxf.start.y), (entity.dxf.end.x, entity.dxf.end.y)]
+                    elif kind == "ARC":
+                        arc = _arc_wcs(entity, layer)
+                        self.out.arcs.append(arc)
+                        if self.wall(layer):
+                            self.out.wall_arcs.append(arc)
+                            self.out.layers_used.add(layer)
+                            continue
                     closed = kind == "CIRCLE" or (kind == "LWPOLYLINE" and entity.closed) or (
                         kind == "POLYLINE" and entity.is_closed) or (
                         len(points) > 2 and math.dist(points[0], points[-1]) < 1e-9)
@@ -196,6 +220,8 @@ class _Reader:
             poly = _valid_polygon(pts)
             if poly is not None:
                 self.out.rooms.append((poly, layer))
+        if not self.wall(layer) and not _LINE_IGNORED_LAYER_RE.search(layer):
+            self.out.lines.append((pts, layer))
 
     def _hatch(self, entity: Any, layer: str) -> None:
         from ezdxf import path as ezpath
@@ -262,6 +288,17 @@ class _Reader:
         self.out.inserts.append(
             _Insert(kind, name, layer, (origin.x, origin.y), (axis.x / length, axis.y / length), points, nominal)
         )
+
+
+def _arc_wcs(entity: Any, layer: str) -> tuple[tuple[float, float], float, float, float, str]:
+    """An ARC's centre, radius and counter-clockwise start/end angles in world coordinates."""
+    centre = entity.ocs().to_wcs(entity.dxf.center)
+    start, end = entity.start_point, entity.end_point
+    if entity.dxf.get("extrusion", (0, 0, 1))[2] < 0:  # mirrored: clockwise seen from above
+        start, end = end, start
+    a0 = math.degrees(math.atan2(start.y - centre.y, start.x - centre.x))
+    a1 = math.degrees(math.atan2(end.y - centre.y, end.x - centre.x))
+    return ((centre.x, centre.y), float(entity.dxf.radius), a0, a1, layer)
 
 
 def _text_centre(entity: Any) -> tuple[float, float]:
@@ -380,6 +417,64 @@ def _units(doc: Any, file: str, units: str | None, extent: float) -> tuple[str, 
 
 
 # -- building the level ------------------------------------------------------------------------
+
+
+def _build_walls(got: _Collected, to_m: Any, factor: float, thin_m: float, notes: list[str]) -> list[Wall]:
+    """Centre-line walls from the wall layers: facing lines paired, columns, single lines kept thin.
+
+    When no layer is named like a wall layer, walls are guessed from pairs of
+    parallel lines on the other plan layers (single lines are then dropped).
+    """
+    found: list[PairedWall] = []
+    segments: list[tuple[tuple[float, float], tuple[float, float], str]] = []
+    for pts, closed, layer in got.walls:
+        path = _dedupe([to_m(p) for p in pts])
+        if len(path) < 2:
+            continue
+        if closed and len(path) >= 4:
+            column = column_wall(path, layer)
+            if column is not None:
+                found.append(column)
+                continue
+            xs, ys = [p[0] for p in path], [p[1] for p in path]
+            if max(xs) - min(xs) <= 1.5 and max(ys) - min(ys) <= 1.5:  # a round or odd-shaped column
+                ring = [_r(p) for p in path]
+                if ring[0] != ring[-1]:
+                    ring.append(ring[0])
+                found.append(PairedWall(tuple(ring), thin_m, layer, "column", {layer}))
+                continue
+        if len(path) > 2:  # flattened curves: fewer, longer chords (5 mm tolerance)
+            path = list(LineString(path).simplify(0.005).coords)
+        segments.extend((a, b, layer) for a, b in zip(path, path[1:], strict=False))
+    arcs = [Arc(to_m(c), r * factor, a0, a1, layer) for c, r, a0, a1, layer in got.wall_arcs]
+    if segments or arcs:
+        found += pair_walls(segments, arcs)
+    if not found:
+        loose = [(a, b, layer) for pts, layer in got.lines
+                 for a, b in zip([to_m(p) for p in pts], [to_m(p) for p in pts[1:]], strict=False)]
+        guessed = [w for w in pair_walls(loose, keep_single=False) if _length(w.path) >= 0.3]
+        if sum(_length(w.path) for w in guessed) >= 4.0:
+            found = guessed
+            layers = sorted({layer for w in guessed for layer in w.layers})
+            shown = ", ".join(layers[:6]) + (" ..." if len(layers) > 6 else "")
+            notes.append(f"no layer is named like a wall layer: {len(guessed)} wall(s) guessed from pairs of parallel "
+                         f"lines on {shown}; check them, or choose the wall layers with --wall-layers")
+            got.layers_used.update(layers)
+    walls = []
+    for w in found:
+        thickness = w.thickness if w.how != "single" else thin_m
+        walls.append(Wall(
+            id=f"w{len(walls) + 1}",
+            path=w.path,
+            thickness_m=round(min(max(thickness, 0.01), 5.0), 4),
+            material="glass" if any(_GLASS_LAYER_RE.search(layer) for layer in w.layers) else "opaque",
+            extra={"import": {"layer": w.layer, "found": w.how}},
+        ))
+    return walls
+
+
+def _length(path: Sequence[tuple[float, float]]) -> float:
+    return sum(math.dist(a, b) for a, b in zip(path, path[1:], strict=False))
 
 
 def _place_openings(
@@ -573,20 +668,7 @@ def import_dxf(
         return (p[0] * factor - offset[0], p[1] * factor - offset[1])
 
     level = Level(id="L1", name=level_name or "1F")
-    walls: list[Wall] = []
-    for pts, _closed, layer in got.walls:
-        path_m = _dedupe([_r(to_m(p)) for p in pts])
-        if len(path_m) < 2 or (len(path_m) == 2 and path_m[0] == path_m[1]):
-            continue
-        if len(path_m) == 3 and path_m[0] == path_m[-1]:
-            path_m = path_m[:2]
-        walls.append(Wall(
-            id=f"w{len(walls) + 1}",
-            path=tuple(path_m),
-            thickness_m=wall_thickness_m,
-            material="glass" if _GLASS_LAYER_RE.search(layer) else "opaque",
-            extra={"import": {"layer": layer}},
-        ))
+    walls = _build_walls(got, to_m, factor, wall_thickness_m, notes)
     level.walls.extend(walls)
     level.openings.extend(_place_openings(got.inserts, walls, to_m, notes))
 

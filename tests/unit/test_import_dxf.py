@@ -7,6 +7,7 @@ from pathlib import Path
 import ezdxf
 import pytest
 import shapely
+from shapely.geometry import LineString
 
 from planner.importers import PlanImportError, UnitsRequiredError, import_plan
 from planner.importers.dxf import import_dxf, is_wall_layer
@@ -102,10 +103,10 @@ def test_units_option_overrides_the_header(tmp_path: Path) -> None:
 
 
 def test_layer_patterns_choose_the_walls(tmp_path: Path) -> None:
-    path = hotel_floor_dxf(tmp_path / "floor.dxf", wall_layer="PARTITION")
+    path = hotel_floor_dxf(tmp_path / "floor.dxf", wall_layer="LINES-2")
     default = import_dxf(path, render=False)
-    assert len(default.project.levels[0].walls) == 3  # PARTITION is not a wall layer by name
-    chosen = import_dxf(path, layers=["partition", "墙", "a-wall"], render=False)
+    assert len(default.project.levels[0].walls) == 3  # LINES-2 is not a wall layer by name
+    chosen = import_dxf(path, layers=["lines-?", "墙", "a-wall"], render=False)
     assert len(chosen.project.levels[0].walls) == 5
     none = import_dxf(path, layers=["nothing*"], render=False)
     assert none.project.levels[0].walls == []
@@ -115,7 +116,8 @@ def test_layer_patterns_choose_the_walls(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [("WALL", True), ("A-WALL-EXTR", True), ("墙线", True), ("QIANG", True), ("柱子", True), ("COLUMN", True),
-     ("幕墙", True), ("A-GLAZ-CURT", True), ("PUB_TEXT", False), ("DOOR", False), ("0", False), ("WINDOW", False)],
+     ("幕墙", True), ("A-GLAZ-CURT", True), ("Wand (neu)", True), ("MURS", True), ("Crystal", True),
+     ("A-320G - Permanent Solid Partitions 12", True), ("Muro", True), ("PUB_TEXT", False), ("DOOR", False), ("0", False), ("WINDOW", False)],
 )
 def test_wall_layer_names(name: str, expected: bool) -> None:
     assert is_wall_layer(name) is expected
@@ -159,7 +161,9 @@ def test_block_references_are_exploded_and_layer_0_inherits(tmp_path: Path) -> N
     doc.saveas(path)
     result = import_dxf(path, render=False)
     level = result.project.levels[0]
-    assert len(level.walls) == 8
+    # the eight lines of the two references, joined where they meet: two closed outlines of 12 m each
+    assert sorted(round(LineString(w.path).length, 6) for w in level.walls) == [12.0, 12.0]
+    assert all(w.extra["import"]["layer"] == "WALL" for w in level.walls)
     assert [z.use for z in level.zones] == ["changing_room", "changing_room"]
 
 
