@@ -40,6 +40,8 @@ __all__ = [
 #: Display categories of zone uses, in legend order.
 CATEGORIES: tuple[str, ...] = ("circulation", "public", "back", "private")
 _LANGS = ("zh", "en")
+#: Label keywords in other languages: French, German, Spanish (whole words, lower case).
+_OTHER_LABEL_LANGS = ("fr", "de", "es")
 
 
 class VocabularyError(ValueError):
@@ -53,6 +55,8 @@ class LabelKeywords:
     confidence: float
     zh: tuple[str, ...]
     en: tuple[str, ...]
+    #: Latin-script keywords of other languages (French, German, Spanish), matched like the English ones.
+    other: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,10 +108,12 @@ def _row(raw: Any, where: str) -> ZoneUse:
         conf = lab.get("confidence")
         if isinstance(conf, bool) or not isinstance(conf, (int, float)) or not 0 < conf <= 1:
             raise VocabularyError(f"{where}.labels.confidence: expected a number in (0, 1], got {conf!r}")
+        other = tuple(w for lang in _OTHER_LABEL_LANGS for w in _words(lab.get(lang, []), f"{where}.labels.{lang}"))
         labels = LabelKeywords(float(conf), _words(lab.get("zh", []), f"{where}.labels.zh"),
-                               _words(lab.get("en", []), f"{where}.labels.en"))
-        if any(w != w.lower() for w in labels.en):
-            raise VocabularyError(f"{where}.labels.en: English keywords are lower case")
+                               _words(lab.get("en", []), f"{where}.labels.en"), other)
+        for lang in ("en", *_OTHER_LABEL_LANGS):
+            if any(w != w.lower() for w in lab.get(lang, [])):
+                raise VocabularyError(f"{where}.labels.{lang}: keywords are lower case")
     return ZoneUse(use, name["zh"].strip(), name["en"].strip(), colour.lower(), str(category), labels)
 
 

@@ -23,6 +23,7 @@ when the drawing lies more than 10 km from its origin (``details['origin_offset_
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -37,8 +38,9 @@ from shapely.geometry.base import BaseGeometry
 
 from planner.geometry.convert import parts
 from planner.geometry.obstacles import opening_cut
+from planner.importers.dxf_doors import FURNITURE_BLOCK_RE, DoorSwing, door_swing, is_swing_arc, snap_to_wall
 from planner.importers.dxf_walls import Arc, PairedWall, column_wall, pair_walls
-from planner.importers.labels import classify_label, clean_label, is_area_text
+from planner.importers.labels import classify_label, clean_label, is_area_text, is_hotel_label, is_placeholder
 from planner.importers.result import (
     IMPORT_LIMITS,
     ImportResult,
@@ -78,7 +80,9 @@ _WINDOW_LAYER_RE = re.compile(r"window|窗|^a-glaz-sill", re.IGNORECASE)
 #: Layers whose closed shapes and texts are never rooms or room labels.
 _IGNORED_LAYER_RE = re.compile(
     r"dim|标注|尺寸|axis|轴|title|图框|图签|^tk|frame|border|defpoints|furn|家具|洁具|plumb|equip|设备|"
-    r"pattern|填充|grid|elev|立面|detail|详图|symb|符号|index|索引",
+    r"pattern|填充|grid|elev|立面|detail|详图|symb|符号|index|索引|electr|电气|强电|弱电|cabl|电缆|线缆|power|插座|"
+    r"socket|outlet|light|照明|lamp|灯|data|comms|telec|network|网络|^e-|^i-6|^el[-_ ]|fire.?alarm|消防|sprink|喷淋|"
+    r"hvac|暖通|空调|plumb|给排水|sanit.*fixt|mech|机电",
     re.IGNORECASE,
 )
 #: Layers whose lines are neither walls nor door leaves.
@@ -91,7 +95,7 @@ _LINE_IGNORED_LAYER_RE = re.compile(
 _DOOR_CODE_RE = re.compile(r"(\d{2})(\d{2})")
 
 WALL_THICKNESS_M = 0.05
-MIN_ROOM_AREA_M2 = 1.0
+MIN_ROOM_AREA_M2 = 1.5
 MIN_ROOM_WIDTH_M = 0.6
 DEFAULT_DOOR_WIDTH_M = 0.9
 DEFAULT_WINDOW_WIDTH_M = 1.2
@@ -111,6 +115,9 @@ def is_wall_layer(name: str, patterns: Sequence[str] | None = None) -> bool:
         lower = name.lower()
         return any(fnmatch.fnmatchcase(lower, p.lower()) for p in patterns)
     return bool(WALL_LAYER_RE.search(name))
+
+
+_Seg = tuple[tuple[float, float], tuple[float, float]]
 
 
 @dataclass
@@ -139,6 +146,11 @@ class _Collected:
     arcs: list[tuple[tuple[float, float], float, float, float, str]] = field(default_factory=list)
     #: open lines on the other plan layers: door leaves, and walls when no layer is named like one
     lines: list[tuple[list[tuple[float, float]], str]] = field(default_factory=list)
+    #: door blocks drawn as a swing (whatever their name): the block's arcs and lines, and its name
+    block_swings: list[tuple[list[Any], list[tuple[tuple[float, float], tuple[float, float]]], str, str]] = field(
+        default_factory=list)
+    furniture_blocks: int = 0
+    not_windows: int = 0
     rooms: list[tuple[Polygon, str]] = field(default_factory=list)
     labels: list[_Label] = field(default_factory=list)
     inserts: list[_Insert] = field(default_factory=list)
@@ -151,10 +163,12 @@ class _Collected:
 class _Reader:
     """Walks model space (and block references) and collects geometry in drawing units."""
 
-    def __init__(self, file: str, wall_layers: Sequence[str] | None, flatten: float) -> None:
+    def __init__(self, file: str, wall_layers: Sequence[str] | None, flatten: float,
+                 factor: float | None = None) -> None:
         self.file = file
         self.patterns = wall_layers
         self.flatten = flatten
+        self.factor = factor  # drawing units -> metres, once known
         self.out = _Collected()
         self._wall_cache: dict[str, bool] = {}
 
@@ -183,17 +197,20 @@ class _Reader:
                 elif kind in ("LINE", "LWPOLYLINE", "POLYLINE", "ARC", "CIRCLE", "ELLIPSE", "SPLINE"):
                     if kind == "POLYLINE" and (entity.is_poly_face_mesh or entity.is_polygon_mesh):
                         continue
-                    p = ezpath.make_path(entity)
-                    points = [(v.x, v.y) for v in p.flattening(self.flatten)] if len(p) else []
-                    if kind == "LINE":
-                        points = [(entity.dxf.start.x, entity.dxf.start.y), (entity.dxf.end.x, entity.dxf.end.y)]
-                    elif kind == "ARC":
+                    if kind == "ARC":
                         arc = _arc_wcs(entity, layer)
                         self.out.arcs.append(arc)
                         if self.wall(layer):
                             self.out.wall_arcs.append(arc)
                             self.out.layers_used.add(layer)
                             continue
+                    if kind == "LINE":
+                        points = [(entity.dxf.start.x, entity.dxf.start.y), (entity.dxf.end.x, entity.dxf.end.y)]
+                    elif kind == "LWPOLYLINE" and not entity.has_arc and _plain_ocs(entity):
+                        points = [(x, y) for x, y in entity.get_points("xy")]
+                    else:
+                        p = ezpath.make_path(entity)
+                        points = [(v.x, v.y) for v in p.flattening(self.flatten)] if len(p) else []
                     closed = kind == "CIRCLE" or (kind == "LWPOLYLINE" and entity.closed) or (
                         kind == "POLYLINE" and entity.is_closed) or (
                         len(points) > 2 and math.dist(points[0], points[-1]) < 1e-9)
@@ -246,26 +263,105 @@ class _Reader:
         kind = entity.dxftype()
         raw = entity.plain_text() if kind == "MTEXT" else entity.dxf.get("text", "")
         text = clean_label(raw)
-        if not text:
+        if not text or is_placeholder(text):
             return
+        if kind == "ATTRIB" and text.upper() == str(entity.dxf.get("tag", "")).upper():
+            return  # an attribute still showing its tag
         self.out.labels.append(_Label(text, _text_centre(entity), layer))
 
     def _insert(self, entity: Any, layer: str, depth: int) -> None:
         name = entity.dxf.get("name", "")
         for attrib in getattr(entity, "attribs", []):
             self._text(attrib, layer if attrib.dxf.get("layer", "0") == "0" else attrib.dxf.layer)
-        kind = None
-        if DOOR_BLOCK_RE.search(name) or (_DOOR_LAYER_RE.search(layer) and not WINDOW_BLOCK_RE.search(name)):
-            kind = "door"
-        elif WINDOW_BLOCK_RE.search(name) or _WINDOW_LAYER_RE.search(layer):
-            kind = "window"
-        if kind is not None:
-            self._opening(entity, kind, name, layer)
+        if FURNITURE_BLOCK_RE.search(name):  # furniture, fixtures, symbols: never walls, rooms or openings
+            self.out.furniture_blocks += 1
             return
+        by_name_door = bool(DOOR_BLOCK_RE.search(name))
+        by_name_window = bool(WINDOW_BLOCK_RE.search(name)) and not by_name_door
+        door_layer = bool(_DOOR_LAYER_RE.search(layer))
+        window_layer = bool(_WINDOW_LAYER_RE.search(layer))
+        if self.factor is not None and not by_name_window:
+            swing = self._swing_block(entity)
+            if swing is not None:  # a door by its shape, whatever its name and layer
+                self.out.block_swings.append((*swing, name, layer))
+                return
+        if by_name_door or (door_layer and not by_name_window and not window_layer):
+            self._opening(entity, "door", name, layer)
+            return
+        if by_name_window or (window_layer and self._window_shaped(entity)):
+            self._opening(entity, "window", name, layer)
+            return
+        if window_layer or door_layer:
+            self.out.not_windows += 1
         if depth >= _MAX_BLOCK_DEPTH:
             self.out.skipped += 1
             return
         self.walk(entity.virtual_entities(), depth + 1, layer)
+
+    def _swing_block(self, entity: Any) -> tuple[list[Any], list[_Seg]] | None:
+        """The swing arcs and lines of a block that looks like a door (a quarter arc of a door's radius), or None."""
+        arcs: list[Any] = []
+        lines: list[_Seg] = []
+        xs: list[float] = []
+        ys: list[float] = []
+        try:
+            for sub in entity.virtual_entities():
+                kind = sub.dxftype()
+                if kind == "ARC":
+                    arcs.append(_arc_wcs(sub, "0"))
+                elif kind == "LINE":
+                    a, b = (sub.dxf.start.x, sub.dxf.start.y), (sub.dxf.end.x, sub.dxf.end.y)
+                    lines.append((a, b))
+                    xs += [a[0], b[0]]
+                    ys += [a[1], b[1]]
+                elif kind in ("LWPOLYLINE", "POLYLINE"):
+                    pts = [(v[0], v[1]) for v in (sub.get_points("xy") if kind == "LWPOLYLINE" else
+                                                  [(p.dxf.location.x, p.dxf.location.y) for p in sub.vertices])]
+                    lines += list(zip(pts, pts[1:] + ([pts[0]] if getattr(sub, "closed", False) else []), strict=False))
+                    xs += [p[0] for p in pts]
+                    ys += [p[1] for p in pts]
+                elif kind in ("CIRCLE", "ELLIPSE", "SPLINE", "INSERT", "HATCH"):
+                    return None  # fixtures and furniture have circles, ellipses and curves a door has not
+        except Exception:
+            return None
+        f = self.factor or 1.0
+        swings = [a for a in arcs if is_swing_arc(Arc((0.0, 0.0), a[1] * f, a[2], a[3], "0"))]
+        if not swings or len(arcs) > 4:
+            return None
+        r = max(a[1] for a in swings)
+        for a in swings:
+            xs += [a[0][0] - a[1], a[0][0] + a[1]]
+            ys += [a[0][1] - a[1], a[0][1] + a[1]]
+        if max(xs) - min(xs) > 2.6 * r or max(ys) - min(ys) > 2.6 * r:
+            return None
+        return swings, lines
+
+    def _window_shaped(self, entity: Any) -> bool:
+        """True for a block drawn like a window: a thin band of lines along one axis, no arcs or circles."""
+        xs: list[float] = []
+        ys: list[float] = []
+        try:
+            for sub in entity.virtual_entities():
+                kind = sub.dxftype()
+                if kind in ("ARC", "CIRCLE", "ELLIPSE", "SPLINE", "INSERT", "TEXT", "MTEXT"):
+                    return False
+                if kind == "LINE":
+                    xs += [sub.dxf.start.x, sub.dxf.end.x]
+                    ys += [sub.dxf.start.y, sub.dxf.end.y]
+                elif kind == "LWPOLYLINE":
+                    pts = list(sub.get_points("xy"))
+                    xs += [p[0] for p in pts]
+                    ys += [p[1] for p in pts]
+        except Exception:
+            return False
+        if not xs:
+            return False
+        f = self.factor or 1.0
+        w, h = (max(xs) - min(xs)) * f, (max(ys) - min(ys)) * f
+        long, short = max(w, h), min(w, h)
+        if self.factor is None:
+            return short < 0.2 * long
+        return 0.3 <= long <= 6.0 and short <= 0.6
 
     def _opening(self, entity: Any, kind: str, name: str, layer: str) -> None:
         from ezdxf import path as ezpath
@@ -288,6 +384,12 @@ class _Reader:
         self.out.inserts.append(
             _Insert(kind, name, layer, (origin.x, origin.y), (axis.x / length, axis.y / length), points, nominal)
         )
+
+
+def _plain_ocs(entity: Any) -> bool:
+    """True when an entity's coordinates are world coordinates (its extrusion is +Z)."""
+    ex = entity.dxf.get("extrusion", (0.0, 0.0, 1.0))
+    return abs(ex[0]) < 1e-12 and abs(ex[1]) < 1e-12 and ex[2] > 0
 
 
 def _arc_wcs(entity: Any, layer: str) -> tuple[tuple[float, float], float, float, float, str]:
@@ -379,7 +481,11 @@ def _read(path: Path) -> tuple[Any, list[str]]:
         raise PlanImportError(file, "this is a DWG file: save it as DXF in your CAD program, then import the DXF")
     notes: list[str] = []
     try:
-        doc, auditor = recover.readfile(file)
+        if _is_binary_dxf(path):  # binary DXF: ezdxf reads it, its recovery mode does not
+            doc = ezdxf.readfile(file)
+            auditor = doc.audit()
+        else:
+            doc, auditor = recover.readfile(file)
     except ezdxf.DXFStructureError as exc:
         raise PlanImportError(file, f"not a readable DXF file ({exc})") from None
     except (OSError, UnicodeError) as exc:
@@ -391,6 +497,11 @@ def _read(path: Path) -> tuple[Any, list[str]]:
     if len(doc.modelspace()) == 0:
         raise PlanImportError(file, "not a readable DXF file: no drawing entities could be read from it")
     return doc, notes
+
+
+def _is_binary_dxf(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(22).startswith(b"AutoCAD Binary DXF")
 
 
 def _units(doc: Any, file: str, units: str | None, extent: float) -> tuple[str, float]:
@@ -419,6 +530,89 @@ def _units(doc: Any, file: str, units: str | None, extent: float) -> tuple[str, 
 # -- building the level ------------------------------------------------------------------------
 
 
+def _loose_swings(got: _Collected, to_m: Any, factor: float) -> list[DoorSwing]:
+    """Doors drawn as loose lines: a quarter arc with a leaf line from its centre, on any layer.
+
+    The arcs found are taken out of the wall arcs (a swing on a wall layer is not a curved wall).
+    """
+    arcs = [(raw, Arc(to_m(raw[0]), raw[1] * factor, raw[2], raw[3], raw[4])) for raw in got.arcs]
+    arcs = [(raw, arc) for raw, arc in arcs if is_swing_arc(arc)]
+    if not arcs:
+        return []
+    segs: list[tuple[tuple[float, float], tuple[float, float]]] = []
+    for pts, _layer in got.lines:
+        m = [to_m(p) for p in pts]
+        segs += list(itertools.pairwise(m))
+    for pts, _closed, _layer in got.walls:
+        m = [to_m(p) for p in pts]
+        segs += list(itertools.pairwise(m))
+    if not segs:
+        return []
+    tree = shapely.STRtree([LineString(seg) for seg in segs])
+    found: list[DoorSwing] = []
+    used: set[int] = set()
+    for k, (_raw, arc) in enumerate(arcs):
+        near = tree.query(Point(arc.centre), predicate="dwithin", distance=max(0.06, 0.08 * arc.radius))
+        swing = door_swing(arc, [segs[int(i)] for i in near])
+        if swing is None or any(math.dist(swing.hinge, f.hinge) < 0.05 and
+                                math.dist(swing.closed_end, f.closed_end) < 0.1 for f in found):
+            continue
+        found.append(swing)
+        used.add(k)
+    taken = {id(arcs[k][0]) for k in used}
+    got.wall_arcs = [a for a in got.wall_arcs if id(a) not in taken]
+    return found
+
+
+def _block_swings(got: _Collected, to_m: Any, factor: float, walls: Sequence[Wall]) -> list[DoorSwing]:
+    """Door blocks (found by their swing arc): the leaf decides the closed end, else the wall they close."""
+    found = []
+    wall_paths = [(w.path, w.thickness_m) for w in walls]
+    for arcs, lines, _name, layer in got.block_swings:
+        lines_m = [(to_m(a), to_m(b)) for a, b in lines]
+        for c, r, a0, a1, _ in arcs:
+            arc = Arc(to_m(c), r * factor, a0, a1, layer)
+            swing = door_swing(arc, lines_m)
+            if swing is None:  # no leaf drawn: the closed end is the one that lies along a wall
+                ends = _arc_end_points(arc)
+                for closed, opened in (ends, ends[::-1]):
+                    trial = DoorSwing(arc.centre, closed, opened, arc.radius, layer)
+                    if snap_to_wall(trial, wall_paths)[1] is not None:
+                        swing = trial
+                        break
+            if swing is not None:
+                found.append(swing)
+    return found
+
+
+def _arc_end_points(arc: Arc) -> tuple[tuple[float, float], tuple[float, float]]:
+    pts = arc.points(chord_m=10.0)
+    return pts[0], pts[-1]
+
+
+def _swing_openings(swings: Sequence[DoorSwing], walls: Sequence[Wall]) -> list[Opening]:
+    """One door opening per swing, laid on the centre-line of the wall whose gap it closes."""
+    wall_paths = [(w.path, w.thickness_m) for w in walls]
+    out: list[Opening] = []
+    for swing in swings:
+        (a, b), k = snap_to_wall(swing, wall_paths)
+        segment = (_r(a), _r(b))
+        if any(_same_segment(segment, o.segment) for o in out):
+            continue
+        opening = Opening(id=f"d{len(out) + 1}", kind="door", segment=segment, wall=None,
+                          extra={"import": {"found": "swing", "layer": swing.layer,
+                                            "radius_m": round(swing.radius, 3)}})
+        if k is not None and opening_cut(opening, walls[k]) is not None:
+            opening.wall = walls[k].id  # drawn over a continuous wall: it cuts it
+        out.append(opening)
+    return out
+
+
+def _same_segment(s: Sequence[Sequence[float]], t: Sequence[Sequence[float]]) -> bool:
+    return (math.dist(s[0], t[0]) < 0.05 and math.dist(s[1], t[1]) < 0.05) or (
+        math.dist(s[0], t[1]) < 0.05 and math.dist(s[1], t[0]) < 0.05)
+
+
 def _build_walls(got: _Collected, to_m: Any, factor: float, thin_m: float, notes: list[str]) -> list[Wall]:
     """Centre-line walls from the wall layers: facing lines paired, columns, single lines kept thin.
 
@@ -426,8 +620,8 @@ def _build_walls(got: _Collected, to_m: Any, factor: float, thin_m: float, notes
     parallel lines on the other plan layers (single lines are then dropped).
     """
     found: list[PairedWall] = []
-    segments: list[tuple[tuple[float, float], tuple[float, float], str]] = []
-    for pts, closed, layer in got.walls:
+    segments: list[tuple[tuple[float, float], tuple[float, float], str, int]] = []
+    for n, (pts, closed, layer) in enumerate(got.walls):
         path = _dedupe([to_m(p) for p in pts])
         if len(path) < 2:
             continue
@@ -445,7 +639,7 @@ def _build_walls(got: _Collected, to_m: Any, factor: float, thin_m: float, notes
                 continue
         if len(path) > 2:  # flattened curves: fewer, longer chords (5 mm tolerance)
             path = list(LineString(path).simplify(0.005).coords)
-        segments.extend((a, b, layer) for a, b in zip(path, path[1:], strict=False))
+        segments.extend((a, b, layer, n) for a, b in itertools.pairwise(path))
     arcs = [Arc(to_m(c), r * factor, a0, a1, layer) for c, r, a0, a1, layer in got.wall_arcs]
     if segments or arcs:
         found += pair_walls(segments, arcs)
@@ -474,11 +668,11 @@ def _build_walls(got: _Collected, to_m: Any, factor: float, thin_m: float, notes
 
 
 def _length(path: Sequence[tuple[float, float]]) -> float:
-    return sum(math.dist(a, b) for a, b in zip(path, path[1:], strict=False))
+    return sum(math.dist(a, b) for a, b in itertools.pairwise(path))
 
 
 def _place_openings(
-    inserts: Sequence[_Insert], walls: Sequence[Wall], to_m: Any, notes: list[str]
+    inserts: Sequence[_Insert], walls: Sequence[Wall], to_m: Any, notes: list[str], start: int = 0
 ) -> list[Opening]:
     """Doors and windows on the nearest parallel wall segment, as wide as drawn."""
     segments: list[tuple[Wall, tuple[float, float], tuple[float, float]]] = []
@@ -488,8 +682,9 @@ def _place_openings(
                 segments.append((wall, a, b))
     tree = shapely.STRtree([LineString([a, b]) for _, a, b in segments]) if segments else None
     openings: list[Opening] = []
-    counters = {"door": 0, "window": 0}
+    counters = {"door": start, "window": 0}
     lost = 0
+    dropped = 0
     for ins in inserts:
         pts = [to_m(p) for p in ins.points] or [to_m(ins.origin)]
         origin = to_m(ins.origin)
@@ -507,6 +702,9 @@ def _place_openings(
                 d = LineString([a, b]).distance(Point(cx, cy))
                 if best is None or d < best[0]:
                     best = (d, int(i))
+        if ins.kind == "window" and not _in_wall(best, segments, (cx, cy), pts):
+            dropped += 1  # a window only where it lies in a wall: a block on a window layer elsewhere is not one
+            continue
         if best is None:
             # no wall: keep the opening along the block's own axis
             lost += 1
@@ -539,7 +737,25 @@ def _place_openings(
         openings.append(opening)
     if lost:
         notes.append(f"{lost} door/window block(s) lie on no wall; placed along their own axis")
+    if dropped:
+        notes.append(f"{dropped} window block(s) lie in no wall: not made windows")
     return openings
+
+
+def _in_wall(best: tuple[float, int] | None, segments: Sequence[tuple[Wall, tuple[float, float], tuple[float, float]]],
+             centre: tuple[float, float], pts: Sequence[tuple[float, float]]) -> bool:
+    """True when a window's centre lies on the line of its wall (within half the thickness + 0.15 m) and its
+    ends reach that wall piece (within 0.3 m: the jamb of the gap it fills)."""
+    if best is None:
+        return False
+    wall, a, b = segments[best[1]]
+    ux, uy = _unit(a, b)
+    perp = abs((centre[0] - a[0]) * -uy + (centre[1] - a[1]) * ux)
+    if perp > wall.thickness_m / 2 + 0.15:
+        return False
+    length = math.dist(a, b)
+    ts = [(p[0] - a[0]) * ux + (p[1] - a[1]) * uy for p in pts]
+    return min(ts) <= length + 0.3 and max(ts) >= -0.3
 
 
 def _unit(a: Sequence[float], b: Sequence[float]) -> tuple[float, float]:
@@ -555,42 +771,107 @@ def _r(p: Sequence[float]) -> tuple[float, float]:
 def _room_faces(walls: Sequence[Wall], openings: Sequence[Opening]) -> list[Polygon]:
     """Faces enclosed by the wall lines, door and window gaps closed by the openings."""
     lines: list[BaseGeometry] = [LineString(w.path) for w in walls]
-    lines += [LineString(o.segment) for o in openings]
+    lines += [_stretched(o.segment, 0.03) for o in openings]  # overlapping the jambs, so that the gap closes
     if not lines:
         return []
     network = shapely.union_all(lines, grid_size=0.001)
     faces = []
     for face in getattr(shapely.polygonize([network]), "geoms", []):
-        if face.area < MIN_ROOM_AREA_M2 or face.buffer(-MIN_ROOM_WIDTH_M / 2).is_empty:
+        if not _room_sized(face):
             continue
         faces.append(Polygon(face.exterior.coords))
     return faces
 
 
-def _leaf_rooms(candidates: list[tuple[Polygon, str]]) -> list[Polygon]:
-    """Explicit room shapes, without outlines that contain other rooms, and without duplicates."""
-    polys = [p for p, _ in candidates if p.area >= MIN_ROOM_AREA_M2]
+def _stretched(segment: Sequence[Sequence[float]], by: float) -> LineString:
+    (x0, y0), (x1, y1) = segment
+    ux, uy = _unit((x0, y0), (x1, y1))
+    return LineString([(x0 - ux * by, y0 - uy * by), (x1 + ux * by, y1 + uy * by)])
+
+
+def _room_sized(poly: Polygon) -> bool:
+    """At least 1.5 m² and 0.6 m wide everywhere that matters: not a stair tread, a wall strip or a column."""
+    return poly.area >= MIN_ROOM_AREA_M2 and not poly.buffer(-MIN_ROOM_WIDTH_M / 2).is_empty
+
+
+def _leaf_rooms(candidates: list[tuple[Polygon, str]], label_points: Sequence[tuple[float, float]] = ()
+                ) -> list[Polygon]:
+    """Explicit room shapes, without outlines that contain other rooms, and without duplicates.
+
+    An outline that contains smaller shapes is still a room when it holds a label that none of them
+    holds: the shapes inside are then furniture (a round table in a kitchen), and are dropped unless
+    labelled themselves.
+    """
+    polys = [p for p, _ in candidates if _room_sized(p)]
     polys.sort(key=lambda g: g.area)
+    points = [Point(p) for p in label_points]
     kept: list[Polygon] = []
     for poly in polys:
-        inner = poly.buffer(-0.01)
-        if any(inner.contains(k.representative_point()) and k.area < poly.area * 0.98 for k in kept):
-            continue  # an outline around other rooms (a flat, a whole floor)
         if any(abs(k.area - poly.area) < 1e-3 * poly.area and k.symmetric_difference(poly).area < 1e-3 * poly.area
                for k in kept):
             continue  # the same room drawn twice (polyline and hatch)
+        inner = poly.buffer(-0.01)
+        inside = [k for k in kept if inner.contains(k.representative_point()) and k.area < poly.area * 0.98]
+        if inside:
+            own = [pt for pt in points if poly.contains(pt) and not any(k.contains(pt) for k in inside)]
+            if not own:
+                continue  # an outline around other rooms (a flat, a whole floor)
+            labelled_inside = [k for k in inside if any(k.contains(pt) for pt in points)]
+            kept = [k for k in kept if k not in inside or k in labelled_inside]
         kept.append(poly)
     return kept
 
 
-def _name_and_use(labels: Sequence[_Label]) -> tuple[str, str, str, float, str, list[str]]:
+def _grown_rooms(walls: Sequence[Wall], openings: Sequence[Opening], points: Sequence[tuple[float, float]],
+                 others: Sequence[tuple[float, float]]) -> list[Polygon]:
+    """Rooms grown from label points that lie in no room: the free space around each, bounded by the walls.
+
+    The wall bodies and openings are widened step by step (closing gaps between loose ends, then door
+    gaps between jambs) until the space around the label is closed and holds no other room's label.
+    """
+    if not walls or not points:
+        return []
+    bodies = [shapely.buffer(LineString(w.path), max(w.thickness_m, 0.05) / 2, cap_style="square",
+                             join_style="mitre") for w in walls]
+    bodies += [_stretched(o.segment, 0.05).buffer(0.03) for o in openings]
+    obstacle = shapely.union_all(bodies)
+    minx, miny, maxx, maxy = obstacle.bounds
+    frame = shapely.box(minx - 1, miny - 1, maxx + 1, maxy + 1)
+    grown: list[Polygon] = []
+    for close in (0.05, 0.15, 0.3, 0.5):
+        free = frame.difference(obstacle.buffer(close, join_style="mitre"))
+        parts = list(shapely.get_parts(free))
+        shapely.prepare(parts)
+        left = []
+        for pt in points:
+            here = [g for g in parts if g.contains(Point(pt))]
+            if not here:
+                left.append(pt)
+                continue
+            region = here[0]
+            if region.touches(frame.exterior) or region.intersects(frame.exterior):
+                left.append(pt)  # open to the outside: not closed yet
+                continue
+            if any(region.contains(Point(o)) for o in others if o != pt):
+                left.append(pt)
+                continue
+            room = Polygon(region.buffer(close, join_style="mitre").exterior.coords)
+            if _room_sized(room) and not any(room.intersection(g).area > 0.5 * room.area for g in grown):
+                grown.append(room)
+        points = left
+        if not points:
+            break
+    return grown
+
+
+def _name_and_use(labels: Sequence[_Label], hotel: bool = False) -> tuple[str, str, str, float, str, list[str]]:
     """Zone name, use, source label, confidence, reason and the labels not classified."""
     texts = [lb.text for lb in labels if not is_area_text(lb.text)]
     name = " ".join(dict.fromkeys(texts))[:120]
     best = None
     unclassified = []
     for text in texts:
-        match = classify_label(text)
+        match = classify_label(text, hotel=hotel)
         if match is None:
             unclassified.append(text)
         elif best is None or match.confidence > best[1].confidence:
@@ -611,6 +892,7 @@ def import_dxf(
     wall_thickness_m: float = WALL_THICKNESS_M,
     name: str | None = None,
     level_name: str | None = None,
+    hotel: bool | None = None,
     **_: Any,
 ) -> ImportResult:
     """Import a DXF plan as a new one-level project.
@@ -619,6 +901,8 @@ def import_dxf(
     the drawing has no ``$INSUNITS`` (:class:`UnitsRequiredError` otherwise).
     ``layers``: wall-layer name patterns (``fnmatch``, case-insensitive)
     replacing the default choice. ``render``: draw the DXF as the background.
+    ``hotel``: bare room numbers name guest rooms (default: when some label
+    says the drawing is a hotel, such as 客房 or Guest room).
     """
     path = Path(source)
     file = str(path)
@@ -643,6 +927,7 @@ def import_dxf(
         extent = (max(xs) - min(xs)) if xs else 0.0
     unit_name, factor = _units(doc, file, units, extent)
     reader.flatten = 0.01 / factor  # 1 cm chords
+    reader.factor = factor
     reader.walk(msp)
     got = reader.out
     if got.proxies:
@@ -668,18 +953,33 @@ def import_dxf(
         return (p[0] * factor - offset[0], p[1] * factor - offset[1])
 
     level = Level(id="L1", name=level_name or "1F")
+    swings = _loose_swings(got, to_m, factor)
     walls = _build_walls(got, to_m, factor, wall_thickness_m, notes)
     level.walls.extend(walls)
-    level.openings.extend(_place_openings(got.inserts, walls, to_m, notes))
+    swings += _block_swings(got, to_m, factor, walls)
+    level.openings.extend(_swing_openings(swings, walls))
+    level.openings.extend(_place_openings(got.inserts, walls, to_m, notes, start=len(level.openings)))
+    if got.not_windows:
+        notes.append(f"{got.not_windows} block(s) on door or window layers do not look like doors or windows "
+                     "(furniture, fixtures): not made openings")
 
-    explicit = _leaf_rooms([(_affine(poly, factor, offset), layer) for poly, layer in got.rooms])
+    labels = [_Label(lb.text, to_m(lb.point), lb.layer) for lb in got.labels]
+    named = [lb.point for lb in labels if not is_area_text(lb.text)]
+    explicit = _leaf_rooms([(_affine(poly, factor, offset), layer) for poly, layer in got.rooms], named)
     faces = _room_faces(walls, level.openings)
     rooms = list(explicit)
     for face in faces:
         if not any(face.intersection(k).area > 0.5 * face.area for k in explicit):
             rooms.append(face)
+    homeless = [p for p in named if not any(r.contains(Point(p)) for r in rooms)]
+    if homeless:
+        grown = _grown_rooms(walls, level.openings, homeless, named)
+        rooms += grown
+        if grown:
+            notes.append(f"{len(grown)} room(s) grown from their label to the walls around it: check their outlines")
 
-    labels = [_Label(lb.text, to_m(lb.point), lb.layer) for lb in got.labels]
+    if hotel is None:  # bare room numbers are guest rooms only where other labels say the drawing is a hotel
+        hotel = any(is_hotel_label(lb.text) for lb in labels)
     tree = shapely.STRtree(rooms) if rooms else None
     inside: dict[int, list[_Label]] = {}
     outside = 0
@@ -700,7 +1000,7 @@ def import_dxf(
         ring = _dedupe(ring)
         if len(ring) < 3:
             continue
-        zone_name, use, label, confidence, reason, unclassified = _name_and_use(inside.get(i, []))
+        zone_name, use, label, confidence, reason, unclassified = _name_and_use(inside.get(i, []), hotel)
         zone = Zone(id=f"z{n}", name=zone_name, use=use, polygon=tuple(ring),
                     extra={"import": {"label": label, "confidence": round(confidence, 2)}} if label else {})
         level.zones.append(zone)

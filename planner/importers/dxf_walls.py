@@ -44,7 +44,8 @@ _MIN_PIECE_M = 0.03
 _THIN_M = 0.05
 
 Point = tuple[float, float]
-Segment = tuple[Point, Point, str]
+#: A straight line: its ends, its layer and (optionally) the drawn line it belongs to.
+Segment = tuple[Point, Point, str] | tuple[Point, Point, str, int]
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,8 @@ def pair_walls(
     ``keep_single=False`` drops the lines that pair with nothing (used when the
     wall layers are guessed and single lines are more likely furniture).
     """
-    segs = [(a, b, layer) for a, b, layer in segments if math.dist(a, b) >= 1e-4]
+    segs = [(seg[0], seg[1], seg[2], seg[3] if len(seg) > 3 else k)  # type: ignore[misc]
+            for k, seg in enumerate(segments) if math.dist(seg[0], seg[1]) >= 1e-4]
     walls, leftovers = _pair_straight(segs, min_gap, max_gap)
     arc_walls, single_arcs = _pair_arcs(arcs, min_gap, max_gap)
     walls += arc_walls
@@ -139,13 +141,13 @@ def pair_walls(
         union = shapely.union_all(bodies) if bodies else None
         if union is not None:
             shapely.prepare(union)
-        by_layer: dict[str, list[LineString]] = {}
-        for a, b, layer in leftovers:
+        by_path: dict[tuple[str, int], list[LineString]] = {}
+        for a, b, layer, group in leftovers:
             piece = LineString([_rp(a), _rp(b)])
             if union is not None and union.covers(piece):
                 continue
-            by_layer.setdefault(layer, []).append(piece)
-        for layer, pieces in by_layer.items():  # pieces of one polyline (or touching lines) back into one path
+            by_path.setdefault((layer, group), []).append(piece)
+        for (layer, _group), pieces in by_path.items():  # the pieces of one drawn line back into one path
             merged = shapely.line_merge(shapely.multilinestrings(pieces))
             for line in shapely.get_parts(merged):
                 walls.append(PairedWall(tuple(_rp(p) for p in line.coords), _THIN_M, layer, "single", {layer}))
@@ -154,7 +156,8 @@ def pair_walls(
     return walls
 
 
-def _pair_straight(segs: list[Segment], min_gap: float, max_gap: float) -> tuple[list[PairedWall], list[Segment]]:
+def _pair_straight(segs: list[tuple[Point, Point, str, int]], min_gap: float, max_gap: float
+                   ) -> tuple[list[PairedWall], list[tuple[Point, Point, str, int]]]:
     """Centre-lines of facing segments, and the pieces of segments that face nothing."""
     n = len(segs)
     if n == 0:
@@ -212,13 +215,13 @@ def _pair_straight(segs: list[Segment], min_gap: float, max_gap: float) -> tuple
             covered[i].append((t0, t1))
             c0, c1 = sign * (t0 - base), sign * (t1 - base)
             covered[j].append((min(c0, c1), max(c0, c1)))
-    leftovers: list[Segment] = []
+    leftovers: list[tuple[Point, Point, str, int]] = []
     for i in range(n):
         for t0, t1 in _subtract([(0.0, float(length[i]))], covered[i]):
             if t1 - t0 >= 0.005:
                 p0 = a[i] + u[i] * t0
                 p1 = a[i] + u[i] * t1
-                leftovers.append(((float(p0[0]), float(p0[1])), (float(p1[0]), float(p1[1])), segs[i][2]))
+                leftovers.append(((float(p0[0]), float(p0[1])), (float(p1[0]), float(p1[1])), segs[i][2], segs[i][3]))
     return out, leftovers
 
 

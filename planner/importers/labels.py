@@ -1,13 +1,14 @@
 """Suggest a zone use from a room label, in Chinese or English.
 
 Plans name their rooms in free text (``男卫生间``, ``Fitting Room 2``,
-``8206``). :func:`classify_label` looks the text up in the bilingual keywords
-of the zone-use vocabulary (:mod:`planner.vocabulary`) and returns the
-suggested use with a confidence between 0 and 1, or ``None`` when no
-keyword matches. The longest matching keyword wins, so ``电梯厅``
-(elevator lobby) beats ``电梯`` (elevator) and ``员工休息室`` beats
-``休息室``. Bare room numbers suggest a hotel guest room with a low
-confidence: the user confirms them in the import review.
+``Sanitaires``, ``8206``). :func:`classify_label` looks the text up in the
+keywords of the zone-use vocabulary (:mod:`planner.vocabulary`: Chinese,
+English, French, German, Spanish) and returns the suggested use with a
+confidence between 0 and 1, or ``None`` when no keyword matches. The longest
+matching keyword wins, so ``电梯厅`` (elevator lobby) beats ``电梯``
+(elevator) and ``员工休息室`` beats ``休息室``. Bare room numbers suggest a
+hotel guest room, with a low confidence, only in a hotel (``hotel=True``):
+elsewhere they are door, socket or cable numbers.
 
 >>> classify_label("男卫生间").use
 'restroom'
@@ -17,9 +18,13 @@ confidence: the user confirms them in the import review.
 'fitting_room'
 >>> classify_label("母婴室").use
 'lactation_room'
->>> m = classify_label("8206")
+>>> m = classify_label("8206", hotel=True)
 >>> m.use, m.confidence
 ('hotel_room', 0.4)
+>>> classify_label("8206") is None
+True
+>>> classify_label("男厕").use, classify_label("Sanitaires").use, classify_label("Umkleide").use
+('restroom', 'restroom', 'changing_room')
 >>> classify_label("电梯厅").use, classify_label("电梯").use
 ('elevator_lobby', 'elevator')
 >>> classify_label("12.5㎡") is None
@@ -34,7 +39,8 @@ from dataclasses import dataclass
 
 from planner.vocabulary import zone_uses
 
-__all__ = ["KEYWORDS", "LabelMatch", "classify_label", "clean_label", "is_area_text"]
+__all__ = ["KEYWORDS", "LabelMatch", "classify_label", "clean_label", "is_area_text", "is_hotel_label",
+           "is_placeholder"]
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,11 @@ _AREA_RE = re.compile(
 )
 # A bare room number such as 8206, A-1203, 1203房 or "Room 305".
 _ROOM_NUMBER_RE = re.compile(r"^\s*(?:room\s*|no\.?\s*)?[a-z]?-?\d{3,5}[a-z]?\s*(?:房|号房|室)?\s*$", re.IGNORECASE)
-_MTEXT_CODES = re.compile(r"\\[A-Za-z][^;\\]*;|[{}]|\\P|\\~")
+_MTEXT_CODES = re.compile(r"\\[ACcFfHQTWp][^;\\]*;|\\[LlOoKkNX]|\\S[^;]*;|[{}]|\\P|\\~")
+# Placeholders of room-tag blocks and templates: ID_PIECE, ROOM_NAME, NOM-LOCAL, XXX, ???, #.
+_PLACEHOLDER_RE = re.compile(r"^(?:[A-Z][A-Z0-9]*(?:[_\-][A-Z0-9]+)+|X{2,}|\?+|#+|-+|\*+|\.+|TBD|TBC|N/?A)$")
+# Labels that say the drawing is a hotel, so that bare room numbers are guest rooms.
+_HOTEL_RE = re.compile(r"酒店|宾馆|旅馆|饭店|客房|标准间|hotel|guest\s*room|suite|motel|hôtel|herberge", re.IGNORECASE)
 
 
 def clean_label(text: str) -> str:
@@ -71,12 +81,33 @@ def clean_label(text: str) -> str:
     'W C'
     >>> clean_label("{\\\\fSimSun|b0;客房}\\\\P8206")
     '客房 8206'
+    >>> clean_label("\\\\A1;{\\\\H0.7x;\\\\C1;SANITAIRES} %%uH")
+    'SANITAIRES H'
     """
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\\P", " ")
     text = _MTEXT_CODES.sub("", text)
-    text = re.sub(r"%%[cdpCDP]", "", text)
+    text = re.sub(r"%%(?:[cdpouCDPOU]|\d{3})", "", text)
     return " ".join(text.split())
+
+
+def is_placeholder(text: str) -> bool:
+    """True for the placeholder text of a room-tag block or template (``ID_PIECE``, ``ROOM_NAME``, ``XXX``).
+
+    >>> is_placeholder("ID_PIECE"), is_placeholder("NOM-LOCAL"), is_placeholder("WC-1"), is_placeholder("Bureau")
+    (True, True, False, False)
+    """
+    label = clean_label(text)
+    return bool(_PLACEHOLDER_RE.match(label)) and not _INDEX_HITS(label)
+
+
+def is_hotel_label(text: str) -> bool:
+    """True for a label that says the drawing is a hotel (酒店, 客房, Hotel, Guest room, Suite).
+
+    >>> is_hotel_label("客房 8206"), is_hotel_label("Office 12")
+    (True, False)
+    """
+    return bool(_HOTEL_RE.search(clean_label(text)))
 
 
 def is_area_text(text: str) -> bool:
@@ -90,10 +121,14 @@ def is_area_text(text: str) -> bool:
 
 def _build_index() -> list[tuple[re.Pattern[str], str, str, float]]:
     index: list[tuple[re.Pattern[str], str, str, float]] = []
-    for use, (confidence, zh_words, en_words) in KEYWORDS.items():
-        index.extend((re.compile(re.escape(word)), word, use, confidence) for word in zh_words)
-        for word in en_words:
-            pattern = re.compile(r"(?<![a-z])" + re.escape(word).replace(r"\ ", r"[\s_\-]*") + r"(?![a-z])")
+    for row in zone_uses():
+        if row.labels is None:
+            continue
+        use, confidence = row.use, row.labels.confidence
+        index.extend((re.compile(re.escape(word)), word, use, confidence) for word in row.labels.zh)
+        for word in (*row.labels.en, *row.labels.other):
+            body = re.escape(word).replace(r"\ ", r"[\s_\-]*").replace("'", "['’]?")
+            pattern = re.compile(r"(?<![a-zß-öø-ÿœ])" + body + r"(?![a-zß-öø-ÿœ])")
             index.append((pattern, word, use, confidence))
     return index
 
@@ -101,7 +136,12 @@ def _build_index() -> list[tuple[re.Pattern[str], str, str, float]]:
 _INDEX = _build_index()
 
 
-def classify_label(text: str) -> LabelMatch | None:
+def _INDEX_HITS(label: str) -> bool:
+    lower = label.lower()
+    return any(pattern.search(lower) for pattern, _, _, _ in _INDEX)
+
+
+def classify_label(text: str, *, hotel: bool = False) -> LabelMatch | None:
     """Suggest a zone use for a room label, or return ``None`` when the table has no keyword for it.
 
     Chinese keywords match anywhere in the label, English keywords as whole
@@ -130,6 +170,6 @@ def classify_label(text: str) -> LabelMatch | None:
                 best = (*key, LabelMatch(use, word, confidence))
     if best is not None:
         return best[2]
-    if _ROOM_NUMBER_RE.match(label):
+    if hotel and _ROOM_NUMBER_RE.match(label):
         return LabelMatch("hotel_room", "room number", 0.4)
     return None

@@ -274,3 +274,98 @@ def geodesic_check(points: Sequence[Sequence[float]], origin: Sequence[float] = 
             _, _, dist = geod.inv(lonlat[i][0], lonlat[i][1], lonlat[j][0], lonlat[j][1])
             worst = max(worst, abs(dist - math.dist(points[i], points[j])))
     return worst
+
+
+# -- real-drawing patterns ----------------------------------------------------------------------
+
+
+def _wall_outline(centre_lines: Sequence[tuple[tuple[float, float], tuple[float, float]]], thickness: float,
+                  gaps: Sequence[tuple[tuple[float, float], tuple[float, float]]]) -> list[list[tuple[float, float]]]:
+    """The face lines of walls drawn as architects draw them: the outline of the wall bodies, cut at door gaps."""
+    import shapely
+    from shapely.geometry import LineString, box
+
+    bodies = shapely.union_all([LineString(c).buffer(thickness / 2, cap_style="square", join_style="mitre")
+                                for c in centre_lines])
+    for (x0, y0), (x1, y1) in gaps:
+        bodies = bodies.difference(box(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+    rings = []
+    for poly in getattr(bodies, "geoms", [bodies]):
+        rings.append(list(poly.exterior.coords))
+        rings.extend(list(r.coords) for r in poly.interiors)
+    return rings
+
+
+#: The office floor in metres: centre-lines of its 200 mm walls, and its rooms (name -> a point inside).
+OFFICE_WALLS = [((0.0, 0.0), (12.0, 0.0)), ((12.0, 0.0), (12.0, 8.0)), ((12.0, 8.0), (0.0, 8.0)),
+                ((0.0, 8.0), (0.0, 0.0)), ((0.0, 2.0), (12.0, 2.0)), ((3.0, 2.0), (3.0, 8.0)), ((6.0, 2.0), (6.0, 8.0))]
+OFFICE_ROOMS = {"男厕": (1.5, 5.0), "女厕": (4.5, 5.0), "办公室": (9.0, 5.0), "走廊": (6.0, 1.0)}
+#: Door gaps in the corridor wall (y = 2): x from, x to.
+OFFICE_DOORS = [(1.0, 1.9), (4.0, 4.9), (8.0, 9.0)]
+
+
+def office_floor_dxf(path: Path, *, binary: bool = False) -> Path:
+    """A Chinese office floor drawn the way real ones are (mm, 天正-style layers).
+
+    * Walls: the outlines of 200 mm walls on layer ``WALL``, two face lines each, cut at the door gaps
+      (jamb lines across), columns as closed squares on ``COLUMN``.
+    * Doors: the two toilets' swings drawn as loose arcs with a leaf line on ``DOOR_FIRE``; the
+      office door an anonymous block ``*U7`` (arc and leaf) inserted on the furniture layer ``家具``.
+    * Labels: ``男厕`` (TEXT), ``女厕`` (MTEXT with formatting codes), ``办公室``, ``走廊`` on ``PUB_TEXT``;
+      socket numbers (``1205``) on ``E-POWR``; a WC fixture block with small arcs on ``洁具``.
+    * A window block ``C1518`` in the office's north wall, and twenty chairs inserted on layer ``WINDOW``.
+    """
+    import ezdxf
+
+    k = 1000.0
+    doc = ezdxf.new("R2013", setup=False)
+    doc.header["$INSUNITS"] = 4
+    for name in ("WALL", "COLUMN", "DOOR_FIRE", "家具", "PUB_TEXT", "E-POWR", "洁具", "WINDOW", "DIM_LEAD"):
+        doc.layers.add(name)
+    msp = doc.modelspace()
+    gaps = [((x0, 1.8), (x1, 2.2)) for x0, x1 in OFFICE_DOORS] + [((7.5, 7.8), (9.0, 8.2))]
+    for ring in _wall_outline(OFFICE_WALLS, 0.2, gaps):
+        msp.add_lwpolyline([(x * k, y * k) for x, y in ring], close=True, dxfattribs={"layer": "WALL"})
+    for cx, cy in ((0.0, 0.0), (12.0, 0.0), (12.0, 8.0), (0.0, 8.0)):
+        msp.add_lwpolyline([((cx - 0.25) * k, (cy - 0.25) * k), ((cx + 0.25) * k, (cy - 0.25) * k),
+                            ((cx + 0.25) * k, (cy + 0.25) * k), ((cx - 0.25) * k, (cy + 0.25) * k)],
+                           close=True, dxfattribs={"layer": "COLUMN"})
+    # toilet doors: hinge on the left jamb at the corridor face, leaf open into the room, swing down to the gap
+    for x0, x1 in OFFICE_DOORS[:2]:
+        r = (x1 - x0) * k
+        hinge = (x0 * k, 2.1 * k)
+        msp.add_arc(hinge, r, 0, 90, dxfattribs={"layer": "DOOR_FIRE"})
+        msp.add_line(hinge, (hinge[0], hinge[1] + r), dxfattribs={"layer": "DOOR_FIRE"})
+    # the office door: an anonymous block on the furniture layer, its hinge at the block origin
+    block = doc.blocks.new(name="*U7")
+    block.add_arc((0, 0), 1000, 0, 90)
+    block.add_line((0, 0), (0, 1000))
+    msp.add_blockref("*U7", (8.0 * k, 2.1 * k), dxfattribs={"layer": "家具"})
+    # a WC pan: small arcs, on the sanitary-fixture layer; and chairs inserted on a layer named WINDOW
+    wc = doc.blocks.new(name="A$C3F2")
+    wc.add_arc((0, 0), 200, 0, 180)
+    wc.add_line((-200, 0), (-200, -300))
+    wc.add_line((200, 0), (200, -300))
+    msp.add_blockref("A$C3F2", (1.0 * k, 7.5 * k), dxfattribs={"layer": "洁具"})
+    chair = doc.blocks.new(name="CH-01")
+    chair.add_lwpolyline([(0, 0), (450, 0), (450, 450), (0, 450)], close=True)
+    chair.add_arc((225, 450), 225, 0, 180)
+    for i in range(20):
+        at = ((7.0 + 0.6 * (i % 5)) * k, (3.0 + 0.8 * (i // 5)) * k)
+        msp.add_blockref("CH-01", at, dxfattribs={"layer": "WINDOW"})
+    _window_block(doc, "C1518", 1500.0, 200.0)
+    msp.add_blockref("C1518", (7.5 * k, 8.0 * k), dxfattribs={"layer": "WINDOW"})
+    h = 350.0
+    msp.add_text("男厕", height=h, dxfattribs={"layer": "PUB_TEXT", "insert": (1.0 * k, 5.0 * k)})
+    mtext = msp.add_mtext("{\\fSimHei|b0|i0|c134;\\H1.2x;女厕}", dxfattribs={"layer": "PUB_TEXT", "char_height": h})
+    mtext.set_location((4.5 * k, 5.0 * k), attachment_point=5)
+    msp.add_text("办公室", height=h, dxfattribs={"layer": "PUB_TEXT", "insert": (9.0 * k, 6.5 * k)})
+    msp.add_text("走廊", height=h, dxfattribs={"layer": "PUB_TEXT", "insert": (5.5 * k, 0.8 * k)})
+    for i, x in enumerate((1.5, 4.5, 10.5)):
+        msp.add_text(f"12{i:02d}", height=150, dxfattribs={"layer": "E-POWR", "insert": (x * k, 3.0 * k)})
+    msp.add_text("3000", height=250, dxfattribs={"layer": "DIM_LEAD", "insert": (1.5 * k, 2.5 * k)})
+    if binary:
+        doc.saveas(path, fmt="bin")
+    else:
+        doc.saveas(path)
+    return path

@@ -7,7 +7,6 @@ from pathlib import Path
 import ezdxf
 import pytest
 import shapely
-from shapely.geometry import LineString
 
 from planner.importers import PlanImportError, UnitsRequiredError, import_plan
 from planner.importers.dxf import import_dxf, is_wall_layer
@@ -117,7 +116,8 @@ def test_layer_patterns_choose_the_walls(tmp_path: Path) -> None:
     ("name", "expected"),
     [("WALL", True), ("A-WALL-EXTR", True), ("墙线", True), ("QIANG", True), ("柱子", True), ("COLUMN", True),
      ("幕墙", True), ("A-GLAZ-CURT", True), ("Wand (neu)", True), ("MURS", True), ("Crystal", True),
-     ("A-320G - Permanent Solid Partitions 12", True), ("Muro", True), ("PUB_TEXT", False), ("DOOR", False), ("0", False), ("WINDOW", False)],
+     ("A-320G - Permanent Solid Partitions 12", True), ("Muro", True),
+     ("PUB_TEXT", False), ("DOOR", False), ("0", False), ("WINDOW", False)],
 )
 def test_wall_layer_names(name: str, expected: bool) -> None:
     assert is_wall_layer(name) is expected
@@ -161,8 +161,7 @@ def test_block_references_are_exploded_and_layer_0_inherits(tmp_path: Path) -> N
     doc.saveas(path)
     result = import_dxf(path, render=False)
     level = result.project.levels[0]
-    # the eight lines of the two references, joined where they meet: two closed outlines of 12 m each
-    assert sorted(round(LineString(w.path).length, 6) for w in level.walls) == [12.0, 12.0]
+    assert len(level.walls) == 8
     assert all(w.extra["import"]["layer"] == "WALL" for w in level.walls)
     assert [z.use for z in level.zones] == ["changing_room", "changing_room"]
 
