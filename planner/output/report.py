@@ -228,7 +228,7 @@ def _summary(project: Project, result: CheckResult, pack: RulePack, schedules: S
         status = rule_status(pack, code, result.findings, has_fr)
         n = sum(1 for f in result.findings if f.code == code)
         rows2.append([f"{pack.title(code, 'zh')}\n{pack.title(code, 'en')}\n{code}", _badge(status, st), str(n),
-                      f"{pack.reference(code, 'zh')}"])
+                      pack.reference(code, "zh") or "—"])
     story += [para("各项规则 Rules", st["h2"]),
               data_table(header, rows2, [width * 0.3, width * 0.14, width * 0.08, width * 0.48], st=st)]
     return story
@@ -264,7 +264,7 @@ class FindingGroup:
 
 def _remedy_json(remedy: Any) -> dict[str, Any]:
     to_json = getattr(remedy, "to_json", None)
-    return to_json() if callable(to_json) else dict(remedy)  # type: ignore[no-any-return]
+    return to_json() if callable(to_json) else dict(remedy)
 
 
 def best_per_kind(remedies: Sequence[Any]) -> list[Any]:
@@ -283,7 +283,7 @@ def _camera_after(camera: Camera, remedy: Any) -> Camera | None:
     """The camera as ``remedy`` would leave it (None: removed or moved out of the plan's concern)."""
     applied = getattr(remedy, "applied", None)
     if callable(applied):  # a typed remedy says itself what it changes
-        return applied(camera)  # type: ignore[no-any-return]
+        return applied(camera)
     kind = remedy.get("kind")
     if kind == "remove":
         return None
