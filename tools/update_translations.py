@@ -7,7 +7,9 @@
 any editor); ``planner_zh_CN.qm`` is what the program loads. Both are committed. The ``Uses``
 context (names of zone uses) is written from the zone-use vocabulary
 (``assets/vocabulary/zone_uses.json``): its English names are the sources, its Chinese names the
-translations, so a new use needs no edit here.
+translations, so a new use needs no edit here. Messages with a count use Qt's ``%n``
+(``translate(context, "Delete %n items", None, n)``); their English singular and plural forms
+live in ``planner_en.ts`` (plural messages only), loaded for English.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 TS = ROOT / "assets" / "translations" / "planner_zh_CN.ts"
 QM = TS.with_suffix(".qm")
+#: English plural forms only ("%n items" -> "1 item" / "2 items"); the sources are English otherwise.
+TS_EN = ROOT / "assets" / "translations" / "planner_en.ts"
 #: Modules without interface text whose helper definitions confuse lupdate's Python parser.
 SKIP = {"i18n.py"}
 
@@ -83,7 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     write_use_names()
     subprocess.run([tool("lrelease"), str(TS.relative_to(ROOT)), "-qm", str(QM.relative_to(ROOT))], cwd=ROOT,
                    check=True)
-    missing = unfinished()
+    subprocess.run([tool("lupdate"), *sources(), "-ts", str(TS_EN.relative_to(ROOT)), "-no-obsolete", "-pluralonly",
+                    "-locations", "none", "-source-language", "en", "-target-language", "en"], cwd=ROOT, check=True)
+    subprocess.run([tool("lrelease"), str(TS_EN.relative_to(ROOT)), "-qm",
+                    str(TS_EN.with_suffix(".qm").relative_to(ROOT))], cwd=ROOT, check=True)
+    missing = unfinished() + unfinished(TS_EN)
     if missing:
         print(f"{len(missing)} messages lack a translation:", *missing[:20], sep="\n  ")
         return 1 if args.check else 0

@@ -242,6 +242,7 @@ class Sign(Entity):
 
     id: str
     kind: str = "cctv_notice"
+    name: str = ""
     position: tuple[float, float] = (0.0, 0.0)
     facing_deg: float = 0.0
     mount_height_m: float = 1.6
@@ -253,6 +254,7 @@ class Sign(Entity):
     FIELDS: ClassVar[dict[str, tuple[f.Converter, Any]]] = {
         "id": (identifier, REQUIRED),
         "kind": (f.choice(*SIGN_KINDS), "cctv_notice"),
+        "name": (f.text, ""),
         "position": (f.point, REQUIRED),
         "facing_deg": (f.angle, 0.0),
         "mount_height_m": (f.bounded(0.0, 20.0), 1.6),

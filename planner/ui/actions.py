@@ -19,7 +19,7 @@ from planner.ui.toolbox import ToolsPanel
 if TYPE_CHECKING:
     from planner.ui.window import MainWindow
 
-__all__ = ["build_actions", "TOOL_SHORTCUTS", "WindowActions"]
+__all__ = ["build_actions", "TOOL_SHORTCUTS", "WindowActions", "undo_keys", "redo_keys"]
 
 #: Single-key tool shortcuts (as in most drawing programs).
 TOOL_SHORTCUTS = {
@@ -27,6 +27,21 @@ TOOL_SHORTCUTS = {
     "door": "D", "doorway": "Shift+D", "window": "N", "camera": "C", "sign": "S", "measure": "M",
     "calibrate": "K",
 }
+
+
+def undo_keys() -> list[QKeySequence]:
+    """The platform's undo keys (Ctrl+Z first)."""
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Undo)
+    return keys or [QKeySequence("Ctrl+Z")]
+
+
+def redo_keys() -> list[QKeySequence]:
+    """The platform's redo keys, with both Ctrl+Shift+Z and Ctrl+Y everywhere."""
+    keys = list(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+    for extra in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")):
+        if extra not in keys:
+            keys.append(extra)
+    return keys
 
 
 class WindowActions:
@@ -169,12 +184,10 @@ def build_actions(window: MainWindow) -> WindowActions:
     # -- edit
     stack = window.document.stack
     acts.undo = stack.createUndoAction(window, translate("Actions", "&Undo"))
-    acts.undo.setShortcut(QKeySequence.StandardKey.Undo)
+    acts.undo.setShortcuts(undo_keys())
     acts.undo.setIcon(window.style().standardIcon(sp.SP_ArrowBack))
     acts.redo = stack.createRedoAction(window, translate("Actions", "&Redo"))
-    acts.redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
-                                    if QKeySequence(QKeySequence.StandardKey.Redo) != QKeySequence("Ctrl+Y")
-                                    else [QKeySequence(QKeySequence.StandardKey.Redo)])
+    acts.redo.setShortcuts(redo_keys())
     acts.redo.setIcon(window.style().standardIcon(sp.SP_ArrowForward))
     acts.cut = _action(window, translate("Actions", "Cu&t"),
                                         edits.cut, QKeySequence.StandardKey.Cut, name="cut")

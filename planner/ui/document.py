@@ -44,6 +44,7 @@ class Document(QObject):
         super().__init__(parent)
         self._project: Project | None = None
         self._path: Path | None = None
+        self._imported_from: Path | None = None
         self.stack = QUndoStack(self)
         self.stack.setUndoLimit(500)
 
@@ -56,21 +57,37 @@ class Document(QObject):
         return self._path
 
     @property
+    def imported_from(self) -> Path | None:
+        """The plan this never-saved project was imported from (None once saved, or when not imported)."""
+        return self._imported_from
+
+    @property
     def modified(self) -> bool:
         return self._project is not None and not self.stack.isClean()
 
-    def set_project(self, project: Project | None, path: Path | None = None, *, modified: bool = False) -> None:
-        """Edit ``project`` (saved at ``path``); ``modified`` marks it unsaved (a recovered file)."""
+    def set_project(self, project: Project | None, path: Path | None = None, *, modified: bool = False,
+                    imported_from: Path | None = None) -> None:
+        """Edit ``project`` (saved at ``path``); ``modified`` marks it unsaved (a recovered file).
+
+        Otherwise the document starts clean, whatever the previous one was: ``QUndoStack.clear`` leaves
+        an empty stack's clean state alone, so it is set here. ``imported_from`` names the plan a new,
+        never-saved project came from (the title says so).
+        """
         self.stack.clear()
         self._project = project
         self._path = path
+        self._imported_from = imported_from if path is None else None
         if modified:
             self.stack.resetClean()
+        else:
+            self.stack.setClean()
         self.project_replaced.emit()
         self.path_changed.emit()
 
     def set_path(self, path: Path | None) -> None:
         self._path = path
+        if path is not None:
+            self._imported_from = None
         self.path_changed.emit()
 
     @staticmethod

@@ -14,6 +14,7 @@ from planner.model.commands import AddLevel, RemoveLevel
 from planner.rules import Finding
 from planner.ui import clipboard
 from planner.ui.i18n import set_language_setting, translate
+from planner.ui.names import step_name
 from planner.ui.remedies import remedy_command, suggested_sign_commands
 
 if TYPE_CHECKING:
@@ -57,7 +58,8 @@ class EditOps:
 
     def cut(self) -> None:
         if self.copy():
-            self.delete(single=translate("EditOps", "Cut {0}"), several=translate("EditOps", "Cut {0} items"))
+            n = len(self._ids)
+            self.delete(single=translate("EditOps", "Cut {0}"), several=translate("EditOps", "Cut %n items", None, n))
 
     def paste(self) -> None:
         mime = QApplication.clipboard().mimeData()
@@ -67,13 +69,13 @@ class EditOps:
         if data is None:
             self.window.status(translate("EditOps", "The clipboard holds nothing to paste"))
             return
-        self._add_copies(data, translate("EditOps", "Paste {0} items"))
+        self._add_copies(data, "paste")
 
     def duplicate(self) -> None:
         project = self.window.project
         if project is None or not self._ids:
             return
-        self._add_copies(clipboard.copy_data(project, self._ids), translate("EditOps", "Duplicate {0} items"))
+        self._add_copies(clipboard.copy_data(project, self._ids), "duplicate")
 
     def _add_copies(self, data: dict[str, Any], text: str) -> None:
         project, level = self.window.project, self.window.level()
@@ -86,7 +88,9 @@ class EditOps:
             return
         if not entities:
             return
-        step = text.replace("{0}", str(len(entities)))
+        n = len(entities)
+        step = translate("EditOps", "Paste %n items", None, n) if text == "paste" else \
+            translate("EditOps", "Duplicate %n items", None, n)
         if self.window.push(Macro(step, [AddItem(level.id, e) for e in entities]), text=step):
             self.window.scene.select_ids([e.id for e in entities])
 
@@ -95,9 +99,11 @@ class EditOps:
         if not ids:
             return
         if len(ids) == 1:
-            step = (single or translate("EditOps", "Delete {0}")).replace("{0}", ids[0])
+            project = self.window.project
+            name = step_name(project.get(ids[0]), project) if project is not None else ids[0]
+            step = (single or translate("EditOps", "Delete {0}")).replace("{0}", name)
         else:
-            step = (several or translate("EditOps", "Delete {0} items")).replace("{0}", str(len(ids)))
+            step = several or translate("EditOps", "Delete %n items", None, len(ids))
         self.window.push(Macro(step, [RemoveItem(i) for i in ids]), text=step)
 
     def select_all(self) -> None:
@@ -144,7 +150,7 @@ class EditOps:
         if command is None:
             self.window.status(translate("EditOps", "No sign is missing"))
             return False
-        text = translate("EditOps", "Add {0} suggested signs").replace("{0}", str(len(command.commands)))
+        text = translate("EditOps", "Add %n suggested signs", None, len(command.commands))
         return self.window.push(command, text=text)
 
     def edit_venue(self, focus: str | None = None) -> bool:

@@ -171,8 +171,13 @@ class FileOps:
         return True
 
     def confirm_discard(self) -> bool:
-        """Ask before dropping unsaved changes; True when it is fine to go on."""
+        """Ask before dropping unsaved changes; True when it is fine to go on.
+
+        A never-saved project with nothing in it is not worth a question (nor a Save As dialog).
+        """
         if not self._doc.modified:
+            return True
+        if self._doc.path is None and _is_empty(self._doc.project):
             return True
         project, path = self._doc.project, self._doc.path
         name = path.name if path else (project.venue.name or translate("FileOps", "Untitled"))
@@ -251,7 +256,7 @@ class FileOps:
             for zone, use in uses.items():
                 result.confirm(zone, use)
         self.autosave.discard()
-        self.window.set_project(result.project, None, modified=True)
+        self.window.set_project(result.project, None, imported_from=path)
         for warning in getattr(result, "warnings", [])[:1]:
             self.window.status(warning)
         return True
@@ -381,6 +386,18 @@ class FileOps:
         self.window.status(translate("FileOps", "Sent {0} sign pages to {1}").replace("{0}", str(printed))
                            .replace("{1}", printer.printerName() or printer.outputFileName()))
         return printed
+
+
+def _is_empty(project: Any) -> bool:
+    """True when ``project`` holds nothing a user made: no items, backgrounds or venue facts."""
+    if project is None:
+        return True
+    if any(True for level in project.levels for _ in level.items()) or any(lv.backgrounds for lv in project.levels):
+        return False
+    from planner.model import Venue
+
+    blank = Venue()
+    return all(getattr(project.venue, name) == getattr(blank, name) for name in Venue.FIELDS)
 
 
 def _png_bytes(image: QImage) -> bytes:

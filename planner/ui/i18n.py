@@ -83,6 +83,14 @@ def install_translators(language: str, app: QCoreApplication | None = None) -> b
     _installed.clear()
     if language != "zh":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        english = QTranslator(app)  # the singular and plural forms of "%n ..." messages
+        try:
+            loaded = english.load("planner_en", str(translations_dir()))
+        except FileNotFoundError:
+            loaded = False
+        if loaded:
+            app.installTranslator(english)
+            _installed.append(english)
         return True
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     ours = QTranslator(app)

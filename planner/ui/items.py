@@ -39,7 +39,7 @@ from shapely.ops import polylabel
 from planner.geometry.convert import parts, to_polygon
 from planner.model import Camera, Level, Opening, Sign, Wall, Zone
 from planner.ui import qtcompat, qtgeom  # noqa: F401  (qtcompat: before any painting, see the module)
-from planner.ui.names import use_name
+from planner.ui.names import display_name, use_name
 from planner.vocabulary import zone_use
 
 __all__ = [
@@ -673,8 +673,9 @@ class PointItem(EntityItem, QGraphicsItem):
         return path
 
     def _sync_label(self, color: QColor) -> None:
-        level = self._source.current_level()
-        self.label.set_text(display_id(self.entity_id, level.id if level else None), color.darker(130))
+        entity = self.entity()
+        project = getattr(self._source, "project", None)
+        self.label.set_text(display_name(entity, project), color.darker(130))
 
 
 class CameraItem(PointItem):
@@ -700,7 +701,7 @@ class CameraItem(PointItem):
         fr = " · FR" if cam.face_recognition else ""
         range_text = f"{cam.range_m:g} m" if cam.range_m else "auto"
         self.setToolTip(
-            f"{cam.id} {cam.name}{fr}\n{cam.kind}, heading {cam.heading_deg:g}°, hfov {cam.hfov_deg:g}°, "
+            f"{display_name(cam, getattr(self._source, 'project', None))}{fr}\n{cam.kind}, heading {cam.heading_deg:g}°, hfov {cam.hfov_deg:g}°, "
             f"range {range_text}, mount {cam.mount_height_m:g} m"
         )
         self.update()
@@ -753,7 +754,8 @@ class SignItem(PointItem):
         sign: Sign = self.entity()
         self.setPos(qtgeom.to_scene(sign.position))
         self._sync_label(self.color_of(sign))
-        self.setToolTip(f"{sign.id}: {sign.kind}, {sign.size}, facing {sign.facing_deg:g}°")
+        self.setToolTip(f"{display_name(sign, getattr(self._source, 'project', None))}: {sign.kind}, {sign.size}, "
+                        f"facing {sign.facing_deg:g}°")
         self.update()
 
     def boundingRect(self) -> QRectF:

@@ -42,6 +42,7 @@ from planner.model import (
     ZONE_USES,
     Background,
     Camera,
+    FieldError,
     Level,
     Opening,
     Project,
@@ -50,6 +51,7 @@ from planner.model import (
 )
 from planner.model.commands import SetBackgrounds
 from planner.rules.pack import DEFAULT_RULE_PACK, shown_private_uses
+from planner.ui.inputs import FieldMessage, NumberField, guard_wheel
 from planner.ui.lens import (
     RESOLUTION_PRESETS,
     SENSOR_FORMATS,
@@ -60,6 +62,7 @@ from planner.ui.lens import (
 )
 from planner.ui.names import (
     camera_kind_name,
+    display_name,
     entity_name,
     material_name,
     opening_kind_name,
@@ -116,22 +119,15 @@ def resize_segment(segment: Any, width: float) -> tuple[tuple[float, float], tup
 
 
 def _spin(low: float, high: float, decimals: int = 2, suffix: str = "", step: float = 0.1,
-          wrapping: bool = False) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setRange(low, high)
-    box.setDecimals(decimals)
-    box.setSingleStep(step)
-    box.setSuffix(suffix)
-    box.setWrapping(wrapping)
-    box.setKeyboardTracking(False)
-    box.setAccelerated(True)
-    return box
+          wrapping: bool = False) -> NumberField:
+    return NumberField(low, high, decimals, suffix, step, wrapping=wrapping)
 
 
 def _small(box: QComboBox) -> QComboBox:
     """A combo box that may be narrower than its longest entry (the dock decides the width)."""
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(8)
+    guard_wheel(box)
     return box
 
 
@@ -157,11 +153,39 @@ class _Page(QWidget):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._loaders: list[Callable[[Any], None]] = []
         self.entity_id: str | None = None
+        #: Field name -> the line under it that says why an input was refused.
+        self.messages: dict[str, FieldMessage] = {}
 
     def load(self, entity: Any) -> None:
+        if getattr(entity, "id", None) != self.entity_id:
+            self.clear_messages()
         self.entity_id = getattr(entity, "id", None)
         for loader in self._loaders:
             loader(entity)
+
+    def message_for(self, field: str) -> FieldMessage:
+        """The message line of ``field`` (added under the field's row on first use)."""
+        message = self.messages.get(field)
+        if message is None:
+            message = FieldMessage(self)
+            self.form.addRow(message)
+            self.messages[field] = message
+        return message
+
+    def _add_message_row(self, field: str) -> FieldMessage:
+        message = FieldMessage(self)
+        self.form.addRow(message)
+        self.messages.setdefault(field, message)
+        return message
+
+    def say(self, field: str, message: str) -> None:
+        """Show ``message`` under ``field`` (and in the status bar)."""
+        self.message_for(field).say(message)
+        self.panel.host.status(message)
+
+    def clear_messages(self) -> None:
+        for message in self.messages.values():
+            message.clear_message()
 
     # -- field builders: each edits one field (or several) of the shown entity ----------------------
     def number(self, label: str, field: str, box: QDoubleSpinBox, step_text: str,
@@ -171,7 +195,9 @@ class _Page(QWidget):
             self.form.addRow(label, row)
         else:
             self.form.addRow(label, box)
-        box.setObjectName(field)
+        if not box.objectName():
+            box.setObjectName(field)
+        name = box.objectName()
         reader = get or (lambda e: float(getattr(e, field)))
         writer = put or (lambda _e, v: {field: v})
 
@@ -180,7 +206,10 @@ class _Page(QWidget):
             box.setValue(reader(entity))
             box.blockSignals(False)
 
-        box.valueChanged.connect(lambda v: self.panel.edit(field, lambda e: writer(e, v), step_text))
+        box.valueChanged.connect(lambda v: self.panel.edit(field, lambda e: writer(e, v), step_text, where=name))
+        if isinstance(box, NumberField):
+            box.refused.connect(lambda text: self.say(name, text))
+        self._add_message_row(name)
         self._loaders.append(load)
         return box
 
@@ -190,12 +219,18 @@ class _Page(QWidget):
         self.form.addRow(label, edit)
 
         def load(entity: Any) -> None:
-            if not edit.hasFocus():
+            if not edit.hasFocus() or not edit.isModified():
                 edit.setText(str(getattr(entity, field)))
                 edit.setCursorPosition(0)  # long names show their beginning
 
-        edit.editingFinished.connect(lambda: self.panel.edit(field, lambda e: {field: edit.text()}, step_text)
-                                     if edit.text() != str(getattr(self.panel.entity(), field, "")) else None)
+        def done() -> None:
+            shown = self.panel.entity() if self.panel.shown_ids() else self.panel.host.level()
+            if edit.text() != str(getattr(shown, field, "")):
+                self.panel.edit(field, lambda e: {field: edit.text()}, step_text)
+            edit.setModified(False)
+
+        edit.editingFinished.connect(done)
+        self._add_message_row(field)
         self._loaders.append(load)
         return edit
 
@@ -236,9 +271,12 @@ class _Page(QWidget):
         return out
 
     def position(self, label_x: str, label_y: str, step_text: str) -> None:
-        self.number(label_x, "position", _spin(-1e5, 1e5, 2, " m"), step_text,
+        x, y = _spin(-1e5, 1e5, 2, " m"), _spin(-1e5, 1e5, 2, " m")
+        x.setObjectName("position_x")
+        y.setObjectName("position_y")
+        self.number(label_x, "position", x, step_text,
                     get=lambda e: e.position[0], put=lambda e, v: {"position": (v, e.position[1])})
-        self.number(label_y, "position", _spin(-1e5, 1e5, 2, " m"), step_text,
+        self.number(label_y, "position", y, step_text,
                     get=lambda e: e.position[1], put=lambda e, v: {"position": (e.position[0], v)})
 
 
@@ -332,7 +370,8 @@ class PropertiesPanel(QDockWidget):
             return
         kind = entity.ENTITY
         page = self.pages[kind]
-        self.title.setText(f"{entity_name(kind)} {entity.id}")
+        name = display_name(entity, project)
+        self.title.setText(name if name.startswith(entity_name(kind)) else f"{entity_name(kind)} · {name}")
         page.load(entity)
         self.stack.setCurrentWidget(page)
 
@@ -341,19 +380,40 @@ class PropertiesPanel(QDockWidget):
         shown = self._ids[0] if len(self._ids) == 1 else (None if self._ids else self.host.level_id())
         if change.action == "reset" or change.entity_id == shown or change.action == "remove":
             self.refresh()
+        elif not self._ids and change.action == "insert" and change.level_id == shown:
+            self.refresh()  # the level's "Contents" line counts its items
 
     # -- editing -------------------------------------------------------------------------------------
-    def edit(self, field: str, values: Callable[[Any], dict[str, Any]], text: str) -> bool:
-        """Push one merging SetProperty of the shown entity (or level)."""
+    def shown_ids(self) -> list[str]:
+        return list(self._ids)
+
+    def edit(self, field: str, values: Callable[[Any], dict[str, Any]], text: str, *, where: str | None = None) -> bool:
+        """Push one merging SetProperty of the shown entity (or level).
+
+        A value the model refuses is not pushed: the message appears under the field ``where``
+        (default: ``field``) and the field shows the model's value again.
+        """
         entity = self.entity() if self._ids else self.host.level()
         if entity is None:
             return False
+        page = self.pages.get(entity.ENTITY)
+        where = where or field
+        new = values(entity)
+        for name, value in new.items():
+            try:
+                type(entity).convert(name, value)
+            except FieldError as exc:
+                if page is not None:
+                    page.say(where, self.tr("Not applied: {0}").replace("{0}", exc.message))
+                self.refresh()
+                return False
+        if page is not None and where in page.messages:
+            page.messages[where].clear_message()
         key = (entity.id, field)
         if key not in self._gestures:
             self._gestures = {key: self.host.new_gesture()}  # another field: a new step
-        step = text.replace("{0}", entity.id)
-        ok = bool(self.host.push(SetProperty(entity.id, values(entity), merge=True), text=step,
-                                 gesture=self._gestures[key]))
+        step = text.replace("{0}", display_name(entity, self.project))
+        ok = bool(self.host.push(SetProperty(entity.id, new, merge=True), text=step, gesture=self._gestures[key]))
         if not ok:
             self.refresh()  # show the model's value again
         return ok
@@ -476,14 +536,13 @@ class PropertiesPanel(QDockWidget):
         for name, value in RESOLUTION_PRESETS.items():
             presets.addItem(name, value)
         page.form.addRow(self.tr("Resolution"), presets)
-        width = page.number(self.tr("Width"), "resolution", _spin(1, 100000, 0, " px", 1),
-                            self.tr("Change resolution of camera {0}"), get=lambda c: c.resolution[0],
-                            put=lambda c, v: {"resolution": (int(v), c.resolution[1])})
-        height = page.number(self.tr("Height"), "resolution", _spin(1, 100000, 0, " px", 1),
-                             self.tr("Change resolution of camera {0}"), get=lambda c: c.resolution[1],
-                             put=lambda c, v: {"resolution": (c.resolution[0], int(v))})
+        width, height = _spin(1, 100000, 0, " px", 1), _spin(1, 100000, 0, " px", 1)
         width.setObjectName("resolution_width")
         height.setObjectName("resolution_height")
+        page.number(self.tr("Width"), "resolution", width, self.tr("Change resolution of camera {0}"),
+                    get=lambda c: c.resolution[0], put=lambda c, v: {"resolution": (int(v), c.resolution[1])})
+        page.number(self.tr("Height"), "resolution", height, self.tr("Change resolution of camera {0}"),
+                    get=lambda c: c.resolution[1], put=lambda c, v: {"resolution": (c.resolution[0], int(v))})
 
         def load_preset(camera: Camera) -> None:
             presets.blockSignals(True)
@@ -642,6 +701,7 @@ class PropertiesPanel(QDockWidget):
             return None
 
     def _sign_page(self, page: _Page) -> None:
+        page.text(self.tr("Name"), "name", self.tr("Rename sign {0}"))
         page.choice(self.tr("Kind"), "kind", _combo(SIGN_KINDS, sign_kind_name), self.tr("Change kind of sign {0}"))
         page.position(self.tr("Position x"), self.tr("Position y"), self.tr("Move sign {0}"))
         page.number(self.tr("Facing"), "facing_deg", _spin(0, 359.9, 1, "°", 1, wrapping=True),

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
 from planner.ui import qtgeom
-from planner.ui.items import EntityItem, PointItem
+from planner.ui.items import DeviceLabelItem, EntityItem, PointItem
 from planner.ui.tools.base import Tool, ToolEvent
 from planner.ui.tools.snap import Snap, SnapTargets, snap_point
 
@@ -167,6 +167,8 @@ class PlanView(QGraphicsView):
         found: list[QGraphicsItem] = []
         for item in self.scene().items(area, Qt.ItemSelectionMode.IntersectsItemShape,
                                        Qt.SortOrder.DescendingOrder, self.transform()):
+            if isinstance(item, DeviceLabelItem):
+                continue  # a device's name is not the device: pressing beside it starts a rubber band
             while item is not None and not isinstance(item, EntityItem):
                 item = item.parentItem()
             if item is not None and item.isVisible() and item not in found:

@@ -15,9 +15,17 @@ import math
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QWidget
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QWidget,
+)
 
 from planner.model import Change, Command, Level, Project
 from planner.rules import Finding
@@ -30,6 +38,7 @@ from planner.ui.editing import EditOps
 from planner.ui.fileops import FileOps
 from planner.ui.findings import FindingsPanel
 from planner.ui.i18n import translate, ui_language
+from planner.ui.inputs import NumberField
 from planner.ui.layers import LayersPanel
 from planner.ui.properties import PropertiesPanel
 from planner.ui.scene import LevelScene
@@ -46,6 +55,45 @@ log = logging.getLogger(__name__)
 
 #: Closest zoom when focusing a finding (pixels per metre).
 FOCUS_MAX_SCALE = 60.0
+
+
+class _UndoKeys(QObject):
+    """Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) reach the document's undo stack from any field of the window.
+
+    Line edits and spin boxes claim these keys for their own text undo; in this window the
+    field's edit is committed first (as leaving the field does) and the document's step is
+    undone, so the keys do the same wherever the focus is.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def _matches(self, event: QKeyEvent) -> str | None:
+        from planner.ui.actions import redo_keys, undo_keys
+
+        pressed = QKeySequence(event.keyCombination())
+        if pressed in undo_keys():
+            return "undo"
+        if pressed in redo_keys():
+            return "redo"
+        return None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QWidget):
+            return False
+        field = watched
+        if isinstance(field.parentWidget(), QAbstractSpinBox):
+            field = field.parentWidget()
+        if not isinstance(field, (QLineEdit, QAbstractSpinBox)) or field.window() is not self.window:
+            return False
+        assert isinstance(event, QKeyEvent)
+        which = self._matches(event)
+        if which is None:
+            return False
+        self.window.commit_field(field)
+        event.ignore()  # not the field's: the window's Undo / Redo shortcut takes the key
+        return True
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +129,10 @@ class MainWindow(QMainWindow):
         self.tools_panel = self.acts.tools_panel
         self.history = self.acts.history
         self.history_view = self.acts.history_view
+        self._undo_keys = _UndoKeys(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self._undo_keys)
         self._build_status_bar()
         self._connect()
         self.set_tool("select")
@@ -141,9 +193,10 @@ class MainWindow(QMainWindow):
         """Load and show the project at ``path``; on failure show an error and keep the current one."""
         return self.files.open_path(Path(path))
 
-    def set_project(self, project: Project | None, path: Path | None = None, *, modified: bool = False) -> None:
+    def set_project(self, project: Project | None, path: Path | None = None, *, modified: bool = False,
+                    imported_from: Path | None = None) -> None:
         """Edit ``project`` (its first level), check it and fit the view."""
-        self.document.set_project(project, path, modified=modified)
+        self.document.set_project(project, path, modified=modified, imported_from=imported_from)
 
     def _project_replaced(self) -> None:
         project = self.document.project
@@ -345,6 +398,10 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             return
         name = project.venue.name or (path.stem if path else translate("MainWindow", "Untitled"))
+        source = self.document.imported_from
+        if path is None and source is not None:
+            name = translate("MainWindow", "{0} (imported from {1}, not saved yet)").replace("{0}", name) \
+                .replace("{1}", source.name)
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(self.document.modified)
 
@@ -376,6 +433,16 @@ class MainWindow(QMainWindow):
         self.properties.show_ids(self.scene.selected_ids())
         if getattr(self, "acts", None) is not None:  # not while the window is being built
             self.edits.update_actions()
+
+    def commit_field(self, field: QWidget) -> None:
+        """Apply what is typed in ``field`` now, as leaving it would (before an undo or a redo)."""
+        if isinstance(field, NumberField):
+            field.commit()
+        elif isinstance(field, QAbstractSpinBox):
+            field.interpretText()
+        elif isinstance(field, QLineEdit) and field.isModified():
+            field.editingFinished.emit()
+            field.setModified(False)
 
     # -- window events --------------------------------------------------------------------------------------
     def showEvent(self, event: QEvent) -> None:  # type: ignore[override]

@@ -213,7 +213,8 @@ def test_import_plan_reviews_every_zone_use(qtbot, tmp_path: Path) -> None:
     review = next(value for kind, value in dialogs.asked if kind == "review")
     assert review and all(len(row) == 3 for row in review)
     assert any(use == "restroom" for _, use, _ in review)
-    assert window.isWindowModified() and window.path is None
+    assert not window.isWindowModified() and window.path is None  # new and unsaved, but nothing edited yet
+    assert "imported from floor.dxf" in window.windowTitle()
     zones = {z.id: z.use for lv in window.project.levels for z in lv.zones}
     assert {zone for zone, _, _ in review} <= set(zones)
 

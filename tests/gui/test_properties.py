@@ -48,7 +48,7 @@ def test_zone_use_is_a_translated_combo_and_one_step(editor) -> None:
     assert uses.itemText(uses.findData("restroom")) == "Restroom (private)"
     uses.setCurrentIndex(uses.findData("lobby"))
     assert window.project.get("corr").use == "lobby"
-    assert window.document.stack.undoText() == "Change use of zone corr"
+    assert window.document.stack.undoText() == "Change use of zone Corridor"
     window.acts.undo.trigger()
     assert uses.currentData() == "corridor"  # the panel follows the model
 
@@ -81,8 +81,9 @@ def test_camera_fields_edit_and_consecutive_edits_of_one_field_merge(editor) -> 
             cam.name) == (93, 70, 30, 3.2, True, "ptz", "Corridor west")
     stack = window.document.stack
     assert [stack.text(i) for i in range(stack.count())] == [
-        "Aim camera c1", "Change field of view of camera c1", "Tilt camera c1", "Change mounting height of camera c1",
-        "Switch face recognition of camera c1", "Change kind of camera c1", "Rename camera c1"]
+        "Aim camera Corridor", "Change field of view of camera Corridor", "Tilt camera Corridor",
+        "Change mounting height of camera Corridor", "Switch face recognition of camera Corridor",
+        "Change kind of camera Corridor", "Rename camera Corridor"]
     window.scene.select_ids(["c2"])
     window.scene.select_ids(["c1"])
     heading = _widget(window, "camera", QDoubleSpinBox, "heading_deg")
@@ -94,7 +95,8 @@ def test_position_range_masks_and_resolution_presets(editor) -> None:
     window = editor
     project = window.project
     window.scene.select_ids(["c1"])
-    xs = [w for w in window.properties.page("camera").findChildren(QDoubleSpinBox, "position")]
+    page = window.properties.page("camera")
+    xs = [page.findChild(QDoubleSpinBox, "position_x"), page.findChild(QDoubleSpinBox, "position_y")]
     xs[0].setValue(2.0)
     xs[1].setValue(1.5)
     assert project.get("c1").position == (2.0, 1.5)
@@ -128,7 +130,7 @@ def test_lens_calculator_sets_the_field_of_view(editor) -> None:
     assert panel.lens_result.text() == "61.9°"
     panel.lens_apply.click()
     assert window.project.get("c1").hfov_deg == pytest.approx(round(hfov_deg(4.0, 4.8), 1))
-    assert window.document.stack.undoText() == "Set lens of camera c1 to 4 mm"
+    assert window.document.stack.undoText() == "Set lens of camera Corridor to 4 mm"
     assert panel.focal_for(window.project.get("c1")) == pytest.approx(4.0, abs=0.01)
 
 

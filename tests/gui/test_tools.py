@@ -47,7 +47,7 @@ def test_wall_tool_draws_a_polyline_with_the_chosen_thickness_and_material(empty
     assert len(level.walls) == 1
     wall = level.walls[0]
     assert wall.path == ((0, 0), (6, 0), (6, 3)) and wall.thickness_m == 0.3 and wall.material == "glass"
-    assert _steps(window) == ["Add wall w1"]
+    assert _steps(window) == ["Add a wall"]
     assert not window.tools["wall"].busy
 
 
@@ -106,7 +106,7 @@ def test_zone_tools_add_no_walls_and_rectangles_come_from_a_drag_or_two_clicks(e
     assert [z.polygon for z in level.zones] == [((0, 0), (2, 0), (1, 2)), ((4, 0), (7, 0), (7, 2), (4, 2)),
                                                 ((0, 4), (2, 4), (2, 5), (0, 5))]
     assert len(level.walls) == 1 and level.walls[0].path[0] == (4, 0)
-    assert _steps(window) == ["Add zone z1", "Add room z2", "Add zone z3"]
+    assert _steps(window) == ["Add zone (Other)", "Add room (Other)", "Add zone (Other)"]
 
 
 @pytest.mark.parametrize(("tool", "kind", "width"), [("door", "door", 0.9), ("doorway", "doorway", 1.2),
@@ -152,7 +152,7 @@ def test_camera_tool_places_and_aims_with_one_drag_and_escape_cancels(empty) -> 
     assert "aim" in window.tools["camera"].preview.names
     pointer.key(Qt.Key.Key_Escape)
     pointer.release((6, 3))
-    assert len(window.level().cameras) == 1 and _steps(window) == ["Add camera c1"]
+    assert len(window.level().cameras) == 1 and _steps(window) == ["Add Camera 1"]
 
 
 def test_sign_tool_places_a_sign_facing_the_drag(empty) -> None:
@@ -223,7 +223,7 @@ def test_drag_moves_the_selection_as_one_step_and_snaps_to_wall_ends(venue) -> N
     before = snapshot(project)
     pointer.drag((0.5, 1.0), (4.46, 4.97), steps=10)  # camera c1 onto the WC's corner (4.5, 5)
     assert project.get("c1").position == (4.5, 5.0)
-    assert _steps(window) == ["Move camera c1"]
+    assert _steps(window) == ["Move camera Corridor"]
     window.acts.undo.trigger()
     assert snapshot(project) == before
     window.acts.redo.trigger()
@@ -261,8 +261,8 @@ def test_camera_handles_aim_and_widen_the_lens(venue) -> None:
     assert project.get("c1").hfov_deg == pytest.approx(90.0, abs=1.0)
     pointer.drag(tool.handles()["right"], (0.6, 3.0))
     assert project.get("c1").hfov_deg < 10
-    assert _steps(window) == ["Aim camera c1", "Change field of view of camera c1",
-                              "Change field of view of camera c1"]
+    assert _steps(window) == ["Aim camera Corridor", "Change field of view of camera Corridor",
+                              "Change field of view of camera Corridor"]
 
 
 def test_zone_corner_drags_and_a_door_slides_along_its_wall(venue) -> None:
@@ -276,7 +276,7 @@ def test_zone_corner_drags_and_a_door_slides_along_its_wall(venue) -> None:
     (x0, y0), (x1, y1) = project.get("d1").segment
     assert (y0, y1) == (2.0, 2.0) and abs(x1 - x0) == pytest.approx(0.9)
     assert (x0 + x1) / 2 == pytest.approx(6.45, abs=0.3)
-    assert _steps(window) == ["Reshape wc", "Move d1"]
+    assert _steps(window) == ["Reshape zone WC", "Move Doorway 1"]
 
 
 def test_delete_copy_paste_duplicate_cut(venue) -> None:
@@ -297,7 +297,8 @@ def test_delete_copy_paste_duplicate_cut(venue) -> None:
     assert "s1" not in project
     window.acts.paste.trigger()
     assert len(project.level("L1").signs) == 1
-    assert _steps(window) == ["Paste 2 items", "Duplicate 2 items", "Delete 2 items", "Cut s1", "Paste 1 items"]
+    assert _steps(window) == ["Paste 2 items", "Duplicate 2 items", "Delete 2 items", "Cut Sign at Corridor",
+                              "Paste 1 item"]
     for _ in range(5):
         window.acts.undo.trigger()
     assert snapshot(project) == snapshot(corridor_and_restroom())

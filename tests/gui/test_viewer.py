@@ -333,4 +333,4 @@ def test_selected_device_is_always_labelled(window: MainWindow) -> None:
     assert isinstance(camera, CameraItem) and camera.label.placement is None
     window.scene.select_entity("c2")  # ... except the selected one
     assert camera.label.placement is not None
-    assert camera.label.text == "c2"
+    assert camera.label.text == "Inside WC"

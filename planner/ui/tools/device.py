@@ -12,6 +12,7 @@ from planner.geometry.compass import bearing
 from planner.model import AddItem, Camera, Sign
 from planner.ui import qtgeom
 from planner.ui.i18n import translate
+from planner.ui.names import next_camera_name, sign_place_name
 from planner.ui.tools.base import Tool, ToolEvent, preview_pen
 from planner.ui.tools.snap import Point
 
@@ -91,11 +92,12 @@ class CameraTool(_PlaceAndAim):
         if project is None or level is None:
             return
         options = self.host.options
-        camera = Camera(id=project.new_id("c"), position=position, heading_deg=direction,
+        camera = Camera(id=project.new_id("c"), name=next_camera_name(project), position=position,
+                        heading_deg=direction,
                         hfov_deg=options.camera_hfov_deg, face_recognition=options.camera_face_recognition,
                         mount_height_m=options.camera_mount_height_m)
         if self.host.push(AddItem(level.id, camera),
-                          text=translate("CameraTool", "Add camera {0}").replace("{0}", camera.id)):
+                          text=translate("CameraTool", "Add {0}").replace("{0}", camera.name)):
             self.host.scene.select_ids([camera.id])
 
 
@@ -120,5 +122,7 @@ class SignTool(_PlaceAndAim):
         options = self.host.options
         sign = Sign(id=project.new_id("s"), kind=options.sign_kind, position=position, facing_deg=direction,
                     size=options.sign_size)
-        if self.host.push(AddItem(level.id, sign), text=translate("SignTool", "Add sign {0}").replace("{0}", sign.id)):
+        place = sign_place_name(position, level)
+        name = translate("Names", "Sign at {0}").replace("{0}", place) if place else translate("Names", "Sign")
+        if self.host.push(AddItem(level.id, sign), text=translate("SignTool", "Add {0}").replace("{0}", name)):
             self.host.scene.select_ids([sign.id])

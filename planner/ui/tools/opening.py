@@ -70,10 +70,10 @@ class OpeningTool(Tool):
         segment, wall = found
         opening = Opening(id=project.new_id({"door": "d", "doorway": "dw", "window": "win"}[self.KIND]),
                           kind=self.KIND, segment=segment, wall=wall)
-        texts = {"door": translate("OpeningTool", "Add door {0}"),
-                 "doorway": translate("OpeningTool", "Add doorway {0}"),
-                 "window": translate("OpeningTool", "Add window {0}")}
-        self.host.push(AddItem(level.id, opening), text=texts[self.KIND].replace("{0}", opening.id))
+        texts = {"door": translate("OpeningTool", "Add a door"),
+                 "doorway": translate("OpeningTool", "Add a doorway"),
+                 "window": translate("OpeningTool", "Add a window")}
+        self.host.push(AddItem(level.id, opening), text=texts[self.KIND])
         self.preview.clear()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from planner.model import AddItem, Macro, Wall, Zone
 from planner.ui.i18n import translate
+from planner.ui.names import use_name
 from planner.ui.tools.base import ToolHost
 from planner.ui.tools.points import PointsTool, RectangleTool
 from planner.ui.tools.snap import Point, closed_path
@@ -19,11 +20,11 @@ def add_room(host: ToolHost, ring: list[Point], *, walls: bool) -> bool:
     options = host.options
     zone = Zone(id=project.new_id("z"), name="", use=options.zone_use, polygon=Zone.convert("polygon", ring))
     if not walls:
-        return host.push(AddItem(level.id, zone), text=translate("RoomTool", "Add zone {0}").replace("{0}", zone.id))
+        return host.push(AddItem(level.id, zone), text=translate("RoomTool", "Add zone ({0})").replace("{0}", use_name(zone.use)))
     wall_id = project.new_id("w")
     wall = Wall(id=wall_id, path=Wall.convert("path", closed_path(ring)), thickness_m=options.wall_thickness_m,
                 material=options.wall_material)
-    text = translate("RoomTool", "Add room {0}").replace("{0}", zone.id)
+    text = translate("RoomTool", "Add room ({0})").replace("{0}", use_name(zone.use))
     return host.push(Macro(text, [AddItem(level.id, zone), AddItem(level.id, wall)]), text=text)
 
 

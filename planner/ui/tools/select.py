@@ -18,6 +18,7 @@ from planner.geometry.compass import bearing
 from planner.model import Camera, Move, Opening, SetProperty, Sign, Wall, Zone
 from planner.ui import qtgeom
 from planner.ui.i18n import translate
+from planner.ui.names import step_name
 from planner.ui.items import EntityItem, PointItem
 from planner.ui.tools.base import PREVIEW_COLOR, Tool, ToolEvent, preview_pen
 from planner.ui.tools.snap import (
@@ -231,15 +232,17 @@ class SelectTool(Tool):
         if segment is None or segment == opening.segment:
             return
         command = SetProperty(opening.id, {"segment": segment, "wall": wall.id}, merge=True)
-        self.host.push(command, text=translate("SelectTool", "Move {0}").replace("{0}", opening.id),
+        self.host.push(command, text=translate("SelectTool", "Move {0}").replace("{0}", self._name(opening)),
                        gesture=self._gesture)
+
+    def _name(self, entity: Any) -> str:
+        return step_name(entity, self.host.project)
 
     def _move_text(self) -> str:
         project = self.host.project
         if len(self._ids) == 1 and project is not None:
             entity = project.get(self._ids[0])
-            return translate("SelectTool", "Move {kind} {id}").replace("{kind}", _kind_name(entity.ENTITY)) \
-                .replace("{id}", entity.id)
+            return translate("SelectTool", "Move {0}").replace("{0}", self._name(entity))
         return translate("SelectTool", "Move {n} items").replace("{n}", str(len(self._ids)))
 
     def _drag_handle(self, event: ToolEvent) -> None:
@@ -254,21 +257,21 @@ class SelectTool(Tool):
             if event.shift:
                 facing = round(facing / 15.0) * 15.0 % 360.0
             self.host.push(SetProperty(entity.id, {"facing_deg": facing}, merge=True),
-                           text=translate("SelectTool", "Turn sign {0}").replace("{0}", entity.id),
+                           text=translate("SelectTool", "Turn {0}").replace("{0}", self._name(entity)),
                            gesture=self._gesture)
         elif self._handle == "heading":
             heading = round(bearing(entity.position, event.raw), 1)
             if event.shift:
                 heading = round(heading / 15.0) * 15.0 % 360.0
             self.host.push(SetProperty(entity.id, {"heading_deg": heading}, merge=True),
-                           text=translate("SelectTool", "Aim camera {0}").replace("{0}", entity.id),
+                           text=translate("SelectTool", "Aim {0}").replace("{0}", self._name(entity)),
                            gesture=self._gesture)
         else:
             fov = min(fov_from_handle(entity.position, entity.heading_deg, event.raw), 359.0)
             if event.shift:
                 fov = max(5.0, round(fov / 5.0) * 5.0)
             self.host.push(SetProperty(entity.id, {"hfov_deg": fov}, merge=True),
-                           text=translate("SelectTool", "Change field of view of camera {0}").replace("{0}", entity.id),
+                           text=translate("SelectTool", "Change field of view of {0}").replace("{0}", self._name(entity)),
                            gesture=self._gesture)
         self.refresh()
 
@@ -285,7 +288,8 @@ class SelectTool(Tool):
         else:
             values = {"path": replace_vertex(entity.path, self._vertex, point, closed_path=entity.closed)}
         self.host.push(SetProperty(entity.id, values, merge=True),
-                       text=translate("SelectTool", "Reshape {0}").replace("{0}", entity.id), gesture=self._gesture)
+                       text=translate("SelectTool", "Reshape {0}").replace("{0}", self._name(entity)),
+                       gesture=self._gesture)
 
     def release(self, event: ToolEvent) -> None:
         if event.button != Qt.MouseButton.LeftButton:
@@ -336,14 +340,3 @@ def _inside(item: Any, rect: QRectF) -> bool:
     if isinstance(item, PointItem):
         return rect.contains(item.scenePos())
     return rect.contains(item.mapToScene(item.shape()).boundingRect())
-
-
-def _kind_name(entity: str) -> str:
-    names = {
-        "zone": translate("Entities", "zone"),
-        "wall": translate("Entities", "wall"),
-        "opening": translate("Entities", "opening"),
-        "camera": translate("Entities", "camera"),
-        "sign": translate("Entities", "sign"),
-    }
-    return names.get(entity, entity)

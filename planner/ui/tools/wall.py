@@ -27,4 +27,4 @@ class WallTool(PointsTool):
         path = closed_path(points) if closed and len(points) >= 3 else tuple(points)
         wall = Wall(id=project.new_id("w"), path=Wall.convert("path", path), thickness_m=options.wall_thickness_m,
                     material=options.wall_material)
-        self.host.push(AddItem(level.id, wall), text=translate("WallTool", "Add wall {0}").replace("{0}", wall.id))
+        self.host.push(AddItem(level.id, wall), text=translate("WallTool", "Add a wall"))
