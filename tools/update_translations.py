@@ -15,6 +15,7 @@ live in ``planner_en.ts`` (plural messages only), loaded for English.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -71,9 +72,68 @@ def unfinished(ts: Path = TS) -> list[str]:
         translation = message.find("translation")
         if translation is not None and translation.get("type") in ("vanished", "obsolete"):
             continue
-        if translation is None or translation.get("type") == "unfinished" or not (translation.text or "").strip():
+        forms = [f.text or "" for f in translation.iter("numerusform")] if translation is not None else []
+        text = " ".join(forms) if forms else (translation.text or "" if translation is not None else "")
+        if translation is None or translation.get("type") == "unfinished" or not text.strip():
             missing.append(message.findtext("source") or "")
     return missing
+
+
+def mark_numerus(ts: Path) -> None:
+    """Mark every ``%n`` message as a plural message (text edit, keeping lupdate's layout).
+
+    lupdate's Python parser only recognises the count of ``self.tr(text, None, n)``, not of
+    ``translate(context, text, None, n)``; Chinese has one plural form, so an existing
+    translation becomes that form.
+    """
+    pattern = re.compile(r'(?P<indent>[ ]*)<message>\n(?P<body>(?:(?!</message>).)*?<source>[^<]*%n[^<]*</source>\n)'
+                         r'(?P<tindent>[ ]*)<translation(?P<attrs>[^>]*?)(?:/>|>(?P<text>[^<]*)</translation>)', re.S)
+
+    def plural(match: re.Match[str]) -> str:
+        indent, tindent = match["indent"], match["tindent"]
+        return (f'{indent}<message numerus="yes">\n{match["body"]}{tindent}<translation{match["attrs"]}>\n'
+                f'{tindent}    <numerusform>{match["text"] or ""}</numerusform>\n{tindent}</translation>')
+
+    # lupdate marks a plural message it read as non-plural "unfinished" again; its translation still holds.
+    kept = re.compile(r'(<source>[^<]*%n[^<]*</source>\s*<translation) type="unfinished"(>\s*<numerusform>[^<]+<)')
+    text = ts.read_text(encoding="utf-8")
+    ts.write_text(kept.sub(r"\1\2", pattern.sub(plural, text)), encoding="utf-8")
+
+
+def update_english(ts: Path, ts_en: Path) -> None:
+    """Keep ``ts_en`` to the ``%n`` messages of ``ts``, with their English singular and plural forms."""
+    known: dict[tuple[str, str], list[str]] = {}
+    if ts_en.exists():
+        for context in ET.parse(ts_en).getroot().iter("context"):
+            name = context.findtext("name") or ""
+            for message in context.iter("message"):
+                forms = [f.text or "" for f in message.iter("numerusform")]
+                known[(name, message.findtext("source") or "")] = forms
+    root = ET.Element("TS", {"version": "2.1", "language": "en", "sourcelanguage": "en"})
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        plural = [m for m in context.iter("message") if m.get("numerus") == "yes"]
+        if not plural:
+            continue
+        out = ET.SubElement(root, "context")
+        ET.SubElement(out, "name").text = name
+        for message in plural:
+            source = message.findtext("source") or ""
+            forms = known.get((name, source), ["", ""])
+            entry = ET.SubElement(out, "message", {"numerus": "yes"})
+            ET.SubElement(entry, "source").text = source
+            translation = ET.SubElement(entry, "translation")
+            if not all(forms) or len(forms) != 2:
+                translation.set("type", "unfinished")
+            for form in (forms + ["", ""])[:2]:
+                ET.SubElement(translation, "numerusform").text = form
+    _write(ET.ElementTree(root), ts_en)
+
+
+def _write(tree: ET.ElementTree, path: Path) -> None:
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,10 +145,10 @@ def main(argv: list[str] | None = None) -> int:
                     "-locations", "none", "-source-language", "en", "-target-language", "zh_CN"],
                    cwd=ROOT, check=True)
     write_use_names()
+    mark_numerus(TS)
+    update_english(TS, TS_EN)
     subprocess.run([tool("lrelease"), str(TS.relative_to(ROOT)), "-qm", str(QM.relative_to(ROOT))], cwd=ROOT,
                    check=True)
-    subprocess.run([tool("lupdate"), *sources(), "-ts", str(TS_EN.relative_to(ROOT)), "-no-obsolete", "-pluralonly",
-                    "-locations", "none", "-source-language", "en", "-target-language", "en"], cwd=ROOT, check=True)
     subprocess.run([tool("lrelease"), str(TS_EN.relative_to(ROOT)), "-qm",
                     str(TS_EN.with_suffix(".qm").relative_to(ROOT))], cwd=ROOT, check=True)
     missing = unfinished() + unfinished(TS_EN)

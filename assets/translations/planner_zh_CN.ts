@@ -280,8 +280,8 @@
         <translation>在摄像机安装位置按下鼠标，朝拍摄方向拖动（按住 Shift 以 15° 为步长）；Esc 取消</translation>
     </message>
     <message>
-        <source>Add camera {0}</source>
-        <translation>添加摄像机 {0}</translation>
+        <source>Add {0}</source>
+        <translation>添加{0}</translation>
     </message>
 </context>
 <context>
@@ -345,28 +345,12 @@ If you do not, the copies are deleted.</source>
         <translation>剪切 {0}</translation>
     </message>
     <message>
-        <source>Cut {0} items</source>
-        <translation>剪切 {0} 项</translation>
-    </message>
-    <message>
         <source>The clipboard holds nothing to paste</source>
         <translation>剪贴板中没有可粘贴的内容</translation>
     </message>
     <message>
-        <source>Paste {0} items</source>
-        <translation>粘贴 {0} 项</translation>
-    </message>
-    <message>
-        <source>Duplicate {0} items</source>
-        <translation>再制 {0} 项</translation>
-    </message>
-    <message>
         <source>Delete {0}</source>
         <translation>删除 {0}</translation>
-    </message>
-    <message>
-        <source>Delete {0} items</source>
-        <translation>删除 {0} 项</translation>
     </message>
     <message>
         <source>Applied: {0} (Undo takes it back)</source>
@@ -376,9 +360,35 @@ If you do not, the copies are deleted.</source>
         <source>No sign is missing</source>
         <translation>没有缺少的提示标识</translation>
     </message>
-    <message>
-        <source>Add {0} suggested signs</source>
-        <translation>添加 {0} 个建议的提示标识</translation>
+    <message numerus="yes">
+        <source>Cut %n items</source>
+        <translation>
+            <numerusform>剪切 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n items</source>
+        <translation>
+            <numerusform>粘贴 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n items</source>
+        <translation>
+            <numerusform>复制出 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n items</source>
+        <translation>
+            <numerusform>删除 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %n suggested signs</source>
+        <translation>
+            <numerusform>添加 %n 个建议标识</numerusform>
+        </translation>
     </message>
     <message>
         <source>Edit venue and notice</source>
@@ -450,26 +460,6 @@ If you do not, the copies are deleted.</source>
     <message>
         <source>Level</source>
         <translation>楼层</translation>
-    </message>
-    <message>
-        <source>zone</source>
-        <translation>区域</translation>
-    </message>
-    <message>
-        <source>wall</source>
-        <translation>墙</translation>
-    </message>
-    <message>
-        <source>opening</source>
-        <translation>开口</translation>
-    </message>
-    <message>
-        <source>camera</source>
-        <translation>摄像机</translation>
-    </message>
-    <message>
-        <source>sign</source>
-        <translation>标识</translation>
     </message>
 </context>
 <context>
@@ -791,6 +781,17 @@ If you do not, the copies are deleted.</source>
     </message>
 </context>
 <context>
+    <name>Inputs</name>
+    <message>
+        <source>“{0}” is not a number; enter {1} to {2}{3}. The value was not changed.</source>
+        <translation>“{0}”不是数字；请输入 {1} 到 {2}{3}。数值未更改。</translation>
+    </message>
+    <message>
+        <source>{0}{3} is out of range; enter {1} to {2}{3}. The value was not changed.</source>
+        <translation>{0}{3} 超出范围；请输入 {1} 到 {2}{3}。数值未更改。</translation>
+    </message>
+</context>
+<context>
     <name>Layers</name>
     <message>
         <source>Backgrounds</source>
@@ -847,6 +848,10 @@ If you do not, the copies are deleted.</source>
     <message>
         <source>Untitled</source>
         <translation>未命名</translation>
+    </message>
+    <message>
+        <source>{0} (imported from {1}, not saved yet)</source>
+        <translation>{0}（从 {1} 导入，尚未保存）</translation>
     </message>
     <message>
         <source>{n} zones · {w} walls · {o} openings · {c} cameras · {s} signs</source>
@@ -930,6 +935,34 @@ If you do not, the copies are deleted.</source>
         <source>CCTV notice</source>
         <translation>视频监控提示</translation>
     </message>
+    <message>
+        <source>{0} entrance</source>
+        <translation>{0}入口</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <source>Wall</source>
+        <translation>墙</translation>
+    </message>
+    <message>
+        <source>Sign at {0}</source>
+        <translation>{0}的标识</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>场所</translation>
+    </message>
 </context>
 <context>
     <name>OpeningTool</name>
@@ -942,22 +975,23 @@ If you do not, the copies are deleted.</source>
         <translation>请点击足够长的墙体或区域边线</translation>
     </message>
     <message>
-        <source>Add door {0}</source>
-        <translation>添加门 {0}</translation>
+        <source>Add a door</source>
+        <translation>添加门</translation>
     </message>
     <message>
-        <source>Add doorway {0}</source>
-        <translation>添加门洞 {0}</translation>
+        <source>Add a doorway</source>
+        <translation>添加门洞</translation>
     </message>
     <message>
-        <source>Add window {0}</source>
-        <translation>添加窗 {0}</translation>
+        <source>Add a window</source>
+        <translation>添加窗</translation>
     </message>
 </context>
 <context>
     <name>PropertiesPanel</name>
     <message>
         <source>Properties</source>
+        <extracomment>Field name -&gt; the line under it that says why an input was refused. Interval of the fields&apos; updates during a drag (ms).</extracomment>
         <translation>属性</translation>
     </message>
     <message>
@@ -971,6 +1005,10 @@ If you do not, the copies are deleted.</source>
     <message>
         <source>Select one item to edit its properties. Drag to move them together; Delete removes them.</source>
         <translation>选择单个对象以编辑其属性。拖动可整体移动；按 Delete 删除。</translation>
+    </message>
+    <message>
+        <source>Not applied: {0}</source>
+        <translation>未应用：{0}</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1277,6 +1315,10 @@ If you do not, the copies are deleted.</source>
         <translation>将摄像机 {0} 设为 {1}</translation>
     </message>
     <message>
+        <source>Rename sign {0}</source>
+        <translation>重命名标识 {0}</translation>
+    </message>
+    <message>
         <source>Change kind of sign {0}</source>
         <translation>修改标识 {0} 的类型</translation>
     </message>
@@ -1359,12 +1401,12 @@ If you do not, the copies are deleted.</source>
 <context>
     <name>RoomTool</name>
     <message>
-        <source>Add zone {0}</source>
-        <translation>添加区域 {0}</translation>
+        <source>Add zone ({0})</source>
+        <translation>添加区域（{0}）</translation>
     </message>
     <message>
-        <source>Add room {0}</source>
-        <translation>添加房间 {0}</translation>
+        <source>Add room ({0})</source>
+        <translation>添加房间（{0}）</translation>
     </message>
     <message>
         <source>Click the corners of the room; click the first corner, double-click or press Enter to close it; Esc cancels</source>
@@ -1387,24 +1429,20 @@ If you do not, the copies are deleted.</source>
         <translation>移动 {0}</translation>
     </message>
     <message>
-        <source>Move {kind} {id}</source>
-        <translation>移动{kind} {id}</translation>
+        <source>Turn {0}</source>
+        <translation>转动{0}</translation>
+    </message>
+    <message>
+        <source>Aim {0}</source>
+        <translation>调整{0}朝向</translation>
+    </message>
+    <message>
+        <source>Change field of view of {0}</source>
+        <translation>更改{0}的视场角</translation>
     </message>
     <message>
         <source>Move {n} items</source>
         <translation>移动 {n} 项</translation>
-    </message>
-    <message>
-        <source>Turn sign {0}</source>
-        <translation>转动标识 {0}</translation>
-    </message>
-    <message>
-        <source>Aim camera {0}</source>
-        <translation>调整摄像机 {0} 的朝向</translation>
-    </message>
-    <message>
-        <source>Change field of view of camera {0}</source>
-        <translation>修改摄像机 {0} 的视场角</translation>
     </message>
     <message>
         <source>Reshape {0}</source>
@@ -1418,8 +1456,8 @@ If you do not, the copies are deleted.</source>
         <translation>在标识安装位置按下鼠标，朝来人方向拖动；Esc 取消</translation>
     </message>
     <message>
-        <source>Add sign {0}</source>
-        <translation>添加标识 {0}</translation>
+        <source>Add {0}</source>
+        <translation>添加{0}</translation>
     </message>
 </context>
 <context>
@@ -1703,8 +1741,8 @@ If you do not, the copies are deleted.</source>
         <translation>依次点击墙的各个拐点；双击或按 Enter 结束，点击第一个拐点可闭合，Backspace 删除上一个拐点，Esc 取消</translation>
     </message>
     <message>
-        <source>Add wall {0}</source>
-        <translation>添加墙 {0}</translation>
+        <source>Add a wall</source>
+        <translation>添加墙</translation>
     </message>
 </context>
 </TS>

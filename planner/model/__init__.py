@@ -17,6 +17,7 @@ from planner.model.entities import (
     Wall,
     Zone,
 )
+from planner.model.events import merge_changes
 from planner.model.fields import FieldError
 from planner.model.project import VENUE_ID, Change, Level, ModelError, Project, Signal, Venue
 
@@ -49,4 +50,5 @@ __all__ = [
     "Venue",
     "Wall",
     "Zone",
+    "merge_changes",
 ]

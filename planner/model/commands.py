@@ -18,7 +18,7 @@ False
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from planner.model.entities import Background, Entity
 from planner.model.project import Change, Level, ModelError, Project
@@ -33,8 +33,10 @@ class Command:
     """Base class: ``text`` names the step for the undo history."""
 
     text: str = ""
-    #: Commands with the same non-``None`` merge key may merge (one drag = one step).
+    #: Commands with the same non-``None`` merge key may merge (consecutive edits of one field = one step).
     merge_key: Any = None
+    #: A constant per mergeable class (``QUndoCommand.id``, as in Qt's undo framework example); -1: never merges.
+    MERGE_ID: ClassVar[int] = -1
 
     def apply(self, project: Project) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -87,6 +89,8 @@ class RemoveItem(Command):
 class SetProperty(Command):
     """Set one or more fields of an item, a level or the venue."""
 
+    MERGE_ID = 1
+
     def __init__(self, entity_id: str, values: dict[str, Any], *, text: str = "", merge: bool = False) -> None:
         self.entity_id = entity_id
         self.values = dict(values)
@@ -120,6 +124,8 @@ def _translate(value: Any, dx: float, dy: float) -> Any:
 class Move(Command):
     """Translate items by ``(dx, dy)`` metres (their position or every vertex)."""
 
+    MERGE_ID = 2
+
     def __init__(self, entity_ids: Sequence[str], dx: float, dy: float, *, merge: bool = False) -> None:
         self.entity_ids = list(entity_ids)
         self.dx, self.dy = float(dx), float(dy)
@@ -130,19 +136,21 @@ class Move(Command):
 
     def apply(self, project: Project) -> None:
         before: dict[str, dict[str, Any]] = {}
-        for entity_id in self.entity_ids:
-            item = project.get(entity_id)
-            names = [name for name in _GEOMETRY_FIELDS if name in getattr(item, "FIELDS", {})]
-            before[entity_id] = {name: getattr(item, name) for name in names}
-            project.update(entity_id, **{n: _translate(v, self.dx, self.dy) for n, v in before[entity_id].items()})
+        with project.batch():
+            for entity_id in self.entity_ids:
+                item = project.get(entity_id)
+                names = [name for name in _GEOMETRY_FIELDS if name in getattr(item, "FIELDS", {})]
+                before[entity_id] = {name: getattr(item, name) for name in names}
+                project.update(entity_id, **{n: _translate(v, self.dx, self.dy) for n, v in before[entity_id].items()})
         if self._before is None:
             self._before = before
 
     def revert(self, project: Project) -> None:
         if self._before is None:
             raise ModelError("revert before apply")
-        for entity_id, values in self._before.items():
-            project.update(entity_id, **values)
+        with project.batch():
+            for entity_id, values in self._before.items():
+                project.update(entity_id, **values)
 
     def merge(self, other: Command) -> bool:
         if self.merge_key is None or not isinstance(other, Move) or other.merge_key != self.merge_key:
@@ -161,18 +169,20 @@ class Macro(Command):
 
     def apply(self, project: Project) -> None:
         done: list[Command] = []
-        try:
-            for cmd in self.commands:
-                cmd.apply(project)
-                done.append(cmd)
-        except Exception:
-            for cmd in reversed(done):
-                cmd.revert(project)
-            raise
+        with project.batch():  # one change event for the whole step
+            try:
+                for cmd in self.commands:
+                    cmd.apply(project)
+                    done.append(cmd)
+            except Exception:
+                for cmd in reversed(done):
+                    cmd.revert(project)
+                raise
 
     def revert(self, project: Project) -> None:
-        for cmd in reversed(self.commands):
-            cmd.revert(project)
+        with project.batch():
+            for cmd in reversed(self.commands):
+                cmd.revert(project)
 
 
 class AddLevel(Command):
@@ -235,6 +245,8 @@ class SetBackgrounds(Command):
     are added on apply and dropped again on revert when no other background uses them.
     """
 
+    MERGE_ID = 3
+
     def __init__(self, level_id: str, backgrounds: Sequence[Background], *, files: dict[str, bytes] | None = None,
                  text: str = "", merge: bool = False) -> None:
         self.level_id = level_id
@@ -254,7 +266,7 @@ class SetBackgrounds(Command):
             self._old = (list(level.backgrounds), old_files)
         project.files.update(self.files)
         level.backgrounds = list(self.backgrounds)
-        project.changed.emit(Change("update", level.id, level.id, ("backgrounds",)))
+        project.changed.emit(Change("update", level.id, level.id, ("backgrounds",), kind="level"))
 
     def revert(self, project: Project) -> None:
         if self._old is None:
@@ -267,7 +279,7 @@ class SetBackgrounds(Command):
                 project.files.pop(name, None)
             else:
                 project.files[name] = data
-        project.changed.emit(Change("update", level.id, level.id, ("backgrounds",)))
+        project.changed.emit(Change("update", level.id, level.id, ("backgrounds",), kind="level"))
 
     def merge(self, other: Command) -> bool:
         if self.merge_key is None or not isinstance(other, SetBackgrounds) or other.merge_key != self.merge_key:

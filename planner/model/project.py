@@ -18,7 +18,8 @@ commands (:mod:`planner.model.commands`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -35,6 +36,7 @@ from planner.model.entities import (
     Zone,
     identifier,
 )
+from planner.model.events import Change, Signal, merge_changes
 
 __all__ = ["VENUE_ID", "Change", "Level", "ModelError", "Project", "Signal", "Venue"]
 
@@ -52,35 +54,6 @@ SECURITY_MEASURES: tuple[str, ...] = (
 
 class ModelError(ValueError):
     """An edit the model refuses (unknown id, duplicate id, invalid value)."""
-
-
-class Signal:
-    """A minimal Qt-free signal: ``connect`` callables, ``emit`` calls them in order."""
-
-    def __init__(self) -> None:
-        self._slots: list[Callable[..., Any]] = []
-
-    def connect(self, slot: Callable[..., Any]) -> None:
-        if slot not in self._slots:
-            self._slots.append(slot)
-
-    def disconnect(self, slot: Callable[..., Any]) -> None:
-        if slot in self._slots:
-            self._slots.remove(slot)
-
-    def emit(self, *args: Any) -> None:
-        for slot in list(self._slots):
-            slot(*args)
-
-
-@dataclass(frozen=True)
-class Change:
-    """What changed: ``action`` is ``insert``, ``remove``, ``update`` or ``reset``."""
-
-    action: str
-    level_id: str | None
-    entity_id: str | None
-    fields: tuple[str, ...] = ()
 
 
 def _security_measures(value: Any) -> tuple[str, ...]:
@@ -305,7 +278,7 @@ class Project:
         items = level.collection(entity.COLLECTION)
         items.insert(len(items) if index is None else index, entity)
         self._index[entity.id] = _Location(level, entity)
-        self.changed.emit(Change("insert", level_id, entity.id))
+        self.changed.emit(Change("insert", level_id, entity.id, kind=entity.ENTITY))
 
     def remove(self, entity_id: str) -> tuple[str, int, Entity]:
         """Remove item ``entity_id``; return ``(level_id, index, entity)`` for undo."""
@@ -316,7 +289,7 @@ class Project:
         index = items.index(loc.entity)
         del items[index]
         del self._index[entity_id]
-        self.changed.emit(Change("remove", loc.level.id, entity_id))
+        self.changed.emit(Change("remove", loc.level.id, entity_id, kind=loc.entity.ENTITY))
         return loc.level.id, index, loc.entity
 
     def update(self, entity_id: str, **values: Any) -> dict[str, Any]:
@@ -341,5 +314,11 @@ class Project:
         level_id = None if target is self.venue else (
             target.id if isinstance(target, Level) else self.level_of(entity_id).id
         )
-        self.changed.emit(Change("update", level_id, entity_id, tuple(converted)))
+        self.changed.emit(Change("update", level_id, entity_id, tuple(converted), kind=target.ENTITY))
         return old
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Edits inside the block emit one change (a ``batch`` of them) when it ends."""
+        with self.changed.paused(merge_changes):
+            yield

@@ -63,6 +63,10 @@ class ComplianceEngine:
         return self._coverage_engine
 
     def _on_change(self, change: Change) -> None:
+        if change.action == "batch":  # one step of several edits
+            for part in change.expand():
+                self._on_change(part)
+            return
         if change.action == "reset":
             self._keys.clear()
             return

@@ -184,6 +184,10 @@ class LiveCompliance(QObject):
         project = self._project
         if project is None:
             return
+        if change.action == "batch":
+            for part in change.expand():
+                self._on_changed(part)
+            return
         if change.action == "reset" or change.entity_id == "venue":
             if change.action == "reset" or "rule_pack" in change.fields:
                 self._make_engine()

@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoStack
 
 from planner.io import save_project
 from planner.model import Command, Level, ModelError, Project, Venue
-from planner.ui.undo import push
+from planner.ui.undo import push, record
 
 __all__ = ["Document", "new_project"]
 
@@ -105,6 +105,22 @@ class Document(QObject):
             self.refused.emit(str(exc))
             return False
         return True
+
+    def apply_live(self, command: Command) -> bool:
+        """Apply ``command`` without recording it (a step of a drag); on refusal emit :attr:`refused`."""
+        if self._project is None:
+            return False
+        try:
+            command.apply(self._project)
+        except (ModelError, ValueError, KeyError) as exc:
+            self.refused.emit(str(exc))
+            return False
+        return True
+
+    def record(self, command: Command, *, text: str | None = None) -> None:
+        """Record ``command``, already applied (a finished drag), as one undo step."""
+        if self._project is not None:
+            record(self.stack, self._project, command, text=text)
 
     def save(self, path: Path) -> None:
         """Save to ``path`` (atomically; the old file is kept as ``.bak``) and mark the stack clean.

@@ -103,7 +103,8 @@ class EditOps:
             name = step_name(project.get(ids[0]), project) if project is not None else ids[0]
             step = (single or translate("EditOps", "Delete {0}")).replace("{0}", name)
         else:
-            step = several or translate("EditOps", "Delete %n items", None, len(ids))
+            n = len(ids)
+            step = several or translate("EditOps", "Delete %n items", None, n)
         self.window.push(Macro(step, [RemoveItem(i) for i in ids]), text=step)
 
     def select_all(self) -> None:
@@ -150,7 +151,8 @@ class EditOps:
         if command is None:
             self.window.status(translate("EditOps", "No sign is missing"))
             return False
-        text = translate("EditOps", "Add %n suggested signs", None, len(command.commands))
+        n = len(command.commands)
+        text = translate("EditOps", "Add %n suggested signs", None, n)
         return self.window.push(command, text=text)
 
     def edit_venue(self, focus: str | None = None) -> bool:

@@ -701,7 +701,8 @@ class CameraItem(PointItem):
         fr = " · FR" if cam.face_recognition else ""
         range_text = f"{cam.range_m:g} m" if cam.range_m else "auto"
         self.setToolTip(
-            f"{display_name(cam, getattr(self._source, 'project', None))}{fr}\n{cam.kind}, heading {cam.heading_deg:g}°, hfov {cam.hfov_deg:g}°, "
+            f"{display_name(cam, getattr(self._source, 'project', None))}{fr}\n{cam.kind}, "
+            f"heading {cam.heading_deg:g}°, hfov {cam.hfov_deg:g}°, "
             f"range {range_text}, mount {cam.mount_height_m:g} m"
         )
         self.update()

@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -287,12 +287,20 @@ def _zone_area(zone: Zone) -> str:
 class PropertiesPanel(QDockWidget):
     """Shows and edits the selected entity; the level's own fields when nothing is selected."""
 
+    #: Interval of the fields' updates during a drag (ms).
+    DRAG_REFRESH_MS = 100
+
     def __init__(self, host: Any, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Properties"), parent)
         self.setObjectName("properties")
         self.host = host
         self._ids: list[str] = []
         self._gestures: dict[tuple[str, str], Any] = {}
+        self._interacting = False
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(self.DRAG_REFRESH_MS)
+        self._pending.timeout.connect(self.refresh)
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold")
         self.stack = QStackedWidget()
@@ -376,12 +384,24 @@ class PropertiesPanel(QDockWidget):
         self.stack.setCurrentWidget(page)
 
     def on_changed(self, change: Any) -> None:
-        """The model changed: reload if it concerns what is shown."""
+        """The model changed (one change or a batch): reload once if it concerns what is shown."""
         shown = self._ids[0] if len(self._ids) == 1 else (None if self._ids else self.host.level_id())
-        if change.action == "reset" or change.entity_id == shown or change.action == "remove":
+        for part in change.expand():
+            if part.action in ("reset", "remove") or part.entity_id == shown or \
+                    (not self._ids and part.action == "insert" and part.level_id == shown):
+                if self._interacting:  # a drag: the fields follow a few times a second
+                    if not self._pending.isActive():
+                        self._pending.start()
+                else:
+                    self.refresh()  # (inserts on the level shown change its "Contents" line)
+                return
+
+    def set_interacting(self, interacting: bool) -> None:
+        """While the user drags, reload the fields at most every :attr:`DRAG_REFRESH_MS`; at the end, at once."""
+        self._interacting = interacting
+        if not interacting and self._pending.isActive():
+            self._pending.stop()
             self.refresh()
-        elif not self._ids and change.action == "insert" and change.level_id == shown:
-            self.refresh()  # the level's "Contents" line counts its items
 
     # -- editing -------------------------------------------------------------------------------------
     def shown_ids(self) -> list[str]:

@@ -29,7 +29,6 @@ from planner.ui.items import (
     OpeningItem,
     PointItem,
     SignItem,
-    WallItem,
     ZoneItem,
 )
 
@@ -68,6 +67,9 @@ class LevelScene(QGraphicsScene):
     rebuilt = QtSignal()
     #: Emitted just before every item is dropped for a rebuild (tools drop their previews).
     about_to_rebuild = QtSignal()
+    #: Emitted after the scene has followed a model change (a :class:`~planner.model.Change`): what
+    #: reads the scene (the window's panels, the select tool's handles) listens here, not to the model.
+    followed = QtSignal(object)
 
     #: Free space around the content, in metres, so the view can pan past the plan's edges.
     MARGIN_M = 30.0
@@ -94,6 +96,7 @@ class LevelScene(QGraphicsScene):
         self._declutter_timer.setSingleShot(True)
         self._declutter_timer.setInterval(120)
         self._declutter_timer.timeout.connect(lambda: self.declutter())
+        self._handlers = self._dispatch_table()
         self.selectionChanged.connect(self.declutter)
         self.selectionChanged.connect(self._highlight_coverage)
 
@@ -399,57 +402,129 @@ class LevelScene(QGraphicsScene):
         self.setSceneRect(wanted if reset else self.sceneRect().united(wanted))
 
     # -- following the model ------------------------------------------------------------------
+    def _dispatch_table(self) -> dict[tuple[str, str], Any]:
+        """Handler per (action, kind); each returns what the change touches (see :meth:`_on_changed`)."""
+        table: dict[tuple[str, str], Any] = {}
+        for kind in ITEM_TYPES:
+            table[("insert", kind)] = self._on_insert
+            table[("remove", kind)] = self._on_remove
+        table[("update", "camera")] = self._on_device_update
+        table[("update", "sign")] = self._on_device_update
+        table[("update", "zone")] = self._on_shape_update
+        table[("update", "opening")] = self._on_shape_update
+        table[("update", "wall")] = self._on_wall_update
+        table[("update", "level")] = self._on_level_update
+        table[("update", "venue")] = self._on_venue_update
+        return table
+
+    def _kind_of(self, change: Change) -> str:
+        """The kind a change is about (older emitters leave ``Change.kind`` empty)."""
+        if change.kind:
+            return change.kind
+        if change.entity_id == "venue":
+            return "venue"
+        if change.entity_id is not None and change.entity_id == change.level_id:
+            return "level"
+        item = self._items.get(change.entity_id or "")
+        if isinstance(item, EntityItem):
+            return next((k for k, t in ITEM_TYPES.items() if isinstance(item, t)), "")
+        if self._project is not None and change.entity_id is not None and change.entity_id in self._project:
+            return str(getattr(self._project.get(change.entity_id), "ENTITY", ""))
+        return ""
+
     def _on_changed(self, change: Change) -> None:
+        """Bring the items up to date with ``change`` (one edit or a batch), then emit :attr:`followed`.
+
+        Each single change goes to its handler in the (action, kind) table; what they touch is
+        gathered and acted on once: new snap targets and stale coverage after shape edits (the
+        coverage is recomputed on the next turn of the event loop, so nothing here depends on
+        whether the compliance engine has seen the change yet), openings re-cut after wall edits,
+        a larger scene rect, labels placed again.
+        """
         project = self._project
         if project is None:
             return
         if change.action == "reset":
             keep = self._level_id if any(lv.id == self._level_id for lv in project.levels) else None
             self.set_level(project, keep)
+            self.followed.emit(change)
             return
-        if change.entity_id == "venue":
-            if {"face_height_m", "rule_pack"} & set(change.fields):
-                self._invalidate_coverage()
-            if "rule_pack" in change.fields or not change.fields:
-                self._private_uses = None
-                self._sync_all(ZoneItem)  # private zones follow the pack
-            return
-        if change.level_id != self._level_id or change.entity_id is None:
-            return
-        entity_id = change.entity_id
-        previous = self._items.get(entity_id)
-        wall_changed = isinstance(previous, WallItem)
-        if entity_id == self._level_id:  # the level's own fields (its backgrounds, its ceiling)
-            level = self.current_level()
-            assert level is not None
-            if "backgrounds" in change.fields or not change.fields:
-                self._build_backgrounds(level)
-                self._sync_all(ZoneItem)  # zones turn translucent over a background
-            if "ceiling_height_m" in change.fields:
-                self._invalidate_coverage()
-        elif change.action == "insert":
-            self._add(entity_id, project.get(entity_id).ENTITY)
-        elif change.action == "remove":
-            item = self._items.pop(entity_id, None)
-            if item is not None:
-                self.removeItem(item)
-            coverage = self._coverage.pop(entity_id, None)
-            if coverage is not None:
-                self.removeItem(coverage)
-        elif change.action == "update" and isinstance(item := self._items.get(entity_id), EntityItem):
-            item.sync()
-            coverage = self._coverage.get(entity_id)
-            if coverage is not None:
-                self._stale_coverage.discard(entity_id)
-                coverage.sync()
-        current = self._items.get(entity_id)
-        if wall_changed or isinstance(current, WallItem):
-            self._sync_all(OpeningItem)  # an opening's gap is as thick as the wall it cuts
-        subject = previous if previous is not None else current
-        if isinstance(subject, (WallItem, OpeningItem, ZoneItem)):
+        touched: set[str] = set()
+        for part in change.expand():
+            if part.entity_id != "venue" and (part.level_id != self._level_id or part.entity_id is None):
+                continue
+            handler = self._handlers.get((part.action, self._kind_of(part)))
+            if handler is not None:
+                touched |= handler(part)
+        if "shapes" in touched:
             self._snap_cache = None
             self._invalidate_coverage()
-        if not isinstance(subject, (CameraItem, SignItem)) or change.action != "update":
+        if "walls" in touched:
+            self._sync_all(OpeningItem)  # an opening's gap is as thick as the wall it cuts
+        if "extent" in touched:
             self._fit_scene_rect()
-        if not self._declutter_timer.isActive() and not self._labels_held:
+        if touched and not self._declutter_timer.isActive() and not self._labels_held:
             self._declutter_timer.start()  # labels follow edits a few times a second
+        self.followed.emit(change)
+
+    def _on_insert(self, change: Change) -> set[str]:
+        assert self._project is not None and change.entity_id is not None
+        kind = self._kind_of(change)
+        self._add(change.entity_id, kind)
+        return {"extent", "labels"} | ({"shapes"} if kind in ("zone", "wall", "opening") else set()) | \
+            ({"walls"} if kind == "wall" else set())
+
+    def _on_remove(self, change: Change) -> set[str]:
+        kind = self._kind_of(change)
+        item = self._items.pop(change.entity_id or "", None)
+        if item is not None:
+            self.removeItem(item)
+        coverage = self._coverage.pop(change.entity_id or "", None)
+        if coverage is not None:
+            self.removeItem(coverage)
+        return {"extent", "labels"} | ({"shapes"} if kind in ("zone", "wall", "opening") else set()) | \
+            ({"walls"} if kind == "wall" else set())
+
+    def _sync_item(self, entity_id: str) -> None:
+        item = self._items.get(entity_id)
+        if isinstance(item, EntityItem):
+            item.sync()
+        coverage = self._coverage.get(entity_id)
+        if coverage is not None:
+            self._stale_coverage.discard(entity_id)
+            coverage.sync()
+
+    def _on_device_update(self, change: Change) -> set[str]:
+        self._sync_item(change.entity_id or "")
+        return {"labels"}
+
+    def _on_shape_update(self, change: Change) -> set[str]:
+        self._sync_item(change.entity_id or "")
+        touched = {"shapes", "extent", "labels"}
+        if self._kind_of(change) == "zone" and {"name", "use"} & set(change.fields):
+            self._sync_all(SignItem)  # a sign without a name is named after the zone it hangs in
+        return touched
+
+    def _on_wall_update(self, change: Change) -> set[str]:
+        self._sync_item(change.entity_id or "")
+        return {"shapes", "walls", "extent", "labels"}
+
+    def _on_level_update(self, change: Change) -> set[str]:
+        level = self.current_level()
+        if level is None:
+            return set()
+        touched = {"extent"}
+        if "backgrounds" in change.fields or not change.fields:
+            self._build_backgrounds(level)
+            self._sync_all(ZoneItem)  # zones turn translucent over a background
+        if "ceiling_height_m" in change.fields:
+            self._invalidate_coverage()
+        return touched
+
+    def _on_venue_update(self, change: Change) -> set[str]:
+        if {"face_height_m", "rule_pack"} & set(change.fields):
+            self._invalidate_coverage()
+        if "rule_pack" in change.fields or not change.fields:
+            self._private_uses = None
+            self._sync_all(ZoneItem)  # private zones follow the pack
+        return set()

@@ -1,31 +1,24 @@
 """The one adapter between the model's plain commands and Qt's undo framework.
 
 :class:`UndoCommand` wraps a :class:`planner.model.Command`: ``redo`` applies
-it, ``undo`` reverts it. Commands whose ``merge_key`` is set merge with the
-next command of the same key *of the same gesture* (one drag is one step; two
-drags are two steps). :func:`push` applies the command first, so a command the
-model refuses never reaches the stack.
+it, ``undo`` reverts it. As in Qt's undo framework example, ``id()`` is a
+constant of the command's class (``Command.MERGE_ID``) and ``mergeWith``
+compares what the commands edit (their ``merge_key``) and the user gesture they
+belong to: consecutive edits of one field are one step, two editing sessions
+two. A drag is not merged step by step: the tool applies it live and records
+it once on release (:func:`record`). :func:`push` applies the command first, so
+a command the model refuses never reaches the stack.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.model import Command, Move, Project
 
-__all__ = ["UndoCommand", "push", "merge_id"]
-
-_MERGE_IDS: dict[Hashable, int] = {}
-
-
-def merge_id(key: Hashable) -> int:
-    """A stable positive int for a command merge key (``QUndoCommand.id``)."""
-    if key not in _MERGE_IDS:
-        _MERGE_IDS[key] = len(_MERGE_IDS) + 1
-    return _MERGE_IDS[key]
+__all__ = ["UndoCommand", "push", "record"]
 
 
 class UndoCommand(QUndoCommand):
@@ -54,11 +47,14 @@ class UndoCommand(QUndoCommand):
         self.command.revert(self.project)
 
     def id(self) -> int:
-        key = self.command.merge_key
-        return -1 if key is None or self.gesture is None else merge_id(key)
+        if self.command.merge_key is None or self.gesture is None:
+            return -1
+        return type(self.command).MERGE_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, UndoCommand) or other.gesture is None or other.gesture != self.gesture:
+            return False
+        if other.command.merge_key != self.command.merge_key:
             return False
         if not self.command.merge(other.command):
             return False
@@ -72,5 +68,12 @@ def push(stack: QUndoStack, project: Project, command: Command, *, text: str | N
     """Apply ``command`` to ``project`` and record it on ``stack``; raise what the model raises."""
     command.apply(project)
     wrapped = UndoCommand(project, command, text=text, gesture=gesture, applied=True)
+    stack.push(wrapped)
+    return wrapped
+
+
+def record(stack: QUndoStack, project: Project, command: Command, *, text: str | None = None) -> UndoCommand:
+    """Put ``command``, already applied to ``project`` (a finished drag), on ``stack`` as one step."""
+    wrapped = UndoCommand(project, command, text=text, applied=True)
     stack.push(wrapped)
     return wrapped

@@ -182,7 +182,10 @@ class PlanView(QGraphicsView):
     def _tool_event(self, event: QMouseEvent, button: Qt.MouseButton | None = None) -> ToolEvent:
         pos = event.position().toPoint()
         raw = qtgeom.from_scene(self.mapToScene(pos))
-        snapped = self.snap(raw, modifiers=event.modifiers())
+        if self.tool is not None and not self.tool.snaps_events:
+            snapped = Snap(raw, "none")  # the tool snaps what it moves itself, against its own targets
+        else:
+            snapped = self.snap(raw, modifiers=event.modifiers())
         self.last_snap = snapped
         return ToolEvent(raw=raw, point=snapped.point, snap=snapped.kind,
                          button=event.button() if button is None else button, modifiers=event.modifiers(),

@@ -45,7 +45,6 @@ from planner.ui.scene import LevelScene
 from planner.ui.tools.base import Tool, ToolOptions
 from planner.ui.tools.registry import TOOL_TYPES
 from planner.ui.tools.snap import Point, Snap, SnapTargets
-from planner.ui.undo import UndoCommand
 from planner.ui.view import PlanView
 
 __all__ = ["MainWindow", "APP_NAME", "ui_language"]
@@ -107,7 +106,6 @@ class MainWindow(QMainWindow):
         self.dialogs = Dialogs()
         self.options = ToolOptions()
         self.document = Document(self)
-        self._followed: Project | None = None  # the project whose changes _model_changed receives
         self.compliance = LiveCompliance(self)
         self.scene = LevelScene(self)
         self.scene.set_compliance(self.compliance)
@@ -167,6 +165,7 @@ class MainWindow(QMainWindow):
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.about_to_rebuild.connect(self._cancel_tool)
         self.scene.rebuilt.connect(self._selection_changed)
+        self.scene.followed.connect(self._model_changed)  # the scene is up to date when the panels look at it
         self.view.cursor_moved.connect(self._show_cursor)
         self.view.scale_changed.connect(self.scene.declutter)
         self.view.scale_changed.connect(self._show_scale)
@@ -200,17 +199,12 @@ class MainWindow(QMainWindow):
 
     def _project_replaced(self) -> None:
         project = self.document.project
-        if self._followed is not None:
-            self._followed.changed.disconnect(self._model_changed)
-        self._followed = project
         self.view.set_tool(self.tools["select"])
         self._check_tool_action("select")
         self.compliance.set_project(project)
         self._fill_levels()
         self.scene.set_level(project, project.levels[0].id if project and project.levels else None)
         self.tools_panel.set_private_uses(self.scene.private_uses())
-        if project is not None:
-            project.changed.connect(self._model_changed)  # after the scene: it reads what the scene shows
         self.properties.show_ids([])
         self.update_title()
         self._update_summary()
@@ -218,7 +212,8 @@ class MainWindow(QMainWindow):
         self._fit_on_show = not self.isVisible()
 
     def _model_changed(self, change: Change) -> None:
-        if change.action == "reset" or (change.entity_id is not None and change.entity_id == change.level_id):
+        if any(c.action == "reset" or (c.entity_id is not None and c.entity_id == c.level_id)
+               for c in change.expand()):
             self._fill_levels()
         if change.action == "reset" or (change.entity_id == "venue" and (not change.fields or
                                                                         "rule_pack" in change.fields)):
@@ -283,12 +278,13 @@ class MainWindow(QMainWindow):
     def new_gesture(self) -> Any:
         return self.document.new_gesture()
 
-    def undo_gesture(self, gesture: Any) -> None:
-        """Take back the step of ``gesture`` if it is the last one (Esc during a drag)."""
-        stack = self.document.stack
-        top = stack.command(stack.index() - 1) if stack.index() > 0 else None
-        if isinstance(top, UndoCommand) and top.gesture == gesture:
-            stack.undo()
+    def apply_live(self, command: Command) -> bool:
+        """Apply one step of a drag now, without an undo step (the release records the drag)."""
+        return self.document.apply_live(command)
+
+    def record(self, command: Command, *, text: str | None = None) -> None:
+        """Record a finished drag, already applied, as one undo step."""
+        self.document.record(command, text=text)
 
     def snap(self, raw: Point, scale: float, *, targets: SnapTargets | None = None) -> Snap:
         return self.view.snap(raw, targets=targets)
@@ -298,6 +294,7 @@ class MainWindow(QMainWindow):
 
     def set_interacting(self, interacting: bool) -> None:
         self.compliance.set_interacting(interacting)
+        self.properties.set_interacting(interacting)
         self.scene.hold_labels(interacting)
 
     def ask_distance(self, measured_m: float) -> float | None:

@@ -31,3 +31,11 @@ def clean_clipboard(qapp):  # type: ignore[no-untyped-def]
     from planner.ui.app import release_clipboard
 
     release_clipboard()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english_catalogue(qapp):  # type: ignore[no-untyped-def]
+    """The English catalogue (singular and plural forms of counted messages), as the editor loads at start."""
+    from planner.ui.i18n import install_translators
+
+    install_translators("en", qapp)

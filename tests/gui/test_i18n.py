@@ -31,11 +31,26 @@ def test_catalogue_is_complete_and_keeps_placeholders() -> None:
     for context, source, message in messages:
         translation = message.find("translation")
         assert translation is not None and translation.get("type") is None, (context, source)
-        text = translation.text or ""
-        assert text.strip(), (context, source)
+        forms = [form.text or "" for form in translation.iter("numerusform")]
+        text = " ".join(forms) if forms else (translation.text or "")
+        assert text.strip() and all(f.strip() for f in forms), (context, source)
+        assert ("%n" in source) <= all("%n" in f for f in forms or [text]), source
         assert sorted(re.findall(r"\{[a-z0-9]+\}", source)) == sorted(re.findall(r"\{[a-z0-9]+\}", text)), source
         mnemonic = re.compile(r"&[^&\s]")
         assert bool(mnemonic.search(source.replace("&&", ""))) <= bool(mnemonic.search(text)), (source, text)
+
+
+def test_counted_messages_have_english_singular_and_plural(qapp) -> None:
+    from planner.ui.i18n import install_translators, translate
+
+    install_translators("en", qapp)
+    assert translate("EditOps", "Delete %n items", None, 1) == "Delete 1 item"
+    assert translate("EditOps", "Delete %n items", None, 3) == "Delete 3 items"
+    install_translators("zh", qapp)
+    try:
+        assert translate("EditOps", "Delete %n items", None, 3) == "删除 3 项"
+    finally:
+        install_translators("en", qapp)
 
 
 def _literals(path: Path) -> set[str]:

@@ -189,3 +189,55 @@ def test_venue_dialog_changes_are_one_step(editor) -> None:
     dialogs.venue_changes = None  # cancelled
     window.acts.venue.trigger()
     assert window.document.stack.count() == 1 and not window.document.stack.canUndo()
+
+
+def test_a_drag_applies_live_and_records_one_step_on_release(editor) -> None:
+    from tests.gui.helpers import Pointer
+
+    window, _ = editor
+    project = window.project
+    stack = window.document.stack
+    pointer = Pointer(window)
+    pointer.move((0.5, 1.0))
+    pointer.press((0.5, 1.0))
+    seen = []
+    for x in (1.0, 1.5, 2.0, 2.5):
+        pointer.move((x, 1.0))
+        seen.append((project.get("c1").position[0], stack.count()))
+    assert [count for _, count in seen] == [0, 0, 0, 0]  # the model follows, the stack waits
+    assert seen[-1][0] > 2.0 and window.scene.item_for("c1").scenePos().x() > 2.0
+    pointer.release((2.5, 1.0))
+    assert stack.count() == 1 and stack.undoText() == "Move camera Corridor"
+    window.acts.undo.trigger()
+    assert project.get("c1").position == (0.5, 1.0)
+
+
+def test_escape_during_a_drag_restores_the_start_and_leaves_nothing_to_redo(editor) -> None:
+    from PySide6.QtCore import Qt
+
+    from tests.gui.helpers import Pointer
+
+    window, _ = editor
+    before = snapshot(window.project)
+    pointer = Pointer(window)
+    window.scene.select_ids(["c1"])
+    handles = window.tools["select"].handles(window.view.scale_factor())
+    pointer.move(handles["heading"])
+    pointer.press(handles["heading"])
+    pointer.move((0.5, 3.0))
+    assert window.project.get("c1").heading_deg != 90
+    pointer.key(Qt.Key.Key_Escape)
+    assert snapshot(window.project) == before
+    assert not window.document.stack.canRedo() and window.document.stack.count() == 0
+    pointer.release((0.5, 3.0))
+    assert window.document.stack.count() == 0
+
+
+def test_merge_ids_are_one_constant_per_command_class() -> None:
+    from planner.model.commands import SetBackgrounds
+
+    assert len({SetProperty.MERGE_ID, Move.MERGE_ID, SetBackgrounds.MERGE_ID}) == 3
+    a = UndoCommand(None, SetProperty("c1", {"heading_deg": 1}, merge=True), gesture=1)  # type: ignore[arg-type]
+    b = UndoCommand(None, SetProperty("c2", {"heading_deg": 1}, merge=True), gesture=1)  # type: ignore[arg-type]
+    assert a.id() == b.id() == SetProperty.MERGE_ID
+    assert not a.mergeWith(b)  # same class, another camera: two steps

@@ -76,7 +76,7 @@ def test_project_index_and_events() -> None:
     old = project.update("c1", heading_deg=-45)
     assert old == {"heading_deg": 90.0}
     assert project.get("c1").heading_deg == 315.0
-    assert events == [Change("update", "L1", "c1", ("heading_deg",))]
+    assert events == [Change("update", "L1", "c1", ("heading_deg",), kind="camera")]
     project.changed.disconnect(events.append)
     project.update("c1", heading_deg=10)
     assert len(events) == 1

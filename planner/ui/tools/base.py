@@ -97,6 +97,14 @@ class ToolHost:
     def new_gesture(self) -> Any:  # pragma: no cover - interface
         raise NotImplementedError
 
+    def apply_live(self, command: Command) -> bool:  # pragma: no cover - interface
+        """Apply one step of a drag without recording it; False when the model refuses it."""
+        raise NotImplementedError
+
+    def record(self, command: Command, *, text: str | None = None) -> None:  # pragma: no cover - interface
+        """Record a finished drag (already applied) as one undo step."""
+        raise NotImplementedError
+
     def snap(self, raw: Point, scale: float, *, targets: SnapTargets | None = None) -> Snap:  # pragma: no cover
         raise NotImplementedError
 
@@ -211,6 +219,8 @@ class Tool(QObject):
     name = ""
     #: Stays active after committing (drawing tools); one-shot tools hand back to select.
     sticky = True
+    #: The view snaps the pointer for this tool's events (``ToolEvent.point``); False: the tool snaps itself.
+    snaps_events = True
 
     def __init__(self, host: ToolHost) -> None:
         super().__init__()

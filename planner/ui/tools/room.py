@@ -20,7 +20,8 @@ def add_room(host: ToolHost, ring: list[Point], *, walls: bool) -> bool:
     options = host.options
     zone = Zone(id=project.new_id("z"), name="", use=options.zone_use, polygon=Zone.convert("polygon", ring))
     if not walls:
-        return host.push(AddItem(level.id, zone), text=translate("RoomTool", "Add zone ({0})").replace("{0}", use_name(zone.use)))
+        text = translate("RoomTool", "Add zone ({0})").replace("{0}", use_name(zone.use))
+        return host.push(AddItem(level.id, zone), text=text)
     wall_id = project.new_id("w")
     wall = Wall(id=wall_id, path=Wall.convert("path", closed_path(ring)), thickness_m=options.wall_thickness_m,
                 material=options.wall_material)

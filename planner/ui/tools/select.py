@@ -1,8 +1,11 @@
 """The select tool: click, Shift-click, rubber band; drag to move; handles to aim cameras and edit shapes.
 
-One drag is one undo step: every mouse move pushes a merging command of the
-drag's gesture. A camera's handles turn it (``heading``) and open or close
-its lens (``left`` / ``right``); a selected zone's or wall's corners drag.
+One drag is one undo step: every mouse move applies its change to the model at
+once (the plan, the coverage and the findings follow live), the changes add up
+in one command, and the release records that command on the undo stack. Esc
+during a drag reverts it, leaving nothing to redo. A camera's handles turn it
+(``heading``) and open or close its lens (``left`` / ``right``); a selected
+zone's or wall's corners drag.
 """
 
 from __future__ import annotations
@@ -15,11 +18,11 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem
 
 from planner.geometry.compass import bearing
-from planner.model import Camera, Move, Opening, SetProperty, Sign, Wall, Zone
+from planner.model import Camera, Command, Move, Opening, SetProperty, Sign, Wall, Zone
 from planner.ui import qtgeom
 from planner.ui.i18n import translate
-from planner.ui.names import step_name
 from planner.ui.items import EntityItem, PointItem
+from planner.ui.names import step_name
 from planner.ui.tools.base import PREVIEW_COLOR, Tool, ToolEvent, preview_pen
 from planner.ui.tools.snap import (
     Point,
@@ -59,12 +62,16 @@ class SelectTool(Tool):
     """Select, move, rubber-band; aim cameras and drag corners by their handles."""
 
     name = "select"
+    snaps_events = False  # a drag snaps the grabbed point against targets without the moving items
 
     def __init__(self, host: Any) -> None:
         super().__init__(host)
         self._mode: str | None = None
         self._press: ToolEvent | None = None
         self._gesture: Any = None
+        self._live: Command | None = None  # what the drag changed so far (applied, not yet recorded)
+        self._live_text = ""
+        self._live_project: Any = None
         self._ids: list[str] = []
         self._applied = (0.0, 0.0)
         self._anchor: Point = (0.0, 0.0)
@@ -214,10 +221,35 @@ class SelectTool(Tool):
         ddx, ddy = dx - self._applied[0], dy - self._applied[1]
         if abs(ddx) < 1e-12 and abs(ddy) < 1e-12:
             return
-        command = Move(self._ids, ddx, ddy, merge=True)
-        if self.host.push(command, text=self._move_text(), gesture=self._gesture):
+        if self._apply(Move(self._ids, ddx, ddy, merge=True), self._move_text()):
             self._applied = (dx, dy)
         self.refresh()
+
+    def _apply(self, command: Command, text: str) -> bool:
+        """Apply one step of the drag now; it joins what the drag already changed."""
+        if not self.host.apply_live(command):
+            return False
+        if self._live is None or not self._live.merge(command):
+            if self._live is not None:  # a different edit within the drag: record what came before
+                self._record()
+            self._live, self._live_project = command, self.host.project
+        self._live_text = text
+        return True
+
+    def _record(self) -> None:
+        """Put what the drag changed on the undo stack as one step (nothing when it ends where it began)."""
+        live, self._live = self._live, None
+        project = self.host.project
+        if live is None or project is None or project is not self._live_project:
+            return
+        if isinstance(live, Move) and abs(live.dx) < 1e-12 and abs(live.dy) < 1e-12:
+            live.revert(project)  # back where it started: restore the exact start, record nothing
+            return
+        if isinstance(live, SetProperty) and live.entity_id in project:
+            target = project.get(live.entity_id)
+            if all(getattr(target, k) == v for k, v in (live._old or {}).items()):
+                return
+        self.host.record(live, text=self._live_text)
 
     def _slide_opening(self, opening: Opening, wanted: Point, event: ToolEvent) -> None:
         """A single door slides along the wall it is on (or onto the wall under the pointer)."""
@@ -232,8 +264,7 @@ class SelectTool(Tool):
         if segment is None or segment == opening.segment:
             return
         command = SetProperty(opening.id, {"segment": segment, "wall": wall.id}, merge=True)
-        self.host.push(command, text=translate("SelectTool", "Move {0}").replace("{0}", self._name(opening)),
-                       gesture=self._gesture)
+        self._apply(command, translate("SelectTool", "Move {0}").replace("{0}", self._name(opening)))
 
     def _name(self, entity: Any) -> str:
         return step_name(entity, self.host.project)
@@ -256,23 +287,20 @@ class SelectTool(Tool):
             facing = round(bearing(entity.position, event.raw), 1)
             if event.shift:
                 facing = round(facing / 15.0) * 15.0 % 360.0
-            self.host.push(SetProperty(entity.id, {"facing_deg": facing}, merge=True),
-                           text=translate("SelectTool", "Turn {0}").replace("{0}", self._name(entity)),
-                           gesture=self._gesture)
+            self._apply(SetProperty(entity.id, {"facing_deg": facing}, merge=True),
+                        translate("SelectTool", "Turn {0}").replace("{0}", self._name(entity)))
         elif self._handle == "heading":
             heading = round(bearing(entity.position, event.raw), 1)
             if event.shift:
                 heading = round(heading / 15.0) * 15.0 % 360.0
-            self.host.push(SetProperty(entity.id, {"heading_deg": heading}, merge=True),
-                           text=translate("SelectTool", "Aim {0}").replace("{0}", self._name(entity)),
-                           gesture=self._gesture)
+            self._apply(SetProperty(entity.id, {"heading_deg": heading}, merge=True),
+                        translate("SelectTool", "Aim {0}").replace("{0}", self._name(entity)))
         else:
             fov = min(fov_from_handle(entity.position, entity.heading_deg, event.raw), 359.0)
             if event.shift:
                 fov = max(5.0, round(fov / 5.0) * 5.0)
-            self.host.push(SetProperty(entity.id, {"hfov_deg": fov}, merge=True),
-                           text=translate("SelectTool", "Change field of view of {0}").replace("{0}", self._name(entity)),
-                           gesture=self._gesture)
+            self._apply(SetProperty(entity.id, {"hfov_deg": fov}, merge=True),
+                        translate("SelectTool", "Change field of view of {0}").replace("{0}", self._name(entity)))
         self.refresh()
 
     def _drag_vertex(self, event: ToolEvent) -> None:
@@ -287,15 +315,15 @@ class SelectTool(Tool):
             values = {"polygon": replace_vertex(entity.polygon, self._vertex, point)}
         else:
             values = {"path": replace_vertex(entity.path, self._vertex, point, closed_path=entity.closed)}
-        self.host.push(SetProperty(entity.id, values, merge=True),
-                       text=translate("SelectTool", "Reshape {0}").replace("{0}", self._name(entity)),
-                       gesture=self._gesture)
+        self._apply(SetProperty(entity.id, values, merge=True),
+                    translate("SelectTool", "Reshape {0}").replace("{0}", self._name(entity)))
 
     def release(self, event: ToolEvent) -> None:
         if event.button != Qt.MouseButton.LeftButton:
             return
         if self._mode == "rubber" and self._press is not None:
             self._select_area(self._press.raw, event.raw, add=event.shift or event.control)
+        self._record()
         self._reset()
 
     def _select_area(self, a: Point, b: Point, *, add: bool) -> None:
@@ -320,8 +348,10 @@ class SelectTool(Tool):
         self.refresh()
 
     def cancel(self) -> None:
-        if self._mode in ("move", "handle", "vertex") and self._gesture is not None:
-            self.host.undo_gesture(self._gesture)
+        live, self._live = self._live, None
+        project = self.host.project
+        if live is not None and project is not None and project is self._live_project:
+            live.revert(project)  # back to the start; the stack never saw the drag
         self._reset()
 
     def key_press(self, event: QKeyEvent) -> bool:

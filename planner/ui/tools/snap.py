@@ -15,6 +15,10 @@ import itertools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import numpy as np
 
 from planner.geometry.compass import bearing, turn
 
@@ -56,6 +60,39 @@ class SnapTargets:
 
     points: tuple[Point, ...] = ()
     segments: tuple[Segment, ...] = ()
+
+    @cached_property
+    def _point_array(self) -> Any:
+        return np.asarray(self.points, dtype=float).reshape(-1, 2)
+
+    @cached_property
+    def _segment_arrays(self) -> tuple[Any, Any, Any]:
+        seg = np.asarray(self.segments, dtype=float).reshape(-1, 2, 2)
+        a, d = seg[:, 0, :], seg[:, 1, :] - seg[:, 0, :]
+        return a, d, (d * d).sum(axis=1)
+
+    def nearest_point(self, px: float, py: float) -> tuple[int, float]:
+        """Index of the target point nearest ``(px, py)`` and its distance (-1, inf: none)."""
+        pts = self._point_array
+        if not len(pts):
+            return -1, math.inf
+        d = np.hypot(pts[:, 0] - px, pts[:, 1] - py)
+        i = int(np.argmin(d))
+        return i, float(d[i])
+
+    def nearest_segment(self, px: float, py: float) -> tuple[int, Point, float]:
+        """Index of the segment nearest ``(px, py)``, the nearest point on it and the distance."""
+        a, d, length2 = self._segment_arrays
+        if not len(a):
+            return -1, (px, py), math.inf
+        rel = np.array([px, py]) - a
+        with np.errstate(invalid="ignore", divide="ignore"):
+            t = np.where(length2 > 0, (rel * d).sum(axis=1) / np.where(length2 > 0, length2, 1.0), 0.0)
+        t = np.clip(t, 0.0, 1.0)
+        q = a + d * t[:, None]
+        dist = np.hypot(q[:, 0] - px, q[:, 1] - py)
+        i = int(np.argmin(dist))
+        return i, (float(q[i, 0]), float(q[i, 1])), float(dist[i])
 
 
 @dataclass(frozen=True)
@@ -112,17 +149,13 @@ def snap_point(
     """
     px, py = float(p[0]), float(p[1])
     best: Point | None = None
-    best_d = tolerance
-    for q in targets.points:
-        d = math.hypot(px - q[0], py - q[1])
-        if d <= best_d:
-            best, best_d = (float(q[0]), float(q[1])), d
-    if best is not None:
-        return Snap(best, "vertex")
-    for a, b in targets.segments:
-        q, _, d = nearest_on_segment((px, py), a, b)
-        if d <= best_d:
-            best, best_d, edge = q, d, (a, b)
+    i, d = targets.nearest_point(px, py)
+    if i >= 0 and d <= tolerance:
+        q = targets.points[i]
+        return Snap((float(q[0]), float(q[1])), "vertex")
+    i, q, d = targets.nearest_segment(px, py)
+    if i >= 0 and d <= tolerance:
+        best, edge = q, targets.segments[i]
     if best is not None:
         if grid:  # slide along the edge to the nearest grid crossing when that is still close
             on_grid, _, off = nearest_on_segment(snap_to_grid(best, grid), *edge)
