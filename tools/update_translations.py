@@ -125,7 +125,7 @@ def update_english(ts: Path, ts_en: Path) -> None:
             translation = ET.SubElement(entry, "translation")
             if not all(forms) or len(forms) != 2:
                 translation.set("type", "unfinished")
-            for form in (forms + ["", ""])[:2]:
+            for form in [*forms, "", ""][:2]:
                 ET.SubElement(translation, "numerusform").text = form
     _write(ET.ElementTree(root), ts_en)
 

@@ -37,11 +37,11 @@ Reducer = Callable[[list[tuple[Any, ...]]], Sequence[Any]]
 class _Slot:
     """One connected callable: weak for bound methods, strong otherwise."""
 
-    __slots__ = ("_ref", "_func")
+    __slots__ = ("_func", "_ref")
 
     def __init__(self, slot: Callable[..., Any]) -> None:
         if hasattr(slot, "__self__") and hasattr(slot, "__func__"):
-            self._ref: weakref.WeakMethod[Any] | None = weakref.WeakMethod(slot)  # type: ignore[arg-type]
+            self._ref: weakref.WeakMethod[Any] | None = weakref.WeakMethod(slot)
             self._func: Callable[..., Any] | None = None
         else:
             self._ref, self._func = None, slot
@@ -73,7 +73,7 @@ class Signal:
 
     def disconnect(self, slot: Callable[..., Any]) -> None:
         entry = _Slot(slot)
-        self._slots = [s for s in self._slots if not s == entry and s.get() is not None]
+        self._slots = [s for s in self._slots if s != entry and s.get() is not None]
 
     def __len__(self) -> int:
         """How many live slots are connected."""
