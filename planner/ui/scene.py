@@ -97,6 +97,7 @@ class LevelScene(QGraphicsScene):
         self._declutter_timer.setInterval(120)
         self._declutter_timer.timeout.connect(lambda: self.declutter())
         self._handlers = self._dispatch_table()
+        self._following = False
         self.selectionChanged.connect(self.declutter)
         self.selectionChanged.connect(self._highlight_coverage)
 
@@ -303,6 +304,9 @@ class LevelScene(QGraphicsScene):
         """
         if scale is not None:
             self._label_scale = float(scale)
+        if self._following:
+            self._declutter_timer.start()  # once the scene has caught up with the model
+            return
         scale = self._label_scale
         devices = [item for item in self._items.values() if isinstance(item, PointItem)]
         if scale is None or scale <= 0:
@@ -450,12 +454,16 @@ class LevelScene(QGraphicsScene):
             self.followed.emit(change)
             return
         touched: set[str] = set()
-        for part in change.expand():
-            if part.entity_id != "venue" and (part.level_id != self._level_id or part.entity_id is None):
-                continue
-            handler = self._handlers.get((part.action, self._kind_of(part)))
-            if handler is not None:
-                touched |= handler(part)
+        self._following = True  # items of later parts may be gone from the model already: no label placing now
+        try:
+            for part in change.expand():
+                if part.entity_id != "venue" and (part.level_id != self._level_id or part.entity_id is None):
+                    continue
+                handler = self._handlers.get((part.action, self._kind_of(part)))
+                if handler is not None:
+                    touched |= handler(part)
+        finally:
+            self._following = False
         if "shapes" in touched:
             self._snap_cache = None
             self._invalidate_coverage()
