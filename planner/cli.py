@@ -19,6 +19,7 @@ from planner import __version__
 from planner.io import ProjectFileError, load_project
 from planner.model import Project
 from planner.rules import CheckResult, RulePackError, available_rule_packs, check_project, load_rule_pack
+from planner.rules.remedies import describe
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INPUT", "EXIT_OK", "build_parser", "main"]
 
@@ -66,43 +67,6 @@ _SEVERITY_LABEL = {
 }
 
 
-def _remedy_text(remedy: dict[str, object], lang: str) -> str:
-    kind = remedy.get("kind")
-    zh = lang == "zh"
-    if kind == "rotate":
-        return f"转向 heading {remedy['heading_deg']}°" if zh else f"turn to heading {remedy['heading_deg']}°"
-    if kind == "narrow":
-        return f"视场角缩小至 {remedy['hfov_deg']}°" if zh else f"narrow the lens to {remedy['hfov_deg']}°"
-    if kind == "shorten":
-        return f"范围缩短至 {remedy['range_m']} m" if zh else f"shorten the range to {remedy['range_m']} m"
-    if kind == "privacy_mask":
-        cols = remedy.get("columns")
-        return (
-            f"遮蔽 {remedy['from_deg']}°…{remedy['to_deg']}°（图像列 {cols}）"
-            if zh
-            else f"privacy-mask {remedy['from_deg']}°…{remedy['to_deg']}° (image columns {cols})"
-        )
-    if kind == "move":
-        return f"移至 {tuple(remedy['position'])}" if zh else f"move to {tuple(remedy['position'])}"  # type: ignore[arg-type]
-    if kind == "remove":
-        return "拆除该设备" if zh else "remove the device"
-    if kind == "fill_venue_field":
-        return f"填写场所信息：{remedy['field']}" if zh else f"fill in venue field {remedy['field']}"
-    if kind == "redraw":
-        what, ident = ("wall", remedy["wall"]) if "wall" in remedy else ("zone", remedy.get("zone"))
-        return f"重新绘制{'墙体' if what == 'wall' else '区域'} {ident}" if zh else f"redraw {what} {ident}"
-    if kind == "add_sign":
-        sign = remedy.get("sign", {})
-        assert isinstance(sign, dict)
-        x, y = sign.get("position", (0.0, 0.0))
-        if zh:
-            what = "人脸识别提示标识" if sign.get("kind") == "fr_notice" else "视频监控提示标识"
-            return f"在 ({x}, {y}) 增设{what}（{sign.get('size')}，朝向 {sign.get('facing_deg')}°，中心高 1.6 m）"
-        what = "face-recognition notice" if sign.get("kind") == "fr_notice" else "CCTV notice"
-        return f"add a {sign.get('size')} {what} at ({x}, {y}), facing {sign.get('facing_deg')}°, centre 1.6 m high"
-    return json.dumps(remedy, ensure_ascii=False)
-
-
 def _print_check_text(result: CheckResult, lang: str, out: TextIO) -> None:
     labels = _SEVERITY_LABEL[lang]
     title = "合规检查" if lang == "zh" else "Compliance check"
@@ -112,10 +76,11 @@ def _print_check_text(result: CheckResult, lang: str, out: TextIO) -> None:
         out.write(f"{labels.get(f.severity, f.severity.upper())} {f.code} {where}\n    {f.text(lang)}\n")
         if f.remedies:
             fix = "修正" if lang == "zh" else "fix"
-            out.write(f"    {fix}: " + "; ".join(_remedy_text(r, lang) for r in f.remedies) + "\n")
+            out.write(f"    {fix}: " + "; ".join(describe(r, lang) for r in f.remedies) + "\n")
     for req in result.signs_required:
-        status = req.get("satisfied_by") or ("缺失" if lang == "zh" else "MISSING")
-        out.write(f"SIGN {req['level']} {req['kind']} {req['size']} at {tuple(req['position'])}: {status}\n")
+        status = req.satisfied_by or ("缺失" if lang == "zh" else "MISSING")
+        x, y = round(req.position[0], 3), round(req.position[1], 3)
+        out.write(f"SIGN {req.level} {req.kind} {req.size} at {(x, y)}: {status}\n")
     if lang == "zh":
         out.write(
             f"共 {result.count('error')} 个错误，{result.count('warning')} 个警告；"

@@ -1356,49 +1356,6 @@ If you do not, the copies are deleted.</source>
     </message>
 </context>
 <context>
-    <name>Remedies</name>
-    <message>
-        <source>Turn {0}° clockwise (to {1}°)</source>
-        <translation>顺时针转 {0}°（至 {1}°）</translation>
-    </message>
-    <message>
-        <source>Turn {0}° anticlockwise (to {1}°)</source>
-        <translation>逆时针转 {0}°（至 {1}°）</translation>
-    </message>
-    <message>
-        <source>Narrow the lens to {0}°</source>
-        <translation>将视场角缩小到 {0}°</translation>
-    </message>
-    <message>
-        <source>Shorten the range to {0} m</source>
-        <translation>将作用距离缩短到 {0} 米</translation>
-    </message>
-    <message>
-        <source>Mask {0} of the image</source>
-        <translation>遮挡画面中 {0} 的范围</translation>
-    </message>
-    <message>
-        <source>Move the camera to ({0}, {1})</source>
-        <translation>将摄像机移到 ({0}, {1})</translation>
-    </message>
-    <message>
-        <source>Remove the camera</source>
-        <translation>拆除该摄像机</translation>
-    </message>
-    <message>
-        <source>Add a {0} sign ({1})</source>
-        <translation>添加{0}标识（{1}）</translation>
-    </message>
-    <message>
-        <source>Fill in: {0}…</source>
-        <translation>填写：{0}…</translation>
-    </message>
-    <message>
-        <source>Select it to redraw</source>
-        <translation>选中后重新绘制</translation>
-    </message>
-</context>
-<context>
     <name>RoomTool</name>
     <message>
         <source>Add zone ({0})</source>

@@ -32,6 +32,7 @@ from planner.model import AddItem, Camera, Command, Level, Macro, Project, Remov
 from planner.rules.checks import check_signs
 from planner.rules.engine import ComplianceEngine
 from planner.rules.pack import RulePack, load_rule_pack
+from planner.rules.remedies import AddSign
 
 __all__ = ["LayoutOptions", "ZoneReport", "LevelLayout", "plan_level", "plan_project", "layout_command",
            "met_samples", "signs_for"]
@@ -290,8 +291,8 @@ def _place_signs(original: Project, work: Project, level: Level, engine: Complia
         if f.code != "SIGN_MISSING" or f.level != level.id:
             continue
         for remedy in f.remedies:
-            if remedy.get("kind") == "add_sign":
-                specs.append(remedy["sign"])
+            if isinstance(remedy, AddSign):
+                specs.append(remedy.sign)
                 break
     used = original.ids() | work.ids()
     signs = []
@@ -299,9 +300,7 @@ def _place_signs(original: Project, work: Project, level: Level, engine: Complia
     for spec in specs:
         while f"{level.id}-auto-sign-{k}" in used:
             k += 1
-        sign = Sign(id=f"{level.id}-auto-sign-{k}", kind=spec["kind"], position=tuple(spec["position"]),
-                    facing_deg=float(spec["facing_deg"]), mount_height_m=float(spec.get("mount_height_m", 1.6)),
-                    size=spec.get("size", "A3"))
+        sign = spec.as_sign(f"{level.id}-auto-sign-{k}")
         used.add(sign.id)
         work.insert(level.id, sign)
         signs.append(sign)

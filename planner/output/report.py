@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 import json
 from collections.abc import Sequence
@@ -28,7 +27,6 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 from shapely.geometry import Point, Polygon
 
 from planner.geometry.convert import to_polygon
-from planner.geometry.coverage import camera_coverage
 from planner.model import Camera, Level, Project
 from planner.output import style
 from planner.output.document import (
@@ -49,8 +47,9 @@ from planner.output.plan import PlanFlowable, PlanMarks
 from planner.output.schedules import Schedules, build_schedules
 from planner.rules.engine import ComplianceEngine
 from planner.rules.findings import CheckResult, Finding
+from planner.rules.fixes import privacy_clear
 from planner.rules.pack import Citation, RulePack, cite_line, load_rule_pack
-from planner.rules.privacy import view_overlaps
+from planner.rules.remedies import AddSign, CameraRemedy, Remedy, describe
 
 __all__ = [
     "PAGE",
@@ -74,52 +73,9 @@ _SEVERITY = {"error": ("错误", "error", style.RED), "warning": ("警告", "war
              "info": ("提示", "info", style.GREY_DARK)}
 
 
-def remedy_text(remedy: dict[str, Any], labels: dict[str, str] | None = None) -> tuple[str, str]:
-    """A remedy as ``(Chinese, English)`` instructions.
-
-    >>> remedy_text({"kind": "rotate", "heading_deg": 112.0})
-    ('将摄像机转向 112°', 'turn the camera to heading 112°')
-    """
-    kind = remedy.get("kind")
-    if kind == "rotate":
-        h = f"{float(remedy['heading_deg']):g}°"
-        return f"将摄像机转向 {h}", f"turn the camera to heading {h}"
-    if kind == "narrow":
-        v = f"{float(remedy['hfov_deg']):g}°"
-        return f"将水平视场角缩小至 {v}", f"narrow the lens to {v} horizontal field of view"
-    if kind == "shorten":
-        v = f"{float(remedy['range_m']):g} m"
-        return f"将监控范围缩短至 {v}", f"shorten the range to {v}"
-    if kind == "privacy_mask":
-        a, b = float(remedy["from_deg"]), float(remedy["to_deg"])
-        cols = remedy.get("columns")
-        col = f"（图像列 {cols[0]}–{cols[1]} px）" if cols else ""
-        col_en = f" (image columns {cols[0]}–{cols[1]} px)" if cols else ""
-        return (f"设置隐私遮蔽 {a:+.1f}°…{b:+.1f}°{col}", f"privacy-mask {a:+.1f}°…{b:+.1f}°{col_en}")
-    if kind == "move":
-        x, y = remedy["position"]
-        return f"将摄像机移至 x {x:.2f}, y {y:.2f} m", f"move the camera to x {x:.2f}, y {y:.2f} m"
-    if kind == "remove":
-        return "拆除该设备", "remove the device"
-    if kind == "add_sign":
-        sign = remedy.get("sign", {})
-        x, y = sign.get("position", (0, 0))
-        name = ("人脸识别提示", "face-recognition notice") if sign.get("kind") == "fr_notice" else (
-            "视频监控提示", "CCTV notice")
-        label = (labels or {}).get("sign", "")
-        tag = f" {label}" if label else ""
-        return (f"增设{name[0]}标识{tag}（{sign.get('size', 'A3')}），位于 x {x:.2f}, y {y:.2f} m，"
-                f"朝向 {float(sign.get('facing_deg', 0)):.0f}°，中心离地 {sign.get('mount_height_m', 1.6)} m",
-                f"post a {name[1]}{tag} ({sign.get('size', 'A3')}) at x {x:.2f}, y {y:.2f} m facing "
-                f"{float(sign.get('facing_deg', 0)):.0f}°, centre {sign.get('mount_height_m', 1.6)} m above floor")
-    if kind == "fill_venue_field":
-        field = str(remedy.get("field", ""))
-        names = _FIELD_NAMES.get(field, (field, field.replace("_", " ")))
-        return f"填写场所信息“{names[0]}”", f"fill in the venue's {names[1]}"
-    if kind == "redraw":
-        what = remedy.get("zone") or remedy.get("wall") or ""
-        return f"重新绘制 {what}", f"redraw {what}"
-    return str(remedy), str(remedy)
+def remedy_text(remedy: Remedy) -> tuple[str, str]:
+    """A remedy as ``(Chinese, English)`` instructions: the rules' one description in both languages."""
+    return describe(remedy, "zh"), describe(remedy, "en")
 
 
 _FIELD_NAMES = {
@@ -200,7 +156,7 @@ def _summary(project: Project, result: CheckResult, pack: RulePack, schedules: S
     all_private = pack.private_uses("all_devices") | pack.private_uses("face_recognition")
     private_zones = sum(1 for lv in project.levels for z in lv.zones if z.use in all_private)
     placed = sum(len(lv.signs) for lv in project.levels)
-    missing = sum(1 for r in result.signs_required if not r.get("satisfied_by"))
+    missing = sum(1 for r in result.signs_required if not r.satisfied_by)
     counts = [
         ("楼层 Levels", len(project.levels)),
         ("摄像机 Cameras", result.cameras),
@@ -279,47 +235,13 @@ def best_per_kind(remedies: Sequence[Any]) -> list[Any]:
     return [r for rs in best.values() for r in rs]
 
 
-def _camera_after(camera: Camera, remedy: Any) -> Camera | None:
-    """The camera as ``remedy`` would leave it (None: removed or moved out of the plan's concern)."""
-    applied = getattr(remedy, "applied", None)
-    if callable(applied):  # a typed remedy says itself what it changes
-        return applied(camera)
-    kind = remedy.get("kind")
-    if kind == "remove":
-        return None
-    changes: dict[str, Any] = {}
-    if kind == "rotate":
-        changes["heading_deg"] = float(remedy["heading_deg"])
-    elif kind == "narrow":
-        changes["hfov_deg"] = float(remedy["hfov_deg"])
-    elif kind == "shorten":
-        changes["range_m"] = float(remedy["range_m"])
-    elif kind == "privacy_mask":
-        spans = remedy.get("masks") or [remedy]
-        changes["privacy_masks"] = (*camera.privacy_masks,
-                                    *((float(m["from_deg"]), float(m["to_deg"])) for m in spans))
-    elif kind == "move":
-        changes["position"] = tuple(remedy["position"])
-        if "heading_deg" in remedy:
-            changes["heading_deg"] = float(remedy["heading_deg"])
-    else:
-        return camera
-    return dataclasses.replace(camera, **changes)
-
-
-def clears_camera(engine: ComplianceEngine, level: Level, camera: Camera, remedy: Any) -> bool:
+def clears_camera(engine: ComplianceEngine, level: Level, camera: Camera, remedy: Remedy) -> bool:
     """True when ``camera`` changed by ``remedy`` stands in no private space and sees into none."""
-    candidate = _camera_after(camera, remedy)
-    if candidate is None:
-        return True
-    private = engine.private_zones(level)
-    where = Point(candidate.position)
-    if any(pz.polygon.intersects(where) for pz in private if candidate.face_recognition or not pz.fr_only):
-        return False
-    cov = camera_coverage(engine.level_geometry(level), candidate, bands=False,
-                          face_height_m=engine.project.venue.face_height_m,
-                          identify_px_per_m=engine.identify_px_per_m)
-    return not view_overlaps(cov, candidate, private, engine.pack.view_tolerance_m2)
+    if not isinstance(remedy, CameraRemedy):
+        return True  # removed, or not a change of the camera
+    return privacy_clear(engine.level_geometry(level), remedy.applied(camera), engine.private_zones(level),
+                         engine.pack.view_tolerance_m2, face_height_m=engine.project.venue.face_height_m,
+                         identify_px_per_m=engine.identify_px_per_m)
 
 
 def group_findings(findings: Sequence[Finding]) -> list[FindingGroup]:
@@ -401,8 +323,8 @@ def _finding_bounds(level: Level, finding: Finding) -> tuple[tuple[float, float,
         segment = ((ax, ay), (bx, by))
         geoms.append(Point((ax + bx) / 2, (ay + by) / 2).buffer(4.0))
         for r in finding.remedies:
-            if r.get("kind") == "add_sign":
-                geoms.append(Point(r["sign"]["position"]).buffer(1.0))
+            if isinstance(r, AddSign):
+                geoms.append(Point(r.sign.position).buffer(1.0))
     geoms = [g for g in geoms if not g.is_empty]  # a degenerate zone repairs to nothing
     if not geoms:
         return None
@@ -466,11 +388,10 @@ def _plan_for(project: Project, level: Level, group: FindingGroup, engine: Compl
     cams = [f.camera] if f.camera else (list(f.details["cameras"]) if f.details.get("cameras") else None)
     proposed = {}
     for r in f.remedies:
-        if r.get("kind") == "add_sign":
-            x, y = r["sign"]["position"]
+        if isinstance(r, AddSign):
+            x, y = r.sign.position
             label = proposed_by_pos.get((level.id, round(x, 2), round(y, 2)), "+")
-            proposed[label] = ((float(x), float(y)), float(r["sign"].get("facing_deg", 0)),
-                               str(r["sign"].get("kind", "")))
+            proposed[label] = ((x, y), r.sign.facing_deg, r.sign.kind)
     marks = PlanMarks(camera_labels=schedules.camera_labels, sign_labels=schedules.sign_labels,
                       proposed_signs=proposed, cameras=cams, highlight=highlight,
                       highlight_zone=f.zone if f.code != "SIGN_MISSING" and not group.grouped else None,

@@ -30,6 +30,7 @@ from planner.output.notice import bilingual
 from planner.output.pdf import atomic_write, document_date
 from planner.rules.angles import image_column
 from planner.rules.findings import CheckResult
+from planner.rules.signs import SignRequirement
 
 __all__ = [
     "Column",
@@ -185,7 +186,7 @@ def _level_name(level: Level) -> str:
 
 @dataclass(frozen=True)
 class Requirement:
-    """A sign requirement of the check, read the same way whatever its form (typed object or JSON dict)."""
+    """A sign requirement of the check as the documents print it (rounded as in the JSON)."""
 
     level: str
     kind: str
@@ -202,27 +203,14 @@ class Requirement:
     satisfied_by: str | None
 
     @classmethod
-    def of(cls, req: Any) -> Requirement:
+    def of(cls, req: SignRequirement) -> Requirement:
         """The requirement ``req`` of ``CheckResult.signs_required``."""
-        if isinstance(req, dict):
-            def get(key: str, default: Any = None) -> Any:
-                return req.get(key, default)
-            opening, zone, approach = get("opening"), get("zone"), get("approach_zone")
-        else:
-            def get(key: str, default: Any = None) -> Any:
-                return getattr(req, key, default)
-            entrance = get("entrance")
-            opening = getattr(entrance, "opening", None)
-            zone = getattr(entrance, "inside_zone", None)
-            approach = getattr(entrance, "outside_zone", None)
-        position = get("position")
-        distance = get("viewing_distance_m")
         return cls(
-            level=str(get("level")), kind=str(get("kind")), position=(float(position[0]), float(position[1])),
-            facing_deg=float(get("facing_deg", 0.0)), mount_height_m=float(get("mount_height_m", 1.6) or 1.6),
-            size=str(get("size", "A3")), mount=str(get("mount", "wall") or "wall"), opening=opening, zone=zone,
-            approach_zone=approach, cameras=tuple(get("cameras", ()) or ()),
-            viewing_distance_m=None if distance is None else float(distance), satisfied_by=get("satisfied_by"),
+            level=req.level, kind=req.kind, position=(round(req.position[0], 3), round(req.position[1], 3)),
+            facing_deg=round(req.facing_deg, 1), mount_height_m=req.mount_height_m, size=req.size, mount=req.mount,
+            opening=req.entrance.opening, zone=req.entrance.inside_zone, approach_zone=req.entrance.outside_zone,
+            cameras=tuple(req.cameras), viewing_distance_m=round(req.viewing_distance_m, 1),
+            satisfied_by=req.satisfied_by,
         )
 
 

@@ -24,6 +24,7 @@ from planner.rules.engine import ComplianceEngine
 from planner.rules.findings import CheckResult, Finding, make_finding
 from planner.rules.pack import RulePack, load_rule_pack
 from planner.rules.privacy import PrivateZone
+from planner.rules.remedies import AddSign, FillVenueField, Move, Redraw, Remedy, Remove, SignSpec
 from planner.rules.signs import SignRequirement, requirements_for_area, satisfying_sign
 
 __all__ = ["CHECKS", "check_project", "fr_cameras"]
@@ -73,9 +74,9 @@ def _allowed_area(engine: ComplianceEngine, level: Level, private: list[PrivateZ
     return public.difference(shapely.union_all(blocked)) if blocked else public
 
 
-def _move_out_remedies(allowed: shapely.Geometry, where: Point) -> list[dict[str, object]]:
+def _move_out_remedies(allowed: shapely.Geometry, where: Point) -> list[Remedy]:
     """Move to the nearest point well inside the allowed area (or remove the device)."""
-    remedies: list[dict[str, object]] = [{"kind": "remove"}]
+    remedies: list[Remedy] = [Remove()]
     if allowed.is_empty:
         return remedies
     inner = allowed.buffer(-MOVE_MARGIN_M)
@@ -83,7 +84,7 @@ def _move_out_remedies(allowed: shapely.Geometry, where: Point) -> list[dict[str
     target = nearest_points(target_area, where)[0]
     if not allowed.contains(target):
         return remedies
-    remedies.insert(0, {"kind": "move", "position": [round(target.x, 3), round(target.y, 3)]})
+    remedies.insert(0, Move(position=(round(target.x, 3), round(target.y, 3))))
     return remedies
 
 
@@ -111,14 +112,14 @@ def check_geometry(project: Project, pack: RulePack) -> list[Finding]:
                 f.zone = zone.id
                 repaired = to_polygon(zone.polygon)
                 f.details["repaired_area_m2"] = round(repaired.area, 3)
-                f.remedies = [{"kind": "redraw", "zone": zone.id}]
+                f.remedies = [Redraw(zone=zone.id)]
                 findings.append(f)
         for wall in level.walls:
             reason = _wall_problem(wall.path, wall.closed)
             if reason:
                 f = make_finding(pack, "INVALID_GEOMETRY", what="wall", id=wall.id, reason=reason, level=level.id)
                 f.details["wall"] = wall.id
-                f.remedies = [{"kind": "redraw", "wall": wall.id}]
+                f.remedies = [Redraw(wall=wall.id)]
                 findings.append(f)
     return findings
 
@@ -133,11 +134,11 @@ def check_notice(project: Project, pack: RulePack) -> list[Finding]:
     if missing:
         f = make_finding(pack, "NOTICE_INCOMPLETE", fields=missing)
         f.details["missing_fields"] = missing
-        f.remedies = [{"kind": "fill_venue_field", "field": name} for name in missing]
+        f.remedies = [FillVenueField(field=name) for name in missing]
         findings.append(f)
     if not venue.alternative.strip():
         f = make_finding(pack, "NO_ALTERNATIVE")
-        f.remedies = [{"kind": "fill_venue_field", "field": "alternative"}]
+        f.remedies = [FillVenueField(field="alternative")]
         findings.append(f)
     return findings
 
@@ -150,11 +151,11 @@ def check_filing(project: Project, pack: RulePack) -> list[Finding]:
     threshold = pack.filing_threshold
     if people is None:
         f = make_finding(pack, "FILING_UNKNOWN", threshold=threshold)
-        f.remedies = [{"kind": "fill_venue_field", "field": "expected_enrolled_people"}]
+        f.remedies = [FillVenueField(field="expected_enrolled_people")]
         return [f]
     if people >= threshold:
         f = make_finding(pack, "FILING_REQUIRED", people=people, threshold=threshold)
-        f.remedies = [{"kind": "fill_venue_field", "field": "filing_reference"}]
+        f.remedies = [FillVenueField(field="filing_reference")]
         return [f]
     return []
 
@@ -164,7 +165,7 @@ def check_impact_assessment(project: Project, pack: RulePack) -> list[Finding]:
     if not fr_cameras(project) or project.venue.impact_assessment_date.strip():
         return []
     f = make_finding(pack, "IMPACT_ASSESSMENT_REQUIRED")
-    f.remedies = [{"kind": "fill_venue_field", "field": "impact_assessment_date"}]
+    f.remedies = [FillVenueField(field="impact_assessment_date")]
     return [f]
 
 
@@ -176,11 +177,11 @@ def check_views(engine: ComplianceEngine) -> list[Finding]:
     return findings
 
 
-def check_signs(engine: ComplianceEngine) -> tuple[list[Finding], list[dict[str, Any]]]:
+def check_signs(engine: ComplianceEngine) -> tuple[list[Finding], list[SignRequirement]]:
     """``SIGN_MISSING`` for every entrance into an FR or CCTV area without a fitting sign."""
     pack = engine.pack
     findings: list[Finding] = []
-    required: list[dict[str, Any]] = []
+    required: list[SignRequirement] = []
     for level in engine.project.levels:
         if not level.cameras:
             continue
@@ -195,7 +196,7 @@ def check_signs(engine: ComplianceEngine) -> tuple[list[Finding], list[dict[str,
                      if _entrance_key(r) not in fr_entrances]
         for req in [*fr_reqs, *cctv_reqs]:
             req.satisfied_by = satisfying_sign(req, level.signs, obstacles)
-            required.append(req.to_json())
+            required.append(req)
             if req.satisfied_by is None:
                 area = {"zh": "人脸识别区域", "en": "face-recognition area"} if req.kind == "fr_notice" else \
                     {"zh": "视频监控区域", "en": "CCTV area"}
@@ -216,9 +217,9 @@ def check_signs(engine: ComplianceEngine) -> tuple[list[Finding], list[dict[str,
                 f.details["entrance"] = [list(p) for p in req.entrance.segment]
                 f.details["opening"] = req.entrance.opening
                 f.details["cameras"] = req.cameras
-                f.remedies = [{"kind": "add_sign", "sign": {
-                    "kind": req.kind, "position": [round(req.position[0], 3), round(req.position[1], 3)],
-                    "facing_deg": round(req.facing_deg, 1), "mount_height_m": 1.6, "size": req.size}}]
+                f.remedies = [AddSign(sign=SignSpec(
+                    kind=req.kind, position=(round(req.position[0], 3), round(req.position[1], 3)),
+                    facing_deg=round(req.facing_deg, 1), mount_height_m=req.mount_height_m, size=req.size))]
                 findings.append(f)
     return findings, required
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from planner.rules.remedies import Remedy
+
 if TYPE_CHECKING:
     from planner.rules.pack import RulePack
+    from planner.rules.signs import SignRequirement
 
 __all__ = ["CheckResult", "Finding"]
 
@@ -15,8 +18,8 @@ __all__ = ["CheckResult", "Finding"]
 class Finding:
     """One problem found by a check.
 
-    ``message`` is English and ``message_zh`` Chinese; ``remedies`` are plain
-    dicts such as ``{"kind": "rotate", "heading_deg": 112.0}``.
+    ``message`` is English and ``message_zh`` Chinese; ``remedies`` are typed
+    :class:`~planner.rules.remedies.Remedy` values, best first.
     """
 
     code: str
@@ -27,7 +30,7 @@ class Finding:
     camera: str | None = None
     zone: str | None = None
     area_m2: float | None = None
-    remedies: list[dict[str, Any]] = field(default_factory=list)
+    remedies: list[Remedy] = field(default_factory=list)
     details: dict[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str) -> str:
@@ -44,19 +47,19 @@ class Finding:
             out["area_m2"] = round(self.area_m2, 2)
         out["message"] = self.message
         out["message_zh"] = self.message_zh
-        out["remedies"] = self.remedies
+        out["remedies"] = [r.to_json() for r in self.remedies]
         out.update(self.details)
         return out
 
 
 @dataclass
 class CheckResult:
-    """All findings and sign requirements for one project."""
+    """All findings and sign requirements for one project (typed; JSON only in :meth:`to_json`)."""
 
     project_name: str
     rule_pack: str
     findings: list[Finding]
-    signs_required: list[dict[str, Any]]
+    signs_required: list[SignRequirement]
     cameras: int
     face_recognition_cameras: int
 
@@ -72,7 +75,7 @@ class CheckResult:
             "project": self.project_name,
             "rule_pack": self.rule_pack,
             "findings": [f.to_json() for f in self.findings],
-            "signs_required": self.signs_required,
+            "signs_required": [r.to_json() for r in self.signs_required],
             "summary": {
                 "errors": self.count("error"),
                 "warnings": self.count("warning"),

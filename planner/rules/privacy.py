@@ -31,6 +31,7 @@ from planner.rules.angles import (
     smallest_turns,
     widest_clear_fov,
 )
+from planner.rules.remedies import MaskSpan, Narrow, PrivacyMask, Remedy, Rotate, Shorten
 
 __all__ = ["GRAZE_M", "PrivateZone", "private_zones", "view_overlaps", "compute_remedies", "all_round_view"]
 
@@ -125,7 +126,7 @@ def compute_remedies(
     *,
     all_round: _AllRound | None = None,
     **coverage_kw: Any,
-) -> list[dict[str, Any]]:
+) -> list[Remedy]:
     """Remedies that each clear the view of ``camera`` into ``zone``: rotate, narrow, shorten, mask.
 
     Pass the same ``all_round`` (from :func:`all_round_view`) for every finding
@@ -134,7 +135,7 @@ def compute_remedies(
     all_round = all_round or _AllRound(geo, camera, coverage)
     recheck = _area_after(geo, zone, all_round.candidates, **coverage_kw)
     origin = coverage.viewpoint or camera.position
-    remedies: list[dict[str, Any]] = []
+    remedies: list[Remedy] = []
 
     def verified(candidate: Camera) -> bool:
         return recheck(candidate) <= tolerance_m2
@@ -193,7 +194,7 @@ def _rotations(
     all_zones: Sequence[PrivateZone],
     origin: Sequence[float],
     verified: Callable[[Camera], bool],
-) -> list[dict[str, Any]]:
+) -> list[Remedy]:
     half = camera.hfov_deg / 2.0
     where = shapely.Point(camera.position)
     inside = [z for z in all_zones if not shapely.intersects(z.polygon, where)]
@@ -201,19 +202,20 @@ def _rotations(
     candidates: list[tuple[str, list[tuple[float, float]]]] = []
     for scope in (inside, [zone]):
         candidates.append(("all" if scope is inside else "zone", all_round.extent(scope, origin)))
-    out: list[dict[str, Any]] = []
+    out: list[Remedy] = []
     for direction in ("clockwise", "anticlockwise"):
         for scope, blocked in candidates:
-            found = None
+            found: Remedy | None = None
             for margin in _MARGINS_DEG:
                 cw, ccw = smallest_turns(blocked, half, margin)
                 turn = cw if direction == "clockwise" else ccw
                 if turn is None or abs(turn) < 1e-9:
                     break
                 heading = round((camera.heading_deg + turn) % 360.0, 1)
-                if verified(camera.copy(heading_deg=heading)):  # type: ignore[arg-type]
-                    found = {"kind": "rotate", "heading_deg": heading, "turn_deg": round(turn, 1),
-                             "direction": direction, "clears_all_private": scope == "all"}
+                rotate = Rotate(heading_deg=heading, turn_deg=round(turn, 1), direction=direction,
+                                clears_all_private=scope == "all")
+                if verified(rotate.applied(camera)):
+                    found = rotate
                     break
             if found:
                 out.append(found)
@@ -227,33 +229,35 @@ def _narrow(
     zone: PrivateZone,
     origin: Sequence[float],
     verified: Callable[[Camera], bool],
-) -> dict[str, Any] | None:
+) -> Remedy | None:
     blocked = all_round.extent([zone], origin)
     for margin in _MARGINS_DEG:
         fov = math.floor(min(widest_clear_fov(blocked, margin), camera.hfov_deg - 0.1) * 10) / 10
         if fov < _MIN_HFOV_DEG:
             return None
-        if verified(camera.copy(hfov_deg=fov)):  # type: ignore[arg-type]
-            return {"kind": "narrow", "hfov_deg": fov}
+        narrow = Narrow(hfov_deg=fov)
+        if verified(narrow.applied(camera)):
+            return narrow
     return None
 
 
 def _shorten(
     camera: Camera, overlap: BaseGeometry, origin: Sequence[float], verified: Callable[[Camera], bool]
-) -> dict[str, Any] | None:
+) -> Remedy | None:
     nearest = shapely.Point(origin).distance(overlap)
     for back in (0.05, 0.2, 0.5):
         reach = math.floor((nearest - back) * 100) / 100
         if reach < _MIN_RANGE_M:
             return None
-        if verified(camera.copy(range_m=reach)):  # type: ignore[arg-type]
-            return {"kind": "shorten", "range_m": reach}
+        shorten = Shorten(range_m=reach)
+        if verified(shorten.applied(camera)):
+            return shorten
     return None
 
 
 def _mask(
     camera: Camera, overlap: BaseGeometry, origin: Sequence[float], verified: Callable[[Camera], bool], omni: bool
-) -> dict[str, Any] | None:
+) -> Remedy | None:
     half = 180.0 if omni else camera.hfov_deg / 2.0
     extent = angular_extent(overlap, origin, camera.heading_deg)
     width = camera.resolution[0]
@@ -263,22 +267,19 @@ def _mask(
             return None
         masks = [(round(lo, 1), round(hi, 1)) for lo, hi in intervals]
         masks = [(max(-180.0, lo - 0.05), min(180.0, hi + 0.05)) if lo == hi else (lo, hi) for lo, hi in masks]
-        candidate = camera.copy(privacy_masks=[*camera.privacy_masks, *masks])
-        if verified(candidate):  # type: ignore[arg-type]
-            entries = [
-                {"from_deg": lo, "to_deg": hi, "columns": _columns(lo, hi, camera, width, omni)} for lo, hi in masks
-            ]
-            # The top-level interval alone must clear the finding too (DESIGN §5 shows one interval): with
-            # several pieces it is the one mask spanning them all; ``masks`` lists the narrower set.
-            lo, hi = masks[0][0], masks[-1][1]
-            if len(masks) > 1 and not verified(camera.copy(privacy_masks=[*camera.privacy_masks, (lo, hi)])):
+        spans = tuple(MaskSpan(lo, hi, _columns(lo, hi, camera, width, omni)) for lo, hi in masks)
+        # The top-level interval alone must clear the finding too (DESIGN §5 shows one interval): with
+        # several pieces it is the one mask spanning them all; ``masks`` lists the narrower set.
+        lo, hi = masks[0][0], masks[-1][1]
+        mask = PrivacyMask(from_deg=lo, to_deg=hi, columns=_columns(lo, hi, camera, width, omni), masks=spans)
+        if verified(mask.applied(camera)):
+            if len(masks) > 1 and not verified(PrivacyMask(from_deg=lo, to_deg=hi).applied(camera)):
                 continue  # pragma: no cover - a wider mask hides at least as much
-            columns = _columns(lo, hi, camera, width, omni)
-            return {"kind": "privacy_mask", "from_deg": lo, "to_deg": hi, "columns": columns, "masks": entries}
+            return mask
     return None
 
 
-def _columns(lo: float, hi: float, camera: Camera, width: int, omni: bool) -> list[int] | None:
+def _columns(lo: float, hi: float, camera: Camera, width: int, omni: bool) -> tuple[int, int] | None:
     if omni:
         return None  # a PTZ/fisheye mask is set by angle in the camera, not by fixed image columns
-    return [image_column(lo, camera.hfov_deg, width), image_column(hi, camera.hfov_deg, width)]
+    return (image_column(lo, camera.hfov_deg, width), image_column(hi, camera.hfov_deg, width))

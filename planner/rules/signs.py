@@ -122,6 +122,7 @@ class SignRequirement:
     viewing_distance_m: float
     size: str
     mount: str = "wall"
+    mount_height_m: float = EYE_LEVEL_M
     cameras: list[str] = field(default_factory=list)
     satisfied_by: str | None = None
 
@@ -136,7 +137,7 @@ class SignRequirement:
             "approach_zone": self.entrance.outside_zone,
             "position": [round(self.position[0], 3), round(self.position[1], 3)],
             "facing_deg": round(self.facing_deg, 1),
-            "mount_height_m": EYE_LEVEL_M,
+            "mount_height_m": self.mount_height_m,
             "mount": self.mount,
             "viewing_distance_m": round(self.viewing_distance_m, 1),
             "size": self.size,
@@ -147,7 +148,7 @@ class SignRequirement:
     def as_sign(self, sign_id: str) -> Sign:
         """The suggested sign as a model object."""
         return Sign(id=sign_id, kind=self.kind, position=self.position, facing_deg=self.facing_deg,
-                    mount_height_m=EYE_LEVEL_M, size=self.size)
+                    mount_height_m=self.mount_height_m, size=self.size)
 
 
 def _unit_normal(a: Sequence[float], b: Sequence[float]) -> tuple[float, float]:

@@ -10,7 +10,7 @@
 * :mod:`~planner.ui.view` turns pointer events into plan-metre events for the active tool
   (:mod:`planner.ui.tools`); :mod:`planner.ui.tools.snap` holds their decisions as plain functions.
 * :mod:`~planner.ui.compliance` keeps coverage and findings current (per camera at once, the full
-  check when edits pause); :mod:`~planner.ui.remedies` turns a remedy into a command.
+  check when edits pause); a remedy turns into a command through :mod:`planner.rules.remedies`.
 * :mod:`~planner.ui.window` wires docks (:mod:`~planner.ui.properties`, :mod:`~planner.ui.findings`,
   :mod:`~planner.ui.layers`, :mod:`~planner.ui.toolbox`), menus (:mod:`~planner.ui.actions`), files
   (:mod:`~planner.ui.fileops`, :mod:`~planner.ui.files`), printing and languages
@@ -18,8 +18,7 @@
   :mod:`~planner.ui.dialogs`, which tests replace.
 
 Importing this package does not import Qt; its modules do (except the plain-number helpers
-:mod:`~planner.ui.tools.snap`, :mod:`~planner.ui.lens`, :mod:`~planner.ui.remedies` and
-:mod:`~planner.ui.clipboard`).
+:mod:`~planner.ui.tools.snap`, :mod:`~planner.ui.lens` and :mod:`~planner.ui.clipboard`).
 """
 
 __all__ = ["run"]

@@ -28,6 +28,7 @@ from planner.rules.engine import ComplianceEngine
 from planner.rules.findings import make_finding
 from planner.rules.pack import RulePackError
 from planner.rules.privacy import PrivateZone, private_zones, view_overlaps
+from planner.rules.remedies import Remove
 
 __all__ = ["LiveCompliance", "finding_key"]
 
@@ -244,7 +245,7 @@ class LiveCompliance(QObject):
         for zone in level.zones:
             if zone.use in private and to_polygon(zone.polygon).buffer(1e-9).covers(where):
                 return [make_finding(pack, "DEVICE_IN_PRIVATE_SPACE", level=level.id, camera=camera.id, zone=zone.id,
-                                     zone_name=zone.name or zone.id, use=zone.use, remedies=[{"kind": "remove"}])]
+                                     zone_name=zone.name or zone.id, use=zone.use, remedies=[Remove()])]
         return []
 
     def _full_due(self) -> None:

@@ -12,10 +12,10 @@ from planner import __version__
 from planner.model import VENUE_ID, AddItem, Level, Macro, RemoveItem, SetProperty
 from planner.model.commands import AddLevel, RemoveLevel
 from planner.rules import Finding
+from planner.rules.remedies import FillVenueField, Redraw, Remedy, RemedyError, sign_commands
 from planner.ui import clipboard
 from planner.ui.i18n import set_language_setting, translate
 from planner.ui.names import step_name
-from planner.ui.remedies import remedy_command, suggested_sign_commands
 
 if TYPE_CHECKING:
     from planner.ui.window import MainWindow
@@ -115,30 +115,29 @@ class EditOps:
                                           and item.isVisible()])
 
     # -- compliance ---------------------------------------------------------------------------------
-    def apply_remedy(self, finding: Finding, remedy: dict[str, Any]) -> bool:
+    def apply_remedy(self, finding: Finding, remedy: Remedy) -> bool:
         """Apply one remedy of a finding as one undoable step (or open what the user must fill in)."""
         from planner.ui.findings import remedy_text
 
         project = self.window.project
         if project is None:
             return False
-        kind = remedy.get("kind")
-        if kind == "fill_venue_field":
-            return self.edit_venue(str(remedy.get("field", "")))
-        if kind == "redraw":
+        if isinstance(remedy, FillVenueField):
+            return self.edit_venue(remedy.field)
+        if isinstance(remedy, Redraw):
             self.window.focus_finding(finding)
             return False
         try:
-            command = remedy_command(project, finding, remedy)
-        except (ValueError, KeyError) as exc:
+            command = remedy.command(project, finding)
+        except RemedyError as exc:
             self.window.status(str(exc))
             return False
         if command is None:
             return False
-        ok = self.window.push(command, text=remedy_text(remedy))
+        text = remedy_text(remedy, self.window.language)
+        ok = self.window.push(command, text=text)
         if ok:
-            self.window.status(translate("EditOps", "Applied: {0} (Undo takes it back)").replace(
-                "{0}", remedy_text(remedy)))
+            self.window.status(translate("EditOps", "Applied: {0} (Undo takes it back)").replace("{0}", text))
         return ok
 
     def add_suggested_signs(self) -> bool:
@@ -147,7 +146,7 @@ class EditOps:
         if project is None:
             return False
         self.window.compliance.refresh()
-        command = suggested_sign_commands(project, self.window.compliance.findings)
+        command = sign_commands(project, self.window.compliance.findings)
         if command is None:
             self.window.status(translate("EditOps", "No sign is missing"))
             return False

@@ -9,7 +9,6 @@ suggested signs" asks for every missing sign at once.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal as QtSignal
@@ -28,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.rules import Finding
+from planner.rules.remedies import Remedy, describe
 from planner.ui.compliance import finding_key
 from planner.ui.i18n import translate
-from planner.ui.names import field_name, sign_kind_name
+from planner.ui.names import field_name
 
 __all__ = ["FindingsPanel", "remedy_text"]
 
@@ -49,43 +49,17 @@ def _severity_name(severity: str) -> str:
     }.get(severity, severity)
 
 
-def remedy_text(remedy: dict[str, Any]) -> str:
-    """What a remedy button says, in the interface language."""
-    kind = remedy.get("kind")
-    if kind == "rotate":
-        turn = float(remedy.get("turn_deg", 0.0))
-        text = translate("Remedies", "Turn {0}° clockwise (to {1}°)") if turn >= 0 else \
-            translate("Remedies", "Turn {0}° anticlockwise (to {1}°)")
-        return text.replace("{0}", f"{abs(turn):g}").replace("{1}", f"{float(remedy['heading_deg']):g}")
-    if kind == "narrow":
-        return translate("Remedies", "Narrow the lens to {0}°").replace("{0}", f"{float(remedy['hfov_deg']):g}")
-    if kind == "shorten":
-        return translate("Remedies", "Shorten the range to {0} m").replace("{0}", f"{float(remedy['range_m']):g}")
-    if kind == "privacy_mask":
-        masks = remedy.get("masks") or [remedy]
-        spans = ", ".join(f"{float(m['from_deg']):g}°…{float(m['to_deg']):g}°" for m in masks)
-        return translate("Remedies", "Mask {0} of the image").replace("{0}", spans)
-    if kind == "move":
-        x, y = remedy["position"]
-        return translate("Remedies", "Move the camera to ({0}, {1})").replace("{0}", f"{x:g}").replace("{1}", f"{y:g}")
-    if kind == "remove":
-        return translate("Remedies", "Remove the camera")
-    if kind == "add_sign":
-        sign = remedy.get("sign", {})
-        return translate("Remedies", "Add a {0} sign ({1})").replace("{0}", sign_kind_name(sign.get("kind", ""))) \
-            .replace("{1}", str(sign.get("size", "")))
-    if kind == "fill_venue_field":
-        return translate("Remedies", "Fill in: {0}…").replace("{0}", field_name(str(remedy.get("field", ""))))
-    if kind == "redraw":
-        return translate("Remedies", "Select it to redraw")
-    return str(kind)
+def remedy_text(remedy: Remedy, language: str) -> str:
+    """What a remedy button says, in the interface language (the rules' one description, capitalised)."""
+    text = describe(remedy, language, names=field_name)
+    return text[:1].upper() + text[1:]
 
 
 class FindingsPanel(QDockWidget):
     """A dock listing the compliance findings, with the remedies of the current one."""
 
     finding_activated = QtSignal(object)  # a planner.rules.Finding
-    remedy_requested = QtSignal(object, object)  # Finding, remedy dict
+    remedy_requested = QtSignal(object, object)  # Finding, Remedy
     add_signs_requested = QtSignal()
 
     def __init__(self, language: str = "en", parent: QWidget | None = None) -> None:
@@ -211,8 +185,8 @@ class FindingsPanel(QDockWidget):
             return
         finding = self._findings[index]
         for remedy in finding.remedies:
-            button = QPushButton(remedy_text(remedy), self.remedy_bar)
-            button.setProperty("remedy_kind", remedy.get("kind"))
+            button = QPushButton(remedy_text(remedy, self.language), self.remedy_bar)
+            button.setProperty("remedy_kind", remedy.kind)
             button.clicked.connect(lambda _=False, f=finding, r=remedy: self.remedy_requested.emit(f, r))
             self.remedy_layout.insertWidget(self.remedy_layout.count() - 1, button)
             self.remedy_buttons.append(button)

@@ -91,7 +91,7 @@ def test_lens_arithmetic_round_trips() -> None:
 
 
 def test_snapping_module_needs_no_qt() -> None:
-    code = "import sys, planner.ui.tools.snap, planner.ui.lens, planner.ui.remedies, planner.ui.clipboard; " \
+    code = "import sys, planner.ui.tools.snap, planner.ui.lens, planner.ui.clipboard; " \
            "print(any(m.startswith('PySide6') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence
 
 from planner.model import AddItem, Camera, Move, SetProperty
 from planner.rules import Finding
-from planner.ui.remedies import remedy_command
+from planner.rules.remedies import Remedy, RemedyError, Rotate
 from planner.ui.undo import UndoCommand
 from tests.gui.helpers import make_editor, snapshot
 from tests.venues import corridor_and_restroom, fr_lobby
@@ -117,7 +117,7 @@ def test_each_remedy_is_one_undoable_step(editor, remedy, check) -> None:
     window, _ = editor
     project = window.project
     before = snapshot(project)
-    assert window.edits.apply_remedy(_finding(project, "c1"), remedy)
+    assert window.edits.apply_remedy(_finding(project, "c1"), Remedy.from_json(remedy))
     assert check(project)
     assert window.document.stack.count() == 1
     after = snapshot(project)
@@ -129,7 +129,7 @@ def test_fill_in_remedy_opens_the_venue_dialog_at_the_field(editor) -> None:
     project = window.project
     dialogs.venue_changes = {"rights": "Write to privacy@example.com"}
     finding = Finding(code="NOTICE_INCOMPLETE", severity="error", message="")
-    assert window.edits.apply_remedy(finding, {"kind": "fill_venue_field", "field": "rights"})
+    assert window.edits.apply_remedy(finding, Remedy.from_json({"kind": "fill_venue_field", "field": "rights"}))
     assert ("venue", "rights") in dialogs.asked and project.venue.rights == "Write to privacy@example.com"
     window.acts.undo.trigger()
     assert project.venue.rights == corridor_and_restroom().venue.rights
@@ -137,9 +137,9 @@ def test_fill_in_remedy_opens_the_venue_dialog_at_the_field(editor) -> None:
 
 def test_remedy_of_a_vanished_camera_says_so(editor) -> None:
     window, _ = editor
-    with pytest.raises(ValueError):
-        remedy_command(window.project, _finding(window.project, "nope"), {"kind": "rotate", "heading_deg": 1})
-    assert not window.edits.apply_remedy(_finding(window.project, "nope"), {"kind": "rotate", "heading_deg": 1})
+    with pytest.raises(RemedyError):
+        Rotate(heading_deg=1).command(window.project, _finding(window.project, "nope"))
+    assert not window.edits.apply_remedy(_finding(window.project, "nope"), Rotate(heading_deg=1))
 
 
 def test_add_suggested_signs_places_every_missing_sign_in_one_step(qtbot, tmp_path: Path) -> None:

@@ -311,7 +311,7 @@ def finding_keys(project: Project) -> tuple[set[tuple], list[tuple]]:
     names = {z.id: z.name for lv in project.levels for z in lv.zones}
     result = check_project(project)
     findings = {(f.code, f.severity, f.camera, names.get(f.zone or "", f.zone)) for f in result.findings}
-    signs = sorted((s["kind"], s["size"], tuple(round(v, 1) for v in s["position"])) for s in result.signs_required)
+    signs = sorted((s.kind, s.size, tuple(round(v, 1) for v in s.position)) for s in result.signs_required)
     return findings, signs
 
 

@@ -59,7 +59,7 @@ def test_schedules_number_signs_and_cameras(hotel: Project) -> None:
     result = check_project(hotel)
     schedules = build_schedules(hotel, result)
     placed = [s for lv in hotel.levels for s in lv.signs]
-    missing = [r for r in result.signs_required if not r.get("satisfied_by")]
+    missing = [r for r in result.signs_required if not r.satisfied_by]
     assert len(schedules.signs) == len(placed) + len(missing)
     assert [r["no"] for r in schedules.signs] == [f"S{i}" for i in range(1, len(schedules.signs) + 1)]
     assert len(schedules.cameras) == sum(len(lv.cameras) for lv in hotel.levels)

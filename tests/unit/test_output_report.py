@@ -14,8 +14,9 @@ from planner.cli import main
 from planner.io import load_project
 from planner.model import Project
 from planner.output import pdf as pdf_module
-from planner.output.report import remedy_text, report_pdf_bytes, rule_status, write_report_pdf
+from planner.output.report import report_pdf_bytes, rule_status, write_report_pdf
 from planner.rules import check_project, load_rule_pack
+from planner.rules.remedies import MaskSpan, PrivacyMask, describe
 from tests.unit.test_output_signs import drawn_outside, font_problems, ink_ratio, pdf_text, render
 from tests.venues import corridor_and_restroom
 
@@ -73,8 +74,12 @@ def test_rule_status_and_remedies() -> None:
     assert rule_status(pack, "NO_ALTERNATIVE", result.findings, has_fr=False) == "n/a"
     assert rule_status(pack, "VIEW_INTO_PRIVATE_SPACE", result.findings, has_fr=False) == "fail"
     assert rule_status(pack, "INVALID_GEOMETRY", result.findings, has_fr=False) == "pass"
-    zh, en = remedy_text({"kind": "privacy_mask", "from_deg": 18.5, "to_deg": 31.0, "columns": [1350, 1702]})
+    mask = PrivacyMask(from_deg=18.5, to_deg=31.0, columns=(1350, 1702))
+    zh, en = describe(mask, "zh"), describe(mask, "en")
     assert "1350–1702" in zh and "privacy-mask" in en
+    two = PrivacyMask(from_deg=-20.0, to_deg=31.0, masks=(MaskSpan(-20.0, -5.0, (10, 400)),
+                                                          MaskSpan(18.5, 31.0, (1350, 1702))))
+    assert "-20.0°…-5.0° (image columns 10–400 px), +18.5°…+31.0° (image columns 1350–1702 px)" in describe(two, "en")
 
 
 def test_failed_write_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

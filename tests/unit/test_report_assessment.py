@@ -22,7 +22,6 @@ from planner.output.report import (
 from planner.rules import check_project, load_rule_pack
 from planner.rules.engine import ComplianceEngine
 from planner.rules.findings import Finding
-from planner.ui.remedies import remedy_command
 from tests.venues import corridor_and_restroom
 
 PACK = load_rule_pack("cn-2025")
@@ -51,7 +50,7 @@ def clear_privacy_errors(project: Project) -> int:
         if not errors:
             return applied
         f = errors[0]
-        remedy_command(project, f, f.remedies[0]).apply(project)
+        f.remedies[0].command(project, f).apply(project)  # type: ignore[union-attr]
         applied += 1
         assert applied < 20
 
@@ -96,7 +95,7 @@ def test_awareness_row_follows_the_signs() -> None:
     row = rows_by_id(project)["awareness"]
     assert row.status == "not_met" and {f.code for f in row.findings} == {"SIGN_MISSING", "NOTICE_INCOMPLETE"}
     for f in [f for f in check_project(project).findings if f.code == "SIGN_MISSING"]:
-        remedy_command(project, f, f.remedies[0]).apply(project)
+        f.remedies[0].command(project, f).apply(project)  # type: ignore[union-attr]
     row = rows_by_id(project)["awareness"]
     assert row.status == "not_met" and {f.code for f in row.findings} == {"NOTICE_INCOMPLETE"}
     project.update("venue", rights="Ask at reception or call +86 21 5555 0100")
@@ -167,7 +166,7 @@ def test_a_cameras_private_space_findings_are_one_entry() -> None:
             assert any(verdicts.values()) and not all(verdicts.values())
             for remedy in group.remedies():  # the report's verdict is what the full check says after applying it
                 fresh = load_project(sample_path("mall-fitting"))
-                remedy_command(fresh, group.first, remedy).apply(fresh)
+                remedy.command(fresh, group.first).apply(fresh)  # type: ignore[union-attr]
                 left = [f for f in check_project(fresh).findings if f.camera == camera.id and f.code in PRIVACY]
                 assert (left == []) == verdicts[id(remedy)], (remedy, [f.zone for f in left])
     finally:

@@ -32,8 +32,8 @@ def test_move_remedy_leaves_a_private_zone_drawn_over_a_public_one() -> None:
                             {"id": "wc", "use": "restroom", "polygon": [[0, 0], [3, 0], [3, 3], [0, 3]]}],
                   "cameras": [{"id": "c", "position": [1, 1]}]}])
     (device,) = [f for f in check_project(p).findings if f.code == "DEVICE_IN_PRIVATE_SPACE"]
-    move = next(r for r in device.remedies if r["kind"] == "move")
-    p.update("c", position=move["position"])  # type: ignore[attr-defined]
+    move = next(r for r in device.remedies if r.kind == "move")
+    move.command(p, device).apply(p)
     assert ("DEVICE_IN_PRIVATE_SPACE", "c", "wc") not in codes(p)
 
 
@@ -47,7 +47,7 @@ def test_door_in_a_gap_between_walls_is_one_entrance() -> None:
                   "cameras": [{"id": "c1", "position": [10, 5.9], "heading_deg": 180, "hfov_deg": 120,
                                "range_m": 15, "face_recognition": True}]}])
     result = check_project(p)
-    into_corridor = [(r["opening"], r["kind"]) for r in result.signs_required if r["zone"] == "corr"]
+    into_corridor = [(r.entrance.opening, r.kind) for r in result.signs_required if r.entrance.inside_zone == "corr"]
     assert into_corridor == [("d1", "fr_notice")]
 
 
@@ -69,8 +69,8 @@ def test_privacy_mask_top_level_interval_alone_clears_a_split_view() -> None:
                   "cameras": [{"id": "c1", "position": [1.5, 5], "heading_deg": 180}]}])
     views = [f for f in check_project(p).findings if f.code == "VIEW_INTO_PRIVATE_SPACE"]
     assert views
-    mask = next(r for r in views[0].remedies if r["kind"] == "privacy_mask")
-    p.update("c1", privacy_masks=[(mask["from_deg"], mask["to_deg"])])  # type: ignore[attr-defined]
+    mask = next(r for r in views[0].remedies if r.kind == "privacy_mask")
+    p.update("c1", privacy_masks=[(mask.from_deg, mask.to_deg)])  # type: ignore[attr-defined]
     assert not [f for f in check_project(p).findings if f.code == "VIEW_INTO_PRIVATE_SPACE"]
 
 

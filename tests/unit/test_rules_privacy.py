@@ -21,23 +21,8 @@ def test_corridor_camera_sees_into_restroom_through_doorway() -> None:
     assert (finding.camera, finding.zone, finding.level, finding.severity) == ("c1", "wc", "L1", "error")
     # Sight through the 0.9 m doorway from (0.5, 1): a wedge between the jamb rays, about 1 m² inside.
     assert 0.5 < finding.area_m2 < 2.0
-    kinds = [r["kind"] for r in finding.remedies]
+    kinds = [r.kind for r in finding.remedies]
     assert kinds == ["rotate", "rotate", "narrow", "shorten", "privacy_mask"]
-
-
-def _apply(project: Project, remedy: dict, camera_id: str) -> None:
-    cam = project.get(camera_id)
-    if remedy["kind"] == "rotate":
-        project.update(camera_id, heading_deg=remedy["heading_deg"])
-    elif remedy["kind"] == "narrow":
-        project.update(camera_id, hfov_deg=remedy["hfov_deg"])
-    elif remedy["kind"] == "shorten":
-        project.update(camera_id, range_m=remedy["range_m"])
-    elif remedy["kind"] == "privacy_mask":
-        masks = [*cam.privacy_masks, *[(m["from_deg"], m["to_deg"]) for m in remedy["masks"]]]
-        project.update(camera_id, privacy_masks=masks)
-    else:  # pragma: no cover
-        raise AssertionError(remedy)
 
 
 @pytest.mark.parametrize("index", range(5))
@@ -46,7 +31,7 @@ def test_each_remedy_alone_clears_the_finding(index: int) -> None:
     project.remove("c2")
     (finding,) = view_findings(project)
     remedy = finding.remedies[index]
-    _apply(project, remedy, "c1")
+    remedy.command(project, finding).apply(project)
     assert not [f for f in view_findings(project) if f.camera == "c1" and f.zone == "wc"], remedy
 
 
@@ -54,9 +39,9 @@ def test_rotation_is_the_smallest_turn() -> None:
     project = corridor_and_restroom()
     project.remove("c2")
     (finding,) = view_findings(project)
-    cw = next(r for r in finding.remedies if r["kind"] == "rotate" and r["direction"] == "clockwise")
+    cw = next(r for r in finding.remedies if r.kind == "rotate" and r.direction == "clockwise")
     # A degree and a half less of clockwise turn (past the 0.5 degree margin) still sees into the restroom.
-    project.update("c1", heading_deg=cw["heading_deg"] - 1.5)
+    project.update("c1", heading_deg=cw.heading_deg - 1.5)
     assert [(f.camera, f.zone) for f in view_findings(project)] == [("c1", "wc")]
 
 
@@ -64,14 +49,14 @@ def test_mask_columns_follow_the_lens_formula() -> None:
     project = corridor_and_restroom()
     project.remove("c2")
     (finding,) = view_findings(project)
-    mask = next(r for r in finding.remedies if r["kind"] == "privacy_mask")
+    mask = next(r for r in finding.remedies if r.kind == "privacy_mask")
     import math
 
     w, hfov = 1920, 90.0
     f = (w / 2) / math.tan(math.radians(hfov / 2))
-    expected = [round(w / 2 + f * math.tan(math.radians(a))) for a in (mask["from_deg"], mask["to_deg"])]
-    assert mask["columns"] == expected
-    assert -45 <= mask["from_deg"] < mask["to_deg"] <= 45
+    expected = [round(w / 2 + f * math.tan(math.radians(a))) for a in (mask.from_deg, mask.to_deg)]
+    assert list(mask.columns) == expected
+    assert -45 <= mask.from_deg < mask.to_deg <= 45
 
 
 def test_view_grazing_a_zone_edge_does_not_count() -> None:

@@ -91,8 +91,8 @@ def test_impact_assessment_recorded_clears_the_reminder() -> None:
 def test_device_move_remedy_lands_in_a_public_zone() -> None:
     project = corridor_and_restroom()
     (finding,) = by_code(project, "DEVICE_IN_PRIVATE_SPACE")
-    move = next(r for r in finding.remedies if r["kind"] == "move")
-    assert shapely.box(0, 0, 10, 2).buffer(-0.29).contains(shapely.Point(move["position"]))
+    move = next(r for r in finding.remedies if r.kind == "move")
+    assert shapely.box(0, 0, 10, 2).buffer(-0.29).contains(shapely.Point(move.position))
 
 
 def test_glass_lets_a_view_through_and_frosted_does_not() -> None:

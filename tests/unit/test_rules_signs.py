@@ -16,7 +16,7 @@ def missing(project) -> list:
 
 def test_fr_lobby_needs_signs_at_street_door_and_open_boundary() -> None:
     result = check_project(fr_lobby())
-    reqs = {(r["kind"], r["opening"] or r["approach_zone"]): r for r in result.signs_required}
+    reqs = {(r.kind, r.entrance.opening or r.entrance.outside_zone): r.to_json() for r in result.signs_required}
     assert ("fr_notice", "street_door") in reqs
     assert ("fr_notice", "corr") in reqs  # the corridor joins the lobby without a wall
     street = reqs[("fr_notice", "street_door")]
@@ -31,15 +31,15 @@ def test_fr_lobby_needs_signs_at_street_door_and_open_boundary() -> None:
     corridor = reqs[("fr_notice", "corr")]
     assert corridor["facing_deg"] == 90.0 and corridor["position"][0] > 12
     # The office is reached only through the lobby: no sign at its door.
-    assert not any(r["opening"] == "office_door" for r in result.signs_required)
+    assert not any(r.entrance.opening == "office_door" for r in result.signs_required)
     kinds = {f.details["sign_kind"] for f in missing(fr_lobby())}
     assert kinds == {"fr_notice"}
 
 
 def test_placed_sign_satisfies_street_door() -> None:
     result = check_project(fr_lobby(sign=True))
-    street = next(r for r in result.signs_required if r["opening"] == "street_door")
-    assert street["satisfied_by"] == "s_fr"
+    street = next(r for r in result.signs_required if r.entrance.opening == "street_door")
+    assert street.satisfied_by == "s_fr"
     assert not [f for f in missing(fr_lobby(sign=True)) if f.details["opening"] == "street_door"]
 
 
@@ -62,10 +62,9 @@ def test_placing_every_suggested_sign_clears_sign_missing() -> None:
     for project in (fr_lobby(), corridor_and_restroom()):
         findings = missing(project)
         for i, f in enumerate(findings):
-            sign = f.remedies[0]["sign"]
-            level_id = f.level
-            project.insert(level_id, Sign(id=f"new{i}", kind=sign["kind"], position=tuple(sign["position"]),
-                                          facing_deg=sign["facing_deg"], size=sign["size"]))
+            sign = f.remedies[0].sign
+            project.insert(f.level, Sign(id=f"new{i}", kind=sign.kind, position=sign.position,
+                                         facing_deg=sign.facing_deg, size=sign.size))
         assert missing(project) == []
 
 

@@ -6,8 +6,8 @@ import pytest
 
 from planner.assets import sample_path
 from planner.io import load_project
-from planner.model import Sign
 from planner.rules import check_project
+from planner.rules.remedies import FillVenueField, Remedy
 
 
 def findings(project, code: str | None = None) -> list:
@@ -39,33 +39,16 @@ def test_mall_deliberate_problems_are_found() -> None:
     assert not findings(project, "SIGN_MISSING")
 
 
-def _apply(project, finding, remedy) -> None:
-    kind = remedy["kind"]
-    cam_id = finding.camera
-    if kind == "rotate":
-        project.update(cam_id, heading_deg=remedy["heading_deg"])
-    elif kind == "narrow":
-        project.update(cam_id, hfov_deg=remedy["hfov_deg"])
-    elif kind == "shorten":
-        project.update(cam_id, range_m=remedy["range_m"])
-    elif kind == "privacy_mask":
-        cam = project.get(cam_id)
-        masks = [*cam.privacy_masks, *[(m["from_deg"], m["to_deg"]) for m in remedy["masks"]]]
-        project.update(cam_id, privacy_masks=masks)
-    elif kind == "move":
-        project.update(cam_id, position=remedy["position"])
-    elif kind == "remove":
-        project.remove(cam_id)
-    elif kind == "add_sign":
-        s = remedy["sign"]
-        project.insert(finding.level, Sign(id=project.new_id("sign"), kind=s["kind"], position=tuple(s["position"]),
-                                           facing_deg=s["facing_deg"], size=s["size"]))
-    elif kind == "fill_venue_field":
+def _apply(project, finding, remedy: Remedy) -> None:
+    """Apply through the editor's path; a field to fill in is what the user would type."""
+    if isinstance(remedy, FillVenueField):
         value = {"expected_enrolled_people": 50_000, "impact_assessment_date": "2026-11-01"}.get(
-            remedy["field"], "Filled in by the test")
-        project.update("venue", **{remedy["field"]: value})
-    else:  # pragma: no cover
-        raise AssertionError(f"unknown remedy {kind}")
+            remedy.field, "Filled in by the test")
+        project.update("venue", **{remedy.field: value})
+        return
+    command = remedy.command(project, finding)
+    assert command is not None, remedy
+    command.apply(project)
 
 
 def _same(a, b) -> bool:
@@ -77,7 +60,7 @@ CASES = []
 for _sample in ("harbour-hotel", "mall-fitting"):
     for _i, _f in enumerate(findings(load_project(sample_path(_sample)))):
         for _j, _r in enumerate(_f.remedies):
-            _id = f"{_sample}-{_f.code}-{_f.camera or _f.zone}-{_r['kind']}{_j}"
+            _id = f"{_sample}-{_f.code}-{_f.camera or _f.zone}-{_r.kind}{_j}"
             CASES.append(pytest.param(_sample, _i, _j, id=_id))
 
 
