@@ -200,8 +200,8 @@ def _rotations(
     inside = [z for z in all_zones if not shapely.intersects(z.polygon, where)]
     # Prefer turns that clear every private zone; else turns that clear this one.
     candidates: list[tuple[str, list[tuple[float, float]]]] = []
-    for scope in (inside, [zone]):
-        candidates.append(("all" if scope is inside else "zone", all_round.extent(scope, origin)))
+    for zones in (inside, [zone]):
+        candidates.append(("all" if zones is inside else "zone", all_round.extent(zones, origin)))
     out: list[Remedy] = []
     for direction in ("clockwise", "anticlockwise"):
         for scope, blocked in candidates:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from planner.model import AddItem, Camera, Command, Macro, Project, RemoveItem, SetProperty, Sign
 
@@ -119,7 +119,7 @@ class CameraRemedy(Remedy):
 
     def applied(self, camera: Camera) -> Camera:
         """A copy of ``camera`` with the remedy applied (what the checks verify)."""
-        return camera.copy(**self.changes(camera))  # type: ignore[no-any-return]  # Entity.copy returns Self
+        return cast(Camera, camera.copy(**self.changes(camera)))
 
     def command(self, project: Project, finding: Finding) -> Command | None:
         camera = _camera(project, finding)
@@ -476,13 +476,14 @@ def _describe(remedy: Remedy, zh: bool, names: Callable[[str], str] | None) -> s
         return "拆除该设备" if zh else "remove the device"
     if isinstance(remedy, AddSign):
         s = remedy.sign
-        name = _SIGN_NAMES.get(s.kind, (s.kind, s.kind))
+        sign_name = _SIGN_NAMES.get(s.kind, (s.kind, s.kind))
         x, y = s.position
         facing, height = f"{s.facing_deg:.0f}°", _num(s.mount_height_m)
         if zh:
-            return (f"增设{name[0]}标识（{s.size}），位于 x {x:.2f}, y {y:.2f} m，"
+            return (f"增设{sign_name[0]}标识（{s.size}），位于 x {x:.2f}, y {y:.2f} m，"
                     f"朝向 {facing}，中心离地 {height} m")
-        return f"post a {name[1]} ({s.size}) at x {x:.2f}, y {y:.2f} m facing {facing}, centre {height} m above floor"
+        return (f"post a {sign_name[1]} ({s.size}) at x {x:.2f}, y {y:.2f} m facing {facing}, "
+                f"centre {height} m above floor")
     if isinstance(remedy, FillVenueField):
         if names is not None:
             name = names(remedy.field)
