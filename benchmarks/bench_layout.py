@@ -93,11 +93,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, load {os.getloadavg()[0]:.1f}", flush=True)
     rows = []
     hotel = load_project(sample_path())
-    for kw in ({}, {"use_milp": False}, {"objective": "count"}):
+    for kw in ({}, {"use_milp": False, "local_search": False}, {"use_milp": False}, {"objective": "count"},
+               {"objective": "count", "use_milp": False, "local_search": False}):
         rows.append(run("hotel L1", hotel, "L1", args.time_limit, **kw))
     if not args.quick:
         grid = grid_project(10)
-        for kw in ({}, {"use_milp": False}):
+        for kw in ({}, {"use_milp": False, "local_search": False}, {"use_milp": False}):
             rows.append(run("grid 10x10", grid, "L1", max(args.time_limit, 60.0), **kw))
     if args.json:
         with open(args.json, "w", encoding="utf-8") as fh:

@@ -59,6 +59,7 @@ class LayoutOptions:
     zone_ids: set[str] | None = None
     objective: str = "cost"  # or "count"
     use_milp: bool = True
+    local_search: bool = True
     threads: int | None = None
     signs: bool = True
 
@@ -236,7 +237,8 @@ def _plan(original: Project, work: Project, level: Level, engine: ComplianceEngi
                                      reduce_rows=options.max_cameras is None and options.max_cost is None)
         ts = time.perf_counter()
         solution = solve_cover(problem, time_limit=max(1.0, remaining), max_cameras=options.max_cameras,
-                               max_cost=options.max_cost, threads=options.threads, use_milp=options.use_milp)
+                               max_cost=options.max_cost, threads=options.threads, use_milp=options.use_milp,
+                               local_search=options.local_search)
         remaining -= time.perf_counter() - ts
         picked = [pool[int(problem.column_of[j])] for j in solution.chosen]
         chosen = [cands[i] for i in picked]

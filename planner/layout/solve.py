@@ -256,41 +256,79 @@ def greedy(p: CoverProblem, *, max_cameras: int | None = None, max_cost: float |
     return chosen
 
 
-def improve(p: CoverProblem, chosen: list[int], *, max_rounds: int = 100) -> list[int]:
-    """Local search on a cover: replace one or two chosen columns by one cheaper column that meets what
-    only they meet, until no such swap is left."""
+def improve(p: CoverProblem, chosen: list[int], *, max_rounds: int = 200) -> list[int]:
+    """Local search on a cover: replace one chosen column, or two that some column reaches both of, by one
+    cheaper column that meets what only they meet (or by nothing), until no such swap is left.
+
+    Replacements are looked for among the columns through the rarest of the rows to be met.
+    """
     if p.n_cols == 0 or not chosen:
         return chosen
     bits = _bitsets([p.rows(j) for j in range(p.n_cols)], p.n_rows)
-    chosen = list(chosen)
+    order = np.argsort(p.col_rows, kind="stable")
+    owner = np.repeat(np.arange(p.n_cols, dtype=np.int64), np.diff(p.col_start))
+    by_row = owner[order]
+    row_start = np.searchsorted(p.col_rows[order], np.arange(p.n_rows + 1))
+    degree = np.diff(row_start)
+    chosen = list(dict.fromkeys(chosen))
     for _ in range(max_rounds):
         count = np.zeros(p.n_rows, dtype=np.int64)
         for j in chosen:
             count[p.rows(j)] += 1
-        best: tuple[float, tuple[int, ...], int] | None = None
-        groups = [(a,) for a in chosen] + [(a, b) for i, a in enumerate(chosen) for b in chosen[i + 1:]]
+        groups: list[tuple[int, ...]] = [(a,) for a in chosen]
+        touch = np.zeros((len(chosen), p.n_cols), dtype=np.float32)
+        for i, j in enumerate(chosen):
+            rows = p.rows(j)
+            touch[i, np.concatenate([by_row[row_start[r]:row_start[r + 1]] for r in rows.tolist()])] = 1.0
+        near = (touch @ touch.T) > 0
+        groups += [(chosen[i], chosen[k]) for i, k in zip(*np.nonzero(np.triu(near, 1)), strict=True)]
+        swaps: list[tuple[float, tuple[int, ...], int]] = []
         for group in groups:
-            drop = np.zeros(p.n_rows, dtype=np.int64)
-            for j in group:
-                drop[p.rows(j)] += 1
-            need = np.flatnonzero((drop > 0) & (count - drop == 0))
-            saving_cap = float(sum(p.costs[j] for j in group))
-            if not len(need):
-                gain, k = saving_cap, -1
-            else:
-                need_bits = _bitsets([need], p.n_rows)[0]
-                fits = np.flatnonzero(~(need_bits[None, :] & ~bits).any(axis=1))
-                if not len(fits):
-                    continue
-                k = int(fits[np.argmin(p.costs[fits])])
-                gain = saving_cap - float(p.costs[k])
-            if gain > 1e-9 and (best is None or gain > best[0]):
-                best = (gain, group, k)
-        if best is None:
+            found = _swap(p, group, count, bits, by_row, row_start, degree)
+            if found is not None:
+                swaps.append((found[0], group, found[1]))
+        if not swaps:
             break
-        _, group, k = best
-        chosen = [j for j in chosen if j not in group] + ([k] if k >= 0 and k not in chosen else [])
+        # apply every swap that still holds, best first (each checked again against the cover as it stands)
+        current = set(chosen)
+        for _gain, group, _k in sorted(swaps, key=lambda t: -t[0]):
+            if not all(j in current for j in group):
+                continue
+            found = _swap(p, group, count, bits, by_row, row_start, degree)
+            if found is None:
+                continue
+            k = found[1]
+            for j in group:
+                current.discard(j)
+                count[p.rows(j)] -= 1
+            if k >= 0 and k not in current:
+                current.add(k)
+                count[p.rows(k)] += 1
+        chosen = [j for j in chosen if j in current] + sorted(current - set(chosen))
     return chosen
+
+
+def _swap(p: CoverProblem, group: tuple[int, ...], count: np.ndarray, bits: np.ndarray, by_row: np.ndarray,
+          row_start: np.ndarray, degree: np.ndarray) -> tuple[float, int] | None:
+    """``(saving, replacement or -1)`` of the best swap of ``group`` for one column, or None."""
+    drop = np.zeros(p.n_rows, dtype=np.int64)
+    for j in group:
+        drop[p.rows(j)] += 1
+    need = np.flatnonzero((drop > 0) & (count == drop))
+    saving = float(sum(p.costs[j] for j in group))
+    if not len(need):
+        return saving, -1
+    rare = int(need[np.argmin(degree[need])])
+    through = by_row[row_start[rare]:row_start[rare + 1]]
+    through = through[p.costs[through] < saving - 1e-9]
+    if not len(through):
+        return None
+    need_bits = _bitsets([need], p.n_rows)[0]
+    fits = through[~(need_bits[None, :] & ~bits[through]).any(axis=1)]
+    if not len(fits):
+        return None
+    k = int(fits[np.argmin(p.costs[fits])])
+    return saving - float(p.costs[k]), k
 
 
 def _highs(time_limit: float, threads: int | None):  # -> highspy.Highs
@@ -370,17 +408,19 @@ def solve_cover(
     threads: int | None = None,
     lp_bound: bool = True,
     use_milp: bool = True,
+    local_search: bool = True,
 ) -> Solution:
     """Solve ``p`` (min cost cover, or max covered weight under a budget); greedy start, HiGHS MILP."""
     t0 = time.perf_counter()
     start = greedy(p, max_cameras=max_cameras, max_cost=max_cost)
     budgeted = max_cameras is not None or max_cost is not None
-    if not budgeted:
+    if not budgeted and local_search:
         start = improve(p, start)
     g_cov = _covered(p, start)
     g_obj = float(p.weights[g_cov].sum()) if budgeted else float(p.costs[start].sum())
     if not use_milp or p.n_cols == 0:
-        return Solution(start, g_obj, math.nan, None, math.nan, "greedy", p.n_cols == 0,
+        return Solution(start, g_obj, math.nan, None, math.nan, "greedy+swaps" if local_search and not budgeted
+                        else "greedy", p.n_cols == 0,
                         time.perf_counter() - t0, float(p.weights[g_cov].sum()), budgeted)
     model = _model(p, max_cameras, max_cost)
     lp_value = None
@@ -393,7 +433,7 @@ def solve_cover(
             # LP rounding: greedy over the columns the relaxation uses, often much better than plain greedy
             x = np.asarray(h.getSolution().col_value)[:p.n_cols]
             alt = greedy(p, max_cameras=max_cameras, max_cost=max_cost, among=np.flatnonzero(x > 1e-6))
-            if not budgeted:
+            if not budgeted and local_search:
                 alt = improve(p, alt)
             a_cov = _covered(p, alt)
             a_obj = float(p.weights[a_cov].sum()) if budgeted else float(p.costs[alt].sum())

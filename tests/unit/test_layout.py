@@ -107,6 +107,19 @@ def test_milp_beats_greedy_and_proves_it():
     assert s.lp_bound is not None and s.lp_bound <= 2.0 + 1e-9
 
 
+def test_local_search_swaps_two_for_one_cheaper():
+    from planner.layout.solve import improve
+
+    p = CoverProblem.build([[0, 1, 2, 3], [0, 1], [2, 3], [3]], [1.5, 1.0, 1.0, 0.2], np.ones(4))
+    ids = [int(j) for j in p.column_of]
+    two = [ids.index(1), ids.index(2)]
+    assert [ids[j] for j in improve(p, two)] == [0]
+    # a redundant column is simply dropped
+    p = CoverProblem.build([[0, 1], [1, 2], [0, 1, 2]], [1.0, 1.0, 1.5], np.ones(3))
+    ids = [int(j) for j in p.column_of]
+    assert [ids[j] for j in improve(p, [ids.index(2), ids.index(0)])] == [2]
+
+
 def test_budget_maximises_covered_weight():
     cols = [[0, 1, 2], [3, 4], [5]]
     p = CoverProblem.build(cols, [1.0, 1.0, 1.0], np.array([1, 1, 1, 5, 5, 1.0]), reduce_rows=False)
