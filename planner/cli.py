@@ -185,6 +185,11 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         options["units"] = args.units
     if args.layers:
         options["layers"] = [p.strip() for p in args.layers.split(",") if p.strip()]
+    for key in ("door_layers", "ignore_layers"):
+        if getattr(args, key):
+            options[key] = [p.strip() for p in getattr(args, key).split(",") if p.strip()]
+    if args.hotel:
+        options["hotel"] = True
     if args.no_background:
         options["render"] = False
     if os.path.abspath(args.source) == os.path.abspath(args.output):
@@ -470,8 +475,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--level-name", metavar="NAME", help="name of the level (image, PDF, DXF)")
     p.add_argument("--units", metavar="UNIT", choices=("mm", "cm", "dm", "m", "in", "ft"),
                    help="DXF drawing units when the file does not say (mm, cm, dm, m, in, ft)")
-    p.add_argument("--layers", metavar="PATTERNS", help="DXF wall layers, comma-separated name patterns "
-                   "(default: names like 墙, WALL, A-WALL)")
+    p.add_argument("--wall-layers", "--layers", dest="layers", metavar="PATTERNS", help="DXF wall layers, "
+                   "comma-separated name patterns with * and ? (default: names like 墙, WALL, A-WALL, Wand, MUR)")
+    p.add_argument("--door-layers", metavar="PATTERNS", help="DXF layers whose quarter arcs and blocks are doors")
+    p.add_argument("--ignore-layers", metavar="PATTERNS", help="DXF layers not to read at all (furniture, ...)")
+    p.add_argument("--hotel", action="store_true", help="DXF: bare room numbers are hotel guest rooms")
     p.add_argument("--no-background", action="store_true", help="do not render the DXF as a background")
     p.add_argument("--page", metavar="N", type=int, help="PDF or TIFF page, 1 = first (default 1)")
     p.add_argument("--dpi", metavar="DPI", type=float, help="PDF render resolution (default 150); for an image, "

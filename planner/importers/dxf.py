@@ -103,6 +103,11 @@ _MAX_BLOCK_DEPTH = 6
 _FAR_ORIGIN_M = 10_000.0
 
 
+def _matches(name: str, patterns: Sequence[str]) -> bool:
+    lower = name.lower()
+    return any(fnmatch.fnmatchcase(lower, p.lower()) for p in patterns)
+
+
 def is_wall_layer(name: str, patterns: Sequence[str] | None = None) -> bool:
     """True when layer ``name`` holds walls: by default a name like 墙 / WALL / A-WALL / 柱 / 幕墙.
 
@@ -158,19 +163,37 @@ class _Collected:
     skipped: int = 0
     entities: int = 0
     layers_used: set[str] = field(default_factory=set)
+    #: entities per layer (model space)
+    layer_entities: dict[str, int] = field(default_factory=dict)
 
 
 class _Reader:
     """Walks model space (and block references) and collects geometry in drawing units."""
 
     def __init__(self, file: str, wall_layers: Sequence[str] | None, flatten: float,
-                 factor: float | None = None) -> None:
+                 factor: float | None = None, door_layers: Sequence[str] | None = None,
+                 ignore_layers: Sequence[str] | None = None) -> None:
         self.file = file
         self.patterns = wall_layers
+        self.door_patterns = door_layers
+        self.ignore_patterns = ignore_layers
+        self._ignore_cache: dict[str, bool] = {}
         self.flatten = flatten
         self.factor = factor  # drawing units -> metres, once known
         self.out = _Collected()
         self._wall_cache: dict[str, bool] = {}
+
+    def ignored(self, layer: str) -> bool:
+        if not self.ignore_patterns:
+            return False
+        if layer not in self._ignore_cache:
+            self._ignore_cache[layer] = _matches(layer, self.ignore_patterns)
+        return self._ignore_cache[layer]
+
+    def door_layer(self, layer: str) -> bool:
+        if self.door_patterns:
+            return _matches(layer, self.door_patterns)
+        return bool(_DOOR_LAYER_RE.search(layer))
 
     def wall(self, layer: str) -> bool:
         if layer not in self._wall_cache:
@@ -189,6 +212,10 @@ class _Reader:
             layer = entity.dxf.get("layer", "0")
             if parent_layer is not None and layer == "0":
                 layer = parent_layer
+            if depth == 0:
+                self.out.layer_entities[layer] = self.out.layer_entities.get(layer, 0) + 1
+            if self.ignored(layer):
+                continue
             try:
                 if kind == "INSERT":
                     self._insert(entity, layer, depth)
@@ -278,7 +305,7 @@ class _Reader:
             return
         by_name_door = bool(DOOR_BLOCK_RE.search(name))
         by_name_window = bool(WINDOW_BLOCK_RE.search(name)) and not by_name_door
-        door_layer = bool(_DOOR_LAYER_RE.search(layer))
+        door_layer = self.door_layer(layer)
         window_layer = bool(_WINDOW_LAYER_RE.search(layer))
         if self.factor is not None and not by_name_window:
             swing = self._swing_block(entity)
@@ -481,11 +508,13 @@ def _read(path: Path) -> tuple[Any, list[str]]:
         raise PlanImportError(file, "this is a DWG file: save it as DXF in your CAD program, then import the DXF")
     notes: list[str] = []
     try:
-        if _is_binary_dxf(path):  # binary DXF: ezdxf reads it, its recovery mode does not
+        try:  # the plain reader is faster, and the only one for binary DXF
             doc = ezdxf.readfile(file)
             auditor = doc.audit()
-        else:
-            doc, auditor = recover.readfile(file)
+        except Exception:
+            if _is_binary_dxf(path):
+                raise
+            doc, auditor = recover.readfile(file)  # recovery mode repairs what it can
     except ezdxf.DXFStructureError as exc:
         raise PlanImportError(file, f"not a readable DXF file ({exc})") from None
     except (OSError, UnicodeError) as exc:
@@ -530,7 +559,8 @@ def _units(doc: Any, file: str, units: str | None, extent: float) -> tuple[str, 
 # -- building the level ------------------------------------------------------------------------
 
 
-def _loose_swings(got: _Collected, to_m: Any, factor: float) -> list[DoorSwing]:
+def _loose_swings(got: _Collected, to_m: Any, factor: float, door_layers: Sequence[str] | None = None
+                  ) -> list[DoorSwing]:
     """Doors drawn as loose lines: a quarter arc with a leaf line from its centre, on any layer.
 
     The arcs found are taken out of the wall arcs (a swing on a wall layer is not a curved wall).
@@ -551,9 +581,13 @@ def _loose_swings(got: _Collected, to_m: Any, factor: float) -> list[DoorSwing]:
     tree = shapely.STRtree([LineString(seg) for seg in segs])
     found: list[DoorSwing] = []
     used: set[int] = set()
-    for k, (_raw, arc) in enumerate(arcs):
+    for k, (raw, arc) in enumerate(arcs):
         near = tree.query(Point(arc.centre), predicate="dwithin", distance=max(0.06, 0.08 * arc.radius))
         swing = door_swing(arc, [segs[int(i)] for i in near])
+        if swing is None and door_layers and _matches(arc.layer, door_layers):
+            got.block_swings.append(([raw], [], "", arc.layer))  # a door layer's arc: placed once walls are known
+            used.add(k)
+            continue
         if swing is None or any(math.dist(swing.hinge, f.hinge) < 0.05 and
                                 math.dist(swing.closed_end, f.closed_end) < 0.1 for f in found):
             continue
@@ -570,7 +604,7 @@ def _block_swings(got: _Collected, to_m: Any, factor: float, walls: Sequence[Wal
     wall_paths = [(w.path, w.thickness_m) for w in walls]
     for arcs, lines, _name, layer in got.block_swings:
         lines_m = [(to_m(a), to_m(b)) for a, b in lines]
-        for c, r, a0, a1, _ in arcs:
+        for c, r, a0, a1, *_ in arcs:
             arc = Arc(to_m(c), r * factor, a0, a1, layer)
             swing = door_swing(arc, lines_m)
             if swing is None:  # no leaf drawn: the closed end is the one that lies along a wall
@@ -893,6 +927,9 @@ def import_dxf(
     name: str | None = None,
     level_name: str | None = None,
     hotel: bool | None = None,
+    wall_layers: Sequence[str] | str | None = None,
+    door_layers: Sequence[str] | str | None = None,
+    ignore_layers: Sequence[str] | str | None = None,
     **_: Any,
 ) -> ImportResult:
     """Import a DXF plan as a new one-level project.
@@ -903,11 +940,15 @@ def import_dxf(
     replacing the default choice. ``render``: draw the DXF as the background.
     ``hotel``: bare room numbers name guest rooms (default: when some label
     says the drawing is a hotel, such as 客房 or Guest room).
+    ``wall_layers`` (same as ``layers``), ``door_layers``, ``ignore_layers``:
+    layer-name patterns; quarter arcs on door layers are doors even without a
+    leaf line, and ignored layers are not read at all.
     """
     path = Path(source)
     file = str(path)
-    if isinstance(layers, str):
-        layers = [p.strip() for p in layers.split(",") if p.strip()]
+    layers = _patterns(wall_layers if wall_layers is not None else layers)
+    door_patterns = _patterns(door_layers)
+    ignore_patterns = _patterns(ignore_layers)
     doc, notes = _read(path)
     msp = doc.modelspace()
     try:
@@ -919,9 +960,9 @@ def import_dxf(
         extent = 0.0
 
     # a first pass in drawing units; the unit is needed only to convert
-    reader = _Reader(file, layers, flatten=1.0)
+    reader = _Reader(file, layers, flatten=1.0, door_layers=door_patterns, ignore_layers=ignore_patterns)
     if units is None and int(doc.header.get("$INSUNITS", 0) or 0) == 0 and extent == 0.0:
-        probe = _Reader(file, layers, flatten=1e9)
+        probe = _Reader(file, layers, flatten=1e9, ignore_layers=ignore_patterns)
         probe.walk(msp)
         xs = [x for pts, _, _ in probe.out.walls for x, _ in pts] + [lb.point[0] for lb in probe.out.labels]
         extent = (max(xs) - min(xs)) if xs else 0.0
@@ -953,7 +994,7 @@ def import_dxf(
         return (p[0] * factor - offset[0], p[1] * factor - offset[1])
 
     level = Level(id="L1", name=level_name or "1F")
-    swings = _loose_swings(got, to_m, factor)
+    swings = _loose_swings(got, to_m, factor, door_patterns)
     walls = _build_walls(got, to_m, factor, wall_thickness_m, notes)
     level.walls.extend(walls)
     swings += _block_swings(got, to_m, factor, walls)
@@ -1019,11 +1060,51 @@ def import_dxf(
         "origin_offset_m": list(offset),
         "labels": len(labels),
         "labels_outside_rooms": outside,
+        "layers": _layer_table(got, level, labels, ignore_patterns),
     })
     if not walls:
-        hint = f" (patterns {', '.join(layers)})" if layers else " (names like 墙, WALL, A-WALL)"
-        notes.append(f"no wall layer found{hint}: choose the wall layers with --layers")
+        hint = f" (patterns {', '.join(layers)})" if layers else " (names like 墙, WALL, A-WALL, Wand, MUR)"
+        notes.append(f"no wall layer found{hint}: choose the wall layers with --wall-layers")
+    if not walls and not level.zones:
+        busiest = sorted(got.layer_entities.items(), key=lambda kv: -kv[1])[:4]
+        shown = ", ".join(f"{name!r} ({n})" for name, n in busiest)
+        notes.append(
+            "nothing usable was found: tried wall layers by name, pairs of parallel lines 50-500 mm apart on the "
+            "other layers, closed room outlines and door swings on every layer. The layers with the most "
+            f"entities are {shown}: import again with --wall-layers naming the layer(s) the walls are on "
+            "(and --ignore-layers for furniture), or trace the plan over its background in the editor"
+        )
     return result
+
+
+def _patterns(value: Sequence[str] | str | None) -> list[str] | None:
+    if value is None:
+        return None
+    items = value.split(",") if isinstance(value, str) else list(value)
+    return [p.strip() for p in items if p.strip()] or None
+
+
+def _layer_table(got: _Collected, level: Level, labels: Sequence[_Label], ignored: Sequence[str] | None
+                 ) -> list[dict[str, Any]]:
+    """Per layer: its entities and what the import made of them (walls, doors, windows, labels)."""
+    rows: dict[str, dict[str, Any]] = {}
+
+    def row(layer: str) -> dict[str, Any]:
+        return rows.setdefault(layer, {"layer": layer, "entities": got.layer_entities.get(layer, 0),
+                                       "walls": 0, "doors": 0, "windows": 0, "labels": 0,
+                                       "ignored": bool(ignored and _matches(layer, ignored))})
+
+    for layer in got.layer_entities:
+        row(layer)
+    for wall in level.walls:
+        row(str(wall.extra.get("import", {}).get("layer", "?")))["walls"] += 1
+    for opening in level.openings:
+        layer = str(opening.extra.get("import", {}).get("layer", "?"))
+        row(layer)["doors" if opening.kind == "door" else "windows"] += 1
+    for label in labels:
+        row(label.layer)["labels"] += 1
+    return sorted(rows.values(), key=lambda r: (-(r["walls"] + r["doors"] + r["windows"] + r["labels"]),
+                                                 -r["entities"], r["layer"]))
 
 
 def _render_background(doc: Any, project: Project, level: Level, factor: float, offset: tuple[float, float],
@@ -1037,7 +1118,7 @@ def _render_background(doc: Any, project: Project, level: Level, factor: float, 
     margin = max(1.0, 0.05 * max(max(xs) - min(xs), max(ys) - min(ys)))
     bounds = (min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin)
     try:
-        rendered = render_modelspace(doc, to_metres=factor, offset=offset, bounds_m=bounds)
+        rendered = render_modelspace(doc, to_metres=factor, offset=offset, bounds_m=bounds, notes=notes)
     except Exception as exc:  # rendering is a convenience: the plan data stands without it
         notes.append(f"the drawing could not be rendered as a background ({type(exc).__name__})")
         return

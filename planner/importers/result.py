@@ -172,6 +172,7 @@ class ImportResult:
             "unclassified_labels": list(self.unclassified_labels),
             "warnings": list(self.warnings),
             "review": [item.to_json() for item in self.review],
+            **({"layers": self.details["layers"]} if "layers" in self.details else {}),
         }
 
     def summary_text(self) -> str:
@@ -192,6 +193,14 @@ class ImportResult:
             shown = ", ".join(repr(t) for t in self.unclassified_labels[:20])
             more = f" and {len(self.unclassified_labels) - 20} more" if len(self.unclassified_labels) > 20 else ""
             lines.append(f"  labels not classified: {len(self.unclassified_labels)} ({shown}{more})")
+        if s.get("layers"):
+            lines.append("  per layer:")
+            for row in s["layers"][:15]:
+                made = [f"{row[k]} {k}" for k in ("walls", "doors", "windows", "labels") if row[k]]
+                what = "ignored" if row["ignored"] else (", ".join(made) if made else "nothing used")
+                lines.append(f"    {row['layer']}: {row['entities']} entities -> {what}")
+            if len(s["layers"]) > 15:
+                lines.append(f"    ... and {len(s['layers']) - 15} more layers")
         private = [r for r in self.review if r.confidence < 0.8]
         if private:
             lines.append(f"  zones to review: {len(private)} with a low-confidence use")

@@ -171,3 +171,81 @@ def test_furniture_and_stairs_never_replace_a_labelled_room(tmp_path: Path) -> N
     assert (study.name, study.use) == ("STUDY", "office")
     assert Polygon(study.polygon).area == pytest.approx(12.0, rel=0.05)
     assert len(level.zones) == 2
+
+
+def _render_text(tmp_path: Path, text: str, name: str):
+    import numpy as np
+    from PIL import Image
+
+    doc = ezdxf.new("R2013", setup=False)
+    doc.header["$INSUNITS"] = 6
+    doc.styles.add("HZ", font="txt.shx").dxf.bigfont = "hztxt.shx"  # SHX fonts no machine here has
+    msp = doc.modelspace()
+    msp.add_lwpolyline([(0, 0), (4, 0), (4, 3), (0, 3)], close=True, dxfattribs={"layer": "WALL"})
+    msp.add_text(text, height=0.6, dxfattribs={"layer": "TEXT", "style": "HZ", "insert": (0.5, 1.2)})
+    path = tmp_path / name
+    doc.saveas(path)
+    project = import_plan(path).project
+    data = project.files[project.levels[0].backgrounds[0].source]
+    import io as _io
+
+    return np.asarray(Image.open(_io.BytesIO(data)).convert("L"))
+
+
+def test_chinese_text_is_drawn_with_the_bundled_font(tmp_path: Path) -> None:
+    """Without the drawing's SHX fonts, 男厕 and 女厕 still come out as different glyphs, not the same boxes."""
+    men = _render_text(tmp_path, "男厕", "men.dxf")
+    women = _render_text(tmp_path, "女厕", "women.dxf")
+    assert men.shape == women.shape
+    ink_men, ink_women = men < 128, women < 128
+    assert ink_men.sum() > 0 and ink_women.sum() > 0
+    assert (ink_men != ink_women).sum() > 0.05 * ink_men.sum()
+
+
+def test_the_command_line_takes_layer_choices_and_reports_per_layer(office, tmp_path: Path) -> None:
+    """A user rescues an import from the command line: ignoring the door layer loses those doors, naming a
+    layer as doors turns its bare arcs into doors, and the summary says what each layer gave."""
+    path, _ = office
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["import", str(path), "-o", str(tmp_path / "a.vplan"), "--no-background",
+                 "--ignore-layers", "DOOR_*,E-*", "--format", "json"], out=out, err=err)
+    assert code == 0, err.getvalue()
+    summary = json.loads(out.getvalue())
+    rows = {r["layer"]: r for r in summary["layers"]}
+    assert rows["WALL"]["walls"] == 11 and rows["PUB_TEXT"]["labels"] == 4 and rows["家具"]["doors"] == 1
+    assert rows["DOOR_FIRE"]["ignored"] and rows["DOOR_FIRE"]["doors"] == 0
+    assert summary["openings"] == {"door": 1, "window": 1}
+    out = io.StringIO()
+    assert main(["import", str(path), "-o", str(tmp_path / "b.vplan"), "--no-background"], out=out) == 0
+    text = out.getvalue()
+    assert "per layer:" in text and "WALL: 1 entities -> 11 walls" in text
+    assert "DOOR_FIRE: 4 entities -> 2 doors" in text
+
+
+def test_arcs_on_a_chosen_door_layer_are_doors_without_a_leaf(tmp_path: Path) -> None:
+    doc = ezdxf.new("R2013", setup=False)
+    doc.header["$INSUNITS"] = 6
+    msp = doc.modelspace()
+    msp.add_line((0, 0), (2, 0), dxfattribs={"layer": "A"})
+    msp.add_line((2.9, 0), (6, 0), dxfattribs={"layer": "A"})
+    msp.add_arc((2.0, 0.0), 0.9, 0, 90, dxfattribs={"layer": "SWINGS"})  # no leaf line drawn
+    path = tmp_path / "leafless.dxf"
+    doc.saveas(path)
+    plain = import_plan(path, render=False, wall_layers=["A"])
+    assert not plain.project.levels[0].openings
+    chosen = import_plan(path, render=False, wall_layers=["A"], door_layers=["swing*"])
+    (door,) = chosen.project.levels[0].openings
+    assert sorted(door.segment) == [(2.0, 0.0), (2.9, 0.0)]
+
+
+def test_nothing_usable_says_what_was_tried_and_what_to_do(tmp_path: Path) -> None:
+    doc = ezdxf.new("R2013", setup=False)
+    doc.header["$INSUNITS"] = 6
+    msp = doc.modelspace()
+    for i in range(30):  # scattered single strokes on a layer named like nothing
+        msp.add_line((i * 0.7, 0), (i * 0.7 + 0.3, 2.0), dxfattribs={"layer": "LAYER-7"})
+    path = tmp_path / "strokes.dxf"
+    doc.saveas(path)
+    result = import_plan(path, render=False)
+    (advice,) = [w for w in result.warnings if w.startswith("nothing usable")]
+    assert "'LAYER-7' (30)" in advice and "--wall-layers" in advice
