@@ -993,7 +993,66 @@ def import_dxf(
     def to_m(p: Sequence[float]) -> tuple[float, float]:
         return (p[0] * factor - offset[0], p[1] * factor - offset[1])
 
-    level = Level(id="L1", name=level_name or "1F")
+    if hotel is None:  # bare room numbers are guest rooms only where other labels say the drawing is a hotel
+        hotel = any(is_hotel_label(lb.text) for lb in got.labels)
+    floors = _floors(got, to_m) if level_name is None else []
+    if len(floors) < 2:
+        floors = [_Floor(level_name or "1F", None, (0.0, 0.0))]
+    else:
+        shown = ", ".join(f.name for f in floors)
+        notes.append(f"{len(floors)} floors drawn side by side ({shown}) became {len(floors)} levels, placed over "
+                     "one another by the corners of their walls: check that they line up")
+    review: list[ReviewItem] = []
+    unclassified_labels: list[str] = []
+    levels: list[Level] = []
+    built = []
+    for k, floor in enumerate(floors, start=1):
+        part = got if floor.box is None else _subset(got, floor.box)
+        shift = (offset[0] + floor.shift[0], offset[1] + floor.shift[1])
+
+        def to_level(p: Sequence[float], shift: tuple[float, float] = shift) -> tuple[float, float]:
+            return (p[0] * factor - shift[0], p[1] * factor - shift[1])
+
+        level = Level(id=f"L{k}", name=floor.name, elevation_m=round(3.5 * (k - 1), 3))
+        labels, outside = _build_level(level, part, to_level, factor, shift, wall_thickness_m, door_patterns, hotel,
+                                       notes, review, unclassified_labels)
+        levels.append(level)
+        built.append((level, part, labels, outside, shift))
+    project = Project(venue=Venue(name=name if name is not None else path.stem), levels=levels)
+    result = ImportResult(project, source=file, kind="dxf", review=review, unclassified_labels=unclassified_labels,
+                          warnings=notes, units=unit_name)
+    if render:
+        for level, _part, _labels, _outside, shift in built:
+            _render_background(doc, project, level, factor, shift, notes)
+    all_labels = [lb for b in built for lb in b[2]]
+    outside = sum(b[3] for b in built)
+    walls = [w for level in levels for w in level.walls]
+    result.details.update({
+        "wall_layers": sorted(got.layers_used),
+        "origin_offset_m": list(offset),
+        "labels": len(all_labels),
+        "labels_outside_rooms": outside,
+        "layers": _layer_table(got, levels, all_labels, ignore_patterns),
+    })
+    if not walls:
+        hint = f" (patterns {', '.join(layers)})" if layers else " (names like 墙, WALL, A-WALL, Wand, MUR)"
+        notes.append(f"no wall layer found{hint}: choose the wall layers with --wall-layers")
+    if not walls and not any(level.zones for level in levels):
+        busiest = sorted(got.layer_entities.items(), key=lambda kv: -kv[1])[:4]
+        shown = ", ".join(f"{name!r} ({n})" for name, n in busiest)
+        notes.append(
+            "nothing usable was found: tried wall layers by name, pairs of parallel lines 50-500 mm apart on the "
+            "other layers, closed room outlines and door swings on every layer. The layers with the most "
+            f"entities are {shown}: import again with --wall-layers naming the layer(s) the walls are on "
+            "(and --ignore-layers for furniture), or trace the plan over its background in the editor"
+        )
+    return result
+
+
+def _build_level(level: Level, got: _Collected, to_m: Any, factor: float, offset: tuple[float, float],
+                 wall_thickness_m: float, door_patterns: Sequence[str] | None, hotel: bool, notes: list[str],
+                 review: list[ReviewItem], unclassified_labels: list[str]) -> tuple[list[_Label], int]:
+    """Walls, openings and zones of one level from what was read; returns its labels and how many lie outside."""
     swings = _loose_swings(got, to_m, factor, door_patterns)
     walls = _build_walls(got, to_m, factor, wall_thickness_m, notes)
     level.walls.extend(walls)
@@ -1004,7 +1063,7 @@ def import_dxf(
         notes.append(f"{got.not_windows} block(s) on door or window layers do not look like doors or windows "
                      "(furniture, fixtures): not made openings")
 
-    labels = [_Label(lb.text, to_m(lb.point), lb.layer) for lb in got.labels]
+    labels = [_Label(lb.text, to_m(lb.point), lb.layer) for lb in got.labels if not _FLOOR_RE.search(lb.text)]
     named = [lb.point for lb in labels if not is_area_text(lb.text)]
     explicit = _leaf_rooms([(_affine(poly, factor, offset), layer) for poly, layer in got.rooms], named)
     faces = _room_faces(walls, level.openings)
@@ -1019,8 +1078,6 @@ def import_dxf(
         if grown:
             notes.append(f"{len(grown)} room(s) grown from their label to the walls around it: check their outlines")
 
-    if hotel is None:  # bare room numbers are guest rooms only where other labels say the drawing is a hotel
-        hotel = any(is_hotel_label(lb.text) for lb in labels)
     tree = shapely.STRtree(rooms) if rooms else None
     inside: dict[int, list[_Label]] = {}
     outside = 0
@@ -1031,9 +1088,7 @@ def import_dxf(
             inside.setdefault(room, []).append(label)
         elif not is_area_text(label.text):
             outside += 1
-
-    review: list[ReviewItem] = []
-    unclassified_labels: list[str] = []
+    prefix = "z" if level.id == "L1" else f"z{level.id[1:]}-"
     order = sorted(range(len(rooms)), key=lambda i: (-round(rooms[i].centroid.y, 1), rooms[i].centroid.x))
     for n, i in enumerate(order, start=1):
         poly = shapely.orient_polygons(rooms[i].simplify(0.0005, preserve_topology=True))
@@ -1042,39 +1097,127 @@ def import_dxf(
         if len(ring) < 3:
             continue
         zone_name, use, label, confidence, reason, unclassified = _name_and_use(inside.get(i, []), hotel)
-        zone = Zone(id=f"z{n}", name=zone_name, use=use, polygon=tuple(ring),
+        zone = Zone(id=f"{prefix}{n}", name=zone_name, use=use, polygon=tuple(ring),
                     extra={"import": {"label": label, "confidence": round(confidence, 2)}} if label else {})
         level.zones.append(zone)
         unclassified_labels.extend(unclassified)
         review.append(ReviewItem(level.id, zone.id, zone_name, use, label, confidence, reason))
     if outside:
-        notes.append(f"{outside} label(s) lie outside every room")
-    project = Project(venue=Venue(name=name if name is not None else path.stem), levels=[level])
-    result = ImportResult(project, source=file, kind="dxf", review=review, unclassified_labels=unclassified_labels,
-                          warnings=notes, units=unit_name)
+        notes.append(f"{outside} label(s) lie outside every room" + (f" on {level.name}" if level.id != "L1" else ""))
+    if level.id != "L1":
+        _prefix_ids(level)
+    return labels, outside
 
-    if render:
-        _render_background(doc, project, level, factor, offset, notes)
-    result.details.update({
-        "wall_layers": sorted(got.layers_used),
-        "origin_offset_m": list(offset),
-        "labels": len(labels),
-        "labels_outside_rooms": outside,
-        "layers": _layer_table(got, level, labels, ignore_patterns),
-    })
-    if not walls:
-        hint = f" (patterns {', '.join(layers)})" if layers else " (names like 墙, WALL, A-WALL, Wand, MUR)"
-        notes.append(f"no wall layer found{hint}: choose the wall layers with --wall-layers")
-    if not walls and not level.zones:
-        busiest = sorted(got.layer_entities.items(), key=lambda kv: -kv[1])[:4]
-        shown = ", ".join(f"{name!r} ({n})" for name, n in busiest)
-        notes.append(
-            "nothing usable was found: tried wall layers by name, pairs of parallel lines 50-500 mm apart on the "
-            "other layers, closed room outlines and door swings on every layer. The layers with the most "
-            f"entities are {shown}: import again with --wall-layers naming the layer(s) the walls are on "
-            "(and --ignore-layers for furniture), or trace the plan over its background in the editor"
-        )
-    return result
+
+def _prefix_ids(level: Level) -> None:
+    """Walls and openings of a further level get ids of their own (w2-1, d2-1), as ids are unique per project."""
+    n = level.id[1:]
+    walls = {}
+    for wall in level.walls:
+        new = f"w{n}-{wall.id[1:]}"
+        walls[wall.id] = new
+        wall.id = new
+    for opening in level.openings:
+        head = "win" if opening.id.startswith("win") else "d"
+        opening.id = f"{head}{n}-{opening.id[len(head):]}"
+        if opening.wall is not None:
+            opening.wall = walls.get(opening.wall)
+
+
+@dataclass
+class _Floor:
+    name: str
+    box: tuple[float, float, float, float] | None  # drawing units
+    shift: tuple[float, float]  # metres subtracted to lay it over the first floor
+
+
+#: Floor names under a plan drawn side by side with the others: 1F, 2F, B1, 一层平面图, 二层, Erdgeschoss, 1. OG.
+_FLOOR_RE = re.compile(
+    r"^\s*(?:(?:[BL]?\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:F|层|楼)(?:平面图?)?|B\d{1,2}|地下[一二三四五]?层|"
+    r"首层|底层|(?:erd|ober|dach|unter|keller)geschoss|\d{1,2}\.\s*(?:og|obergeschoss)|eg|ug|"
+    r"(?:ground|first|second|third|fourth|basement)\s+floor|level\s+-?\d{1,2}|floor\s+\d{1,2}|"
+    r"rez[- ]de[- ]chauss[ée]e|(?:1er|\d{1,2}e)\s+[ée]tage|planta\s+(?:baja|primera|segunda|\d{1,2}))"
+    r"(?:\s*(?:平面图|plan|grundriss|floor plan|planta))?(?:\s*1\s*[:：]\s*\d+)?\s*$",
+    re.IGNORECASE,
+)
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _floor_order(name: str) -> float:
+    """Storey number of a floor name, for ordering levels (basements first)."""
+    low = name.lower()
+    if re.search(r"地下|^b\d|basement|keller|unter|sótano", low):
+        m = re.search(r"\d+", low)
+        return -float(m.group()) if m else -1.0
+    if re.search(r"首层|底层|erd|^eg|ground|rez|baja", low):
+        return 1.0
+    m = re.search(r"\d+", low)
+    if m:
+        return float(m.group()) + (1.0 if re.search(r"og|obergeschoss|étage|etage", low) else 0.0)
+    cn = re.match(r"\s*([一二三四五六七八九十]+)", name)
+    if cn:
+        digits = [_CN_DIGITS[c] for c in cn.group(1)]
+        return float(sum(digits) if len(digits) < 3 else digits[0] * 10 + digits[2])
+    return 99.0
+
+
+def _floors(got: _Collected, to_m: Any) -> list[_Floor]:
+    """Floors drawn side by side in one model space, each with its floor name (1F, 二层平面图, Erdgeschoss).
+
+    The walls are grouped into clusters separated by empty space; a floor name lying in or just under a
+    cluster names it. Two or more named clusters are floors; otherwise the drawing is one floor.
+    """
+    names = [(lb.text, to_m(lb.point)) for lb in got.labels if _FLOOR_RE.search(lb.text)]
+    if len(names) < 2 or not got.walls:
+        return []
+    boxes = []
+    for pts, _closed, _layer in got.walls:
+        m = [to_m(p) for p in pts]
+        xs, ys = [p[0] for p in m], [p[1] for p in m]
+        boxes.append(shapely.box(min(xs), min(ys), max(xs), max(ys)).buffer(1.5))
+    clusters = [c for c in shapely.get_parts(shapely.union_all(boxes)) if c.area > 25.0]
+    if len(clusters) < 2:
+        return []
+    named: dict[int, str] = {}
+    for text, xy in names:
+        pt = Point(xy)
+        k = min(range(len(clusters)), key=lambda i: clusters[i].distance(pt))
+        size = math.sqrt(clusters[k].area)
+        if clusters[k].distance(pt) <= max(3.0, 0.3 * size) and k not in named:
+            named[k] = clean_label(text)
+    if len(named) < 2 or len(named) < len(clusters):
+        return []
+    floors = []
+    anchor = min((clusters[k].bounds for k in named), key=lambda b: (b[0], b[1]))  # the leftmost floor stays put
+    first = (anchor[0], anchor[1])
+    for k in sorted(named, key=lambda i: _floor_order(named[i])):
+        minx, miny, maxx, maxy = clusters[k].bounds
+        # back to drawing units: to_m is a scale and a shift
+        o = to_m((0.0, 0.0))
+        u = to_m((1.0, 0.0))[0] - o[0]
+        box_du = ((minx - o[0]) / u, (miny - o[1]) / u, (maxx - o[0]) / u, (maxy - o[1]) / u)
+        floors.append(_Floor(named[k], box_du, (minx - first[0], miny - first[1])))
+    return floors
+
+
+def _subset(got: _Collected, box: tuple[float, float, float, float]) -> _Collected:
+    """What was read within ``box`` (drawing units)."""
+    x0, y0, x1, y1 = box
+
+    def inside(p: Sequence[float]) -> bool:
+        return x0 <= p[0] <= x1 and y0 <= p[1] <= y1
+
+    part = _Collected()
+    part.walls = [w for w in got.walls if inside(w[0][0])]
+    part.wall_arcs = [a for a in got.wall_arcs if inside(a[0])]
+    part.arcs = [a for a in got.arcs if inside(a[0])]
+    part.lines = [ln for ln in got.lines if inside(ln[0][0])]
+    part.rooms = [r for r in got.rooms if inside(r[0].representative_point().coords[0])]
+    part.labels = [lb for lb in got.labels if inside(lb.point)]
+    part.inserts = [i for i in got.inserts if inside(i.origin)]
+    part.block_swings = [b for b in got.block_swings if b[0] and inside(b[0][0][0])]
+    part.layer_entities = got.layer_entities
+    return part
 
 
 def _patterns(value: Sequence[str] | str | None) -> list[str] | None:
@@ -1084,8 +1227,8 @@ def _patterns(value: Sequence[str] | str | None) -> list[str] | None:
     return [p.strip() for p in items if p.strip()] or None
 
 
-def _layer_table(got: _Collected, level: Level, labels: Sequence[_Label], ignored: Sequence[str] | None
-                 ) -> list[dict[str, Any]]:
+def _layer_table(got: _Collected, levels: Sequence[Level], labels: Sequence[_Label],
+                 ignored: Sequence[str] | None) -> list[dict[str, Any]]:
     """Per layer: its entities and what the import made of them (walls, doors, windows, labels)."""
     rows: dict[str, dict[str, Any]] = {}
 
@@ -1096,9 +1239,9 @@ def _layer_table(got: _Collected, level: Level, labels: Sequence[_Label], ignore
 
     for layer in got.layer_entities:
         row(layer)
-    for wall in level.walls:
+    for wall in (w for level in levels for w in level.walls):
         row(str(wall.extra.get("import", {}).get("layer", "?")))["walls"] += 1
-    for opening in level.openings:
+    for opening in (o for level in levels for o in level.openings):
         layer = str(opening.extra.get("import", {}).get("layer", "?"))
         row(layer)["doors" if opening.kind == "door" else "windows"] += 1
     for label in labels:

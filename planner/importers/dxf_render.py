@@ -48,6 +48,9 @@ RENDER_SKIPPED_LAYER_RE = re.compile(
 )
 
 
+_INLINE_FONT_RE = re.compile(r"\\[fF][^;\\}]*;")
+
+
 class _Budget(Exception):
     """The render used up its primitives or its time: draw what was collected."""
 
@@ -208,6 +211,10 @@ def _fonts_for(doc: Any) -> None:
         return
     if _FONT not in fm.DEFAULT_FONTS:  # the fallback of fonts named inline (MTEXT \fSimHei;) and not found
         fm.DEFAULT_FONTS.insert(0, _FONT)
+    for layout in (doc.modelspace(), *doc.blocks):  # inline MTEXT fonts (\fSimHei|b0;) take the style's font
+        for mtext in layout.query("MTEXT"):
+            if "\\f" in mtext.text or "\\F" in mtext.text:
+                mtext.text = _INLINE_FONT_RE.sub("", mtext.text)
     for style in doc.styles:
         font = str(style.dxf.get("font", "") or "")
         if not font.lower().endswith((".ttf", ".ttc", ".otf")) or not manager.has_font(font):

@@ -304,7 +304,7 @@ OFFICE_ROOMS = {"男厕": (1.5, 5.0), "女厕": (4.5, 5.0), "办公室": (9.0, 5
 OFFICE_DOORS = [(1.0, 1.9), (4.0, 4.9), (8.0, 9.0)]
 
 
-def office_floor_dxf(path: Path, *, binary: bool = False) -> Path:
+def office_floor_dxf(path: Path, *, binary: bool = False, floors: Sequence[str] = ()) -> Path:
     """A Chinese office floor drawn the way real ones are (mm, 天正-style layers).
 
     * Walls: the outlines of 200 mm walls on layer ``WALL``, two face lines each, cut at the door gaps
@@ -314,58 +314,72 @@ def office_floor_dxf(path: Path, *, binary: bool = False) -> Path:
     * Labels: ``男厕`` (TEXT), ``女厕`` (MTEXT with formatting codes), ``办公室``, ``走廊`` on ``PUB_TEXT``;
       socket numbers (``1205``) on ``E-POWR``; a WC fixture block with small arcs on ``洁具``.
     * A window block ``C1518`` in the office's north wall, and twenty chairs inserted on layer ``WINDOW``.
+
+    ``floors``: floor names (``一层平面图``, ``二层平面图``): the floor is drawn once per name, side by side
+    20 m apart, each with its name under it, as multi-storey drawings are.
     """
     import ezdxf
 
-    k = 1000.0
     doc = ezdxf.new("R2013", setup=False)
     doc.header["$INSUNITS"] = 4
     for name in ("WALL", "COLUMN", "DOOR_FIRE", "家具", "PUB_TEXT", "E-POWR", "洁具", "WINDOW", "DIM_LEAD"):
         doc.layers.add(name)
-    msp = doc.modelspace()
-    gaps = [((x0, 1.8), (x1, 2.2)) for x0, x1 in OFFICE_DOORS] + [((7.5, 7.8), (9.0, 8.2))]
-    for ring in _wall_outline(OFFICE_WALLS, 0.2, gaps):
-        msp.add_lwpolyline([(x * k, y * k) for x, y in ring], close=True, dxfattribs={"layer": "WALL"})
-    for cx, cy in ((0.0, 0.0), (12.0, 0.0), (12.0, 8.0), (0.0, 8.0)):
-        msp.add_lwpolyline([((cx - 0.25) * k, (cy - 0.25) * k), ((cx + 0.25) * k, (cy - 0.25) * k),
-                            ((cx + 0.25) * k, (cy + 0.25) * k), ((cx - 0.25) * k, (cy + 0.25) * k)],
-                           close=True, dxfattribs={"layer": "COLUMN"})
-    # toilet doors: hinge on the left jamb at the corridor face, leaf open into the room, swing down to the gap
-    for x0, x1 in OFFICE_DOORS[:2]:
-        r = (x1 - x0) * k
-        hinge = (x0 * k, 2.1 * k)
-        msp.add_arc(hinge, r, 0, 90, dxfattribs={"layer": "DOOR_FIRE"})
-        msp.add_line(hinge, (hinge[0], hinge[1] + r), dxfattribs={"layer": "DOOR_FIRE"})
-    # the office door: an anonymous block on the furniture layer, its hinge at the block origin
+    _window_block(doc, "C1518", 1500.0, 200.0)
     block = doc.blocks.new(name="*U7")
     block.add_arc((0, 0), 1000, 0, 90)
     block.add_line((0, 0), (0, 1000))
-    msp.add_blockref("*U7", (8.0 * k, 2.1 * k), dxfattribs={"layer": "家具"})
-    # a WC pan: small arcs, on the sanitary-fixture layer; and chairs inserted on a layer named WINDOW
     wc = doc.blocks.new(name="A$C3F2")
     wc.add_arc((0, 0), 200, 0, 180)
     wc.add_line((-200, 0), (-200, -300))
     wc.add_line((200, 0), (200, -300))
-    msp.add_blockref("A$C3F2", (1.0 * k, 7.5 * k), dxfattribs={"layer": "洁具"})
     chair = doc.blocks.new(name="CH-01")
     chair.add_lwpolyline([(0, 0), (450, 0), (450, 450), (0, 450)], close=True)
     chair.add_arc((225, 450), 225, 0, 180)
-    for i in range(20):
-        at = ((7.0 + 0.6 * (i % 5)) * k, (3.0 + 0.8 * (i // 5)) * k)
-        msp.add_blockref("CH-01", at, dxfattribs={"layer": "WINDOW"})
-    _window_block(doc, "C1518", 1500.0, 200.0)
-    msp.add_blockref("C1518", (7.5 * k, 8.0 * k), dxfattribs={"layer": "WINDOW"})
-    h = 350.0
-    msp.add_text("男厕", height=h, dxfattribs={"layer": "PUB_TEXT", "insert": (1.0 * k, 5.0 * k)})
-    mtext = msp.add_mtext("{\\fSimHei|b0|i0|c134;\\H1.2x;女厕}", dxfattribs={"layer": "PUB_TEXT", "char_height": h})
-    mtext.set_location((4.5 * k, 5.0 * k), attachment_point=5)
-    msp.add_text("办公室", height=h, dxfattribs={"layer": "PUB_TEXT", "insert": (9.0 * k, 6.5 * k)})
-    msp.add_text("走廊", height=h, dxfattribs={"layer": "PUB_TEXT", "insert": (5.5 * k, 0.8 * k)})
-    for i, x in enumerate((1.5, 4.5, 10.5)):
-        msp.add_text(f"12{i:02d}", height=150, dxfattribs={"layer": "E-POWR", "insert": (x * k, 3.0 * k)})
-    msp.add_text("3000", height=250, dxfattribs={"layer": "DIM_LEAD", "insert": (1.5 * k, 2.5 * k)})
+    for i, floor in enumerate(floors or [""]):
+        _office_floor(doc, 20.0 * i, floor)
     if binary:
         doc.saveas(path, fmt="bin")
     else:
         doc.saveas(path)
     return path
+
+
+def _office_floor(doc: Any, dx: float, floor_name: str) -> None:
+    k = 1000.0
+    msp = doc.modelspace()
+    if floor_name:
+        msp.add_text(floor_name, height=500, dxfattribs={"layer": "PUB_TEXT", "insert": ((dx + 4.0) * k, -2.0 * k)})
+
+    def x(v: float) -> float:
+        return (v + dx) * k
+
+    gaps = [((x0, 1.8), (x1, 2.2)) for x0, x1 in OFFICE_DOORS] + [((7.5, 7.8), (9.0, 8.2))]
+    for ring in _wall_outline(OFFICE_WALLS, 0.2, gaps):
+        msp.add_lwpolyline([(x(px), py * k) for px, py in ring], close=True, dxfattribs={"layer": "WALL"})
+    for cx, cy in ((0.0, 0.0), (12.0, 0.0), (12.0, 8.0), (0.0, 8.0)):
+        msp.add_lwpolyline([(x(cx - 0.25), (cy - 0.25) * k), (x(cx + 0.25), (cy - 0.25) * k),
+                            (x(cx + 0.25), (cy + 0.25) * k), (x(cx - 0.25), (cy + 0.25) * k)],
+                           close=True, dxfattribs={"layer": "COLUMN"})
+    # toilet doors: hinge on the left jamb at the corridor face, leaf open into the room, swing down to the gap
+    for x0, x1 in OFFICE_DOORS[:2]:
+        r = (x1 - x0) * k
+        hinge = (x(x0), 2.1 * k)
+        msp.add_arc(hinge, r, 0, 90, dxfattribs={"layer": "DOOR_FIRE"})
+        msp.add_line(hinge, (hinge[0], hinge[1] + r), dxfattribs={"layer": "DOOR_FIRE"})
+    # the office door: an anonymous block on the furniture layer, its hinge at the block origin
+    msp.add_blockref("*U7", (x(8.0), 2.1 * k), dxfattribs={"layer": "家具"})
+    # a WC pan: small arcs, on the sanitary-fixture layer; and chairs inserted on a layer named WINDOW
+    msp.add_blockref("A$C3F2", (x(1.0), 7.5 * k), dxfattribs={"layer": "洁具"})
+    for i in range(20):
+        at = (x(7.0 + 0.6 * (i % 5)), (3.0 + 0.8 * (i // 5)) * k)
+        msp.add_blockref("CH-01", at, dxfattribs={"layer": "WINDOW"})
+    msp.add_blockref("C1518", (x(7.5), 8.0 * k), dxfattribs={"layer": "WINDOW"})
+    h = 350.0
+    msp.add_text("男厕", height=h, dxfattribs={"layer": "PUB_TEXT", "insert": (x(1.0), 5.0 * k)})
+    mtext = msp.add_mtext("{\\fSimHei|b0|i0|c134;\\H1.2x;女厕}", dxfattribs={"layer": "PUB_TEXT", "char_height": h})
+    mtext.set_location((x(4.5), 5.0 * k), attachment_point=5)
+    msp.add_text("办公室", height=h, dxfattribs={"layer": "PUB_TEXT", "insert": (x(9.0), 6.5 * k)})
+    msp.add_text("走廊", height=h, dxfattribs={"layer": "PUB_TEXT", "insert": (x(5.5), 0.8 * k)})
+    for i, px in enumerate((1.5, 4.5, 10.5)):
+        msp.add_text(f"12{i:02d}", height=150, dxfattribs={"layer": "E-POWR", "insert": (x(px), 3.0 * k)})
+    msp.add_text("3000", height=250, dxfattribs={"layer": "DIM_LEAD", "insert": (x(1.5), 2.5 * k)})

@@ -173,7 +173,7 @@ def test_furniture_and_stairs_never_replace_a_labelled_room(tmp_path: Path) -> N
     assert len(level.zones) == 2
 
 
-def _render_text(tmp_path: Path, text: str, name: str):
+def _render_text(tmp_path: Path, text: str, name: str, mtext: bool = False):
     import numpy as np
     from PIL import Image
 
@@ -182,7 +182,11 @@ def _render_text(tmp_path: Path, text: str, name: str):
     doc.styles.add("HZ", font="txt.shx").dxf.bigfont = "hztxt.shx"  # SHX fonts no machine here has
     msp = doc.modelspace()
     msp.add_lwpolyline([(0, 0), (4, 0), (4, 3), (0, 3)], close=True, dxfattribs={"layer": "WALL"})
-    msp.add_text(text, height=0.6, dxfattribs={"layer": "TEXT", "style": "HZ", "insert": (0.5, 1.2)})
+    if mtext:  # a font named inline, as Chinese drawings do, that the machine does not have
+        msp.add_mtext("{\\fSimHei|b0|i0|c134;" + text + "}",
+                      dxfattribs={"layer": "TEXT", "style": "HZ", "char_height": 0.6, "insert": (0.5, 1.8)})
+    else:
+        msp.add_text(text, height=0.6, dxfattribs={"layer": "TEXT", "style": "HZ", "insert": (0.5, 1.2)})
     path = tmp_path / name
     doc.saveas(path)
     project = import_plan(path).project
@@ -194,12 +198,13 @@ def _render_text(tmp_path: Path, text: str, name: str):
 
 def test_chinese_text_is_drawn_with_the_bundled_font(tmp_path: Path) -> None:
     """Without the drawing's SHX fonts, 男厕 and 女厕 still come out as different glyphs, not the same boxes."""
-    men = _render_text(tmp_path, "男厕", "men.dxf")
-    women = _render_text(tmp_path, "女厕", "women.dxf")
-    assert men.shape == women.shape
-    ink_men, ink_women = men < 128, women < 128
-    assert ink_men.sum() > 0 and ink_women.sum() > 0
-    assert (ink_men != ink_women).sum() > 0.05 * ink_men.sum()
+    for mtext in (False, True):
+        men = _render_text(tmp_path, "男厕", "men.dxf", mtext)
+        women = _render_text(tmp_path, "女厕", "women.dxf", mtext)
+        assert men.shape == women.shape
+        ink_men, ink_women = men < 128, women < 128
+        assert ink_men.sum() > 0 and ink_women.sum() > 0
+        assert (ink_men != ink_women).sum() > 0.05 * ink_men.sum(), f"mtext={mtext}"
 
 
 def test_the_command_line_takes_layer_choices_and_reports_per_layer(office, tmp_path: Path) -> None:
@@ -249,3 +254,22 @@ def test_nothing_usable_says_what_was_tried_and_what_to_do(tmp_path: Path) -> No
     result = import_plan(path, render=False)
     (advice,) = [w for w in result.warnings if w.startswith("nothing usable")]
     assert "'LAYER-7' (30)" in advice and "--wall-layers" in advice
+
+
+def test_two_floors_in_one_file_become_two_levels(tmp_path: Path) -> None:
+    """Floors drawn side by side with their names under them (二层 first in the file) become levels in order,
+    laid over one another, each with its toilets as restroom zones."""
+    path = office_floor_dxf(tmp_path / "two.dxf", floors=("二层平面图", "一层平面图"))
+    result = import_plan(path, render=False)
+    project = result.project
+    assert [(lv.id, lv.name) for lv in project.levels] == [("L1", "一层平面图"), ("L2", "二层平面图")]
+    assert project.levels[1].elevation_m > project.levels[0].elevation_m
+    for level in project.levels:
+        assert zone_at(level, OFFICE_ROOMS["男厕"]).use == "restroom"  # laid over one another: same place
+        assert sum(o.kind == "door" for o in level.openings) == 3
+        assert len([w for w in level.walls if w.extra["import"]["found"] == "paired"]) == 11
+        assert not any("平面图" in z.name for z in level.zones)
+    ids = [e.id for level in project.levels for e in (*level.walls, *level.openings, *level.zones)]
+    assert len(ids) == len(set(ids))
+    assert any("2 floors" in w for w in result.warnings)
+    save_project(project, tmp_path / "two.vplan")  # a valid project file
