@@ -260,9 +260,11 @@ def _sign_schedule(schedules: Schedules, st: dict[str, Any], width: float) -> li
         ("TEXTCOLOR", (0, i), (1, i), style.AMBER)] if "to add" in str(row[1]) else [])
     return [para("标识表 Sign schedule", st["h1"]),
             para(f"共 {len(rows)} 块。尺寸按来向的可视距离选择；“待增设”为规则要求、项目中尚未设置的标识。"
+                 "“A2 → A1”：已设标识对其来向的可视距离过小，应改用 A1 打印。"
                  "“到最近墙面”：W 1.20 m 表示西侧最近墙面在 1.20 m 处（沿 x 方向），N/S 沿 y 方向。"
                  f" {len(rows)} signs. Sizes follow each approach's viewing distance; “to add” marks signs the rules "
-                 "require that are not in the project yet. “To walls”: W 1.20 m means the nearest wall to the west "
+                 "require that are not in the project yet. “A2 → A1”: the placed sign is too small for its "
+                 "approach; print it on A1. “To walls”: W 1.20 m means the nearest wall to the west "
                  "is 1.20 m away along x; N/S along y.", st["note"]), Spacer(1, 4), table]
 
 

@@ -364,6 +364,17 @@ def focal_length_mm(camera: Camera) -> float | None:
 _MOUNT_NAMES = {"wall": "壁装 wall", "ceiling": "吸顶 ceiling", "pole": "立杆 pole"}
 
 
+def _size_note(size: str, req: Requirement | None) -> str:
+    """`` → A1`` when ``size`` is too small for the requirement's viewing distance (DESIGN §3), else ``""``."""
+    from planner.rules.signs import PAPER_MM, legible_distance, size_for_distance
+
+    if req is None or req.viewing_distance_m is None or size not in PAPER_MM:
+        return ""
+    if legible_distance(size) >= req.viewing_distance_m - 1e-6:
+        return ""
+    return f" → {size_for_distance(req.viewing_distance_m)}"
+
+
 _KIND_NAMES = {"fr_notice": "人脸识别提示 FR notice", "cctv_notice": "视频监控提示 CCTV notice"}
 
 
@@ -432,7 +443,7 @@ def build_schedules(project: Project, result: CheckResult | None = None) -> Sche
                 "status_key": status,
                 "kind": _KIND_NAMES.get(kind, kind),
                 "kind_key": kind,
-                "size": size,
+                "size": size + _size_note(size, req),
                 "level": level.id,
                 "level_name": _level_name(level),
                 "zone": zone,

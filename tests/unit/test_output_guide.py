@@ -137,6 +137,9 @@ def test_camera_schedule_for_the_installer(hotel: Project) -> None:
     assert {r["mount_key"] for r in rows.values()} == {"wall", "ceiling"}
     for r in schedules.signs:
         assert r["where_zh"] and r["where_en"] and r["to_walls"]
+    # the placed A2 sign at the main entrance is read from 12 m: the schedule says it needs A1
+    main = next(r for r in schedules.signs if r["id"] == "L1-sign-cctv-main-entrance")
+    assert main["size"] == "A2 → A1"
 
 
 def test_mount_type_and_focal_length() -> None:
