@@ -425,3 +425,14 @@ def test_cli_signs(tmp_path: Path) -> None:
     assert main(["signs", str(sample_path("mall-fitting")), "-o", str(tmp_path / "no" / "x.pdf")],
                 out=io.StringIO(), err=io.StringIO()) == 2
     assert not (tmp_path / "no").exists()
+
+
+def test_notice_sheet_continues_instead_of_dropping_sections() -> None:
+    rights = ("您可以通过服务台、客服电话或电子邮件提出查阅、复制、更正、删除请求，我们将在十五个工作日内答复。" * 6
+              + " You may ask at the desk. " * 30)
+    project = corridor_and_restroom(fr=True, venue=dict(LONG_VENUE, rights=rights))
+    doc = signs_document(project, paper="A4")
+    assert doc.notice_sheet_pages == 2 and not doc.draft
+    texts = page_texts(doc.data)
+    assert "（续）人脸识别个人信息处理告知" in texts[-1] and "法律依据" in texts[-1]  # the last section is printed
+    assert glyphs_off_page(doc.data) == []
