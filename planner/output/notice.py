@@ -434,7 +434,7 @@ def draw_notice_sheet(canvas: Canvas, project: Project, width: float, height: fl
         style.draw_text(canvas, tx, y_en, "Notice on the processing of face data", 14 if both else 20,
                         bold="zh" not in langs, color=style.NAVY)
     op_zh, op_en = bilingual(venue.operator)
-    operator = _join(op_zh, op_en, sep=" · ") if both else (op_zh or op_en)
+    operator = _join(op_zh, op_en, sep=" · ") if both else ((op_zh or op_en) if "zh" in langs else (op_en or op_zh))
     op_color = style.GREY_DARK
     if not operator:
         operator = _join(*(MISSING_TEXT[i] for i, lang in enumerate(("zh", "en")) if lang in langs))
