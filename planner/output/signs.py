@@ -117,13 +117,6 @@ class SignSheet:
                                    mount_height_m=self.mount_height_m, position=self.position)
         return zh if lang == "zh" else en
 
-    @property
-    def needed_size(self) -> str | None:
-        """Smallest paper legible from the approach (``None`` when the distance is unknown)."""
-        if self.viewing_distance_m is None:
-            return None
-        return size_for_distance(self.viewing_distance_m)
-
     def size_warning(self) -> tuple[str, str] | None:
         """``(zh, en)`` when the paper is too small for the viewing distance (DESIGN §3), else ``None``."""
         d = self.viewing_distance_m
