@@ -436,3 +436,19 @@ def test_notice_sheet_continues_instead_of_dropping_sections() -> None:
     texts = page_texts(doc.data)
     assert "（续）人脸识别个人信息处理告知" in texts[-1] and "法律依据" in texts[-1]  # the last section is printed
     assert glyphs_off_page(doc.data) == []
+
+
+def test_mall_without_its_alternative_is_a_draft(tmp_path: Path) -> None:
+    """Take one required fact away (the Art. 10 alternative): every page a draft, the fact named, exit 1."""
+    from planner.io import save_project
+
+    project = load_project(sample_path("mall-fitting"))
+    project.venue.alternative = ""
+    path = tmp_path / "mall.vplan"
+    save_project(project, path)
+    out = tmp_path / "signs.pdf"
+    err = io.StringIO()
+    assert main(["signs", str(path), "-o", str(out)], out=io.StringIO(), err=err) == 1
+    assert "venue.alternative" in err.getvalue()
+    texts = page_texts(out.read_bytes())
+    assert texts and all("DRAFT:noticeincomplete" in t for t in texts)
