@@ -132,8 +132,11 @@ def checklist_items(project: Project, schedules: Schedules,
                       f"Cameras {short_list(blocked)} have compliance errors (see the report): do not install or "
                       "switch them on until they are resolved."))
     items += [
-        ("按摄像机表逐台核对安装位置、安装高度、水平朝向和俯角，偏差不超过 0.2 m / 5°。",
-         "Mount every camera at the position, height, heading and tilt of the camera schedule "
+        ("按100%比例打印平面图；现场以基准点和尺寸线（到最近墙面的距离）定位每台摄像机和每块标识。",
+         "Print the plans at 100 %; on site, set out every camera and sign from the datum and its dimension "
+         "lines (distances to the nearest walls)."),
+        ("按摄像机表逐台核对安装位置、安装方式、安装高度、方位角和俯角，偏差不超过 0.2 m / 5°。",
+         "Mount every camera at the position, mount, height, bearing and tilt of the camera schedule "
          "(within 0.2 m / 5°)."),
         ("按表中视场角选择或调整镜头（变焦），并设置分辨率。",
          "Fit or zoom the lens to the listed horizontal field of view and set the resolution."),
@@ -156,9 +159,11 @@ def checklist_items(project: Project, schedules: Schedules,
          "people enter the camera area."),
     ]
     if to_add:
-        items.append((f"标识 {short_list(to_add)} 尚未在项目中设置：先在软件中添加并打印，再张贴。",
-                      f"Signs {short_list(to_add)} are not in the project yet: add them in the editor, print them, "
-                      "then post them."))
+        items.append((f"标识 {short_list(to_add)} 为规则要求、尚未设置的标识：按标识 PDF 中标注“待增设”的页面打印，"
+                       "张贴在建议位置，并在软件中添加，使项目与现场一致。",
+                       f"Signs {short_list(to_add)} are required but not placed yet: print their pages marked “to be "
+                       "added” in the signs PDF, post them at the suggested positions, and add them in the editor so "
+                       "that the project matches the site."))
     if fr:
         items.append(("在前台或入口张贴完整告知（A4），并用手机扫描标识上的二维码，确认可打开完整告知。",
                       "Post the full notice sheet (A4) at reception or the entrance, and scan a sign's QR code "
