@@ -744,7 +744,7 @@ If you do not, the copies are deleted.</source>
     <name>ImportReviewDialog</name>
     <message>
         <source>Review imported zones</source>
-        <extracomment>Suggestions below this confidence are highlighted for a closer look.</extracomment>
+        <extracomment>Suggestions below this confidence are highlighted for a closer look. What the user can say a layer is, and the import option each choice feeds.</extracomment>
         <translation>核对导入的区域</translation>
     </message>
     <message>
@@ -778,6 +778,46 @@ If you do not, the copies are deleted.</source>
     <message>
         <source>Confirm uses</source>
         <translation>确认用途</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>识别结果</translation>
+    </message>
+    <message>
+        <source>This layer is</source>
+        <translation>此图层是</translation>
+    </message>
+    <message>
+        <source>Import again with these layers</source>
+        <translation>按这些图层重新导入</translation>
+    </message>
+    <message>
+        <source>{0} zones, {1} walls, {2} doors and windows</source>
+        <translation>{0} 个区域，{1} 道墙，{2} 个门窗</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>as found</source>
+        <translation>按识别结果</translation>
+    </message>
+    <message>
+        <source>walls</source>
+        <translation>墙</translation>
+    </message>
+    <message>
+        <source>doors</source>
+        <translation>门</translation>
+    </message>
+    <message>
+        <source>ignore</source>
+        <translation>忽略</translation>
     </message>
 </context>
 <context>

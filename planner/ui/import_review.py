@@ -3,21 +3,32 @@
 The user confirms each use or picks another before the first check (a wrong
 use hides a toilet from the privacy checks). :meth:`ImportReviewDialog.uses`
 returns zone id -> use for every row.
+
+Given the import itself (``result``) and a way to import again
+(``reimport``), the dialog also shows the drawing with the walls, rooms and
+doors found over it, and the drawing's layers with what each gave: the user
+marks layers as walls, doors or ignored and runs the import again without
+leaving the dialog. :attr:`ImportReviewDialog.result` is then the latest import.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPixmap, QPolygonF, QTransform
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,24 +38,81 @@ from PySide6.QtWidgets import (
 from planner.model import ZONE_USES
 from planner.ui.names import use_label
 
-__all__ = ["ImportReviewDialog"]
+__all__ = ["LAYER_ROLES", "ImportPreview", "ImportReviewDialog"]
 
 #: Suggestions below this confidence are highlighted for a closer look.
 LOW_CONFIDENCE = 0.8
+#: What the user can say a layer is, and the import option each choice feeds.
+LAYER_ROLES: dict[str, str | None] = {"auto": None, "walls": "wall_layers", "doors": "door_layers",
+                                      "ignore": "ignore_layers"}
+
+
+class ImportPreview(QGraphicsView):
+    """One level of an import: its background, and the zones, walls and openings found, drawn over it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(self.renderHints().Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.counts: dict[str, int] = {}
+
+    def show_level(self, project: Any, level_index: int = 0) -> None:
+        scene = self.scene()
+        scene.clear()
+        if not project.levels:
+            return
+        level = project.levels[min(level_index, len(project.levels) - 1)]
+        for bg in level.backgrounds:
+            data = project.files.get(bg.source)
+            pixmap = QPixmap()
+            if data and pixmap.loadFromData(data):
+                a, b, c, d, e, f = bg.transform  # pixel -> plan; the scene is plan with y down
+                item = scene.addPixmap(pixmap)
+                item.setTransform(QTransform(a, -b, c, -d, e, -f))
+                item.setOpacity(0.45)
+        for zone in level.zones:
+            poly = QPolygonF([QPointF(x, -y) for x, y in zone.polygon])
+            private = zone.use in ("restroom", "bath", "changing_room", "fitting_room", "lactation_room",
+                                   "hotel_room", "dormitory")
+            colour = QColor(230, 120, 150, 90) if private else QColor(120, 160, 230, 70)
+            scene.addPolygon(poly, QPen(QColor(60, 90, 160), 0), QBrush(colour))
+        for wall in level.walls:
+            path = QPainterPath(QPointF(wall.path[0][0], -wall.path[0][1]))
+            for x, y in wall.path[1:]:
+                path.lineTo(x, -y)
+            colour = QColor(40, 150, 60) if wall.material == "glass" else QColor(20, 20, 20)
+            pen = QPen(colour, max(wall.thickness_m, 0.03))
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            scene.addPath(path, pen)
+        for opening in level.openings:
+            (x0, y0), (x1, y1) = opening.segment
+            colour = QColor(220, 40, 40) if opening.kind == "door" else QColor(30, 170, 220)
+            scene.addLine(x0, -y0, x1, -y1, QPen(colour, 0.12))
+        self.counts = {"zones": len(level.zones), "walls": len(level.walls), "openings": len(level.openings)}
+        self.fitInView(scene.itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
 
 
 class ImportReviewDialog(QDialog):
-    """A table of imported zones: level, zone, label read, suggested use (editable), confidence, reason."""
+    """A table of imported zones: level, zone, label read, suggested use (editable), confidence, reason.
+
+    With ``result`` and ``reimport`` (options -> a new import), also the drawing with what was found
+    over it and the layer choices that run the import again.
+    """
 
     def __init__(self, entries: Sequence[Any], parent: QWidget | None = None, *,
-                 private_uses: frozenset[str] = frozenset()) -> None:
+                 private_uses: frozenset[str] = frozenset(), result: Any = None,
+                 reimport: Callable[[dict[str, Any]], Any] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Review imported zones"))
-        self.entries = list(entries)
+        self.private_uses = private_uses
+        self.result = result
+        self.reimport = reimport
+        self.entries: list[Any] = []
         intro = QLabel(self.tr("Check the use of every zone before the first check: private spaces (restrooms, "
                                "changing rooms, guest rooms …) must be marked as such. Rows in yellow are guesses."))
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(self.entries), 6, self)
+        self.table = QTableWidget(0, 6, self)
         self.table.setHorizontalHeaderLabels([self.tr("Level"), self.tr("Zone"), self.tr("Label in the plan"),
                                               self.tr("Use"), self.tr("Confidence"), self.tr("Why")])
         self.table.verticalHeader().setVisible(False)
@@ -52,6 +120,52 @@ class ImportReviewDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.combos: dict[str, QComboBox] = {}
+        self._fill_zones(entries)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Confirm uses"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        self.preview: ImportPreview | None = None
+        self.layers: QTableWidget | None = None
+        self.layer_roles: dict[str, QComboBox] = {}
+        self.found = QLabel()
+        if result is not None:
+            splitter = QSplitter(Qt.Orientation.Horizontal, self)
+            self.preview = ImportPreview(splitter)
+            side = QWidget(splitter)
+            side_layout = QVBoxLayout(side)
+            side_layout.setContentsMargins(0, 0, 0, 0)
+            self.layers = QTableWidget(0, 3, side)
+            self.layers.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Found"), self.tr("This layer is")])
+            self.layers.verticalHeader().setVisible(False)
+            self.layers.horizontalHeader().setStretchLastSection(True)
+            side_layout.addWidget(self.layers)
+            row = QHBoxLayout()
+            self.rerun = QPushButton(self.tr("Import again with these layers"), side)
+            self.rerun.setEnabled(reimport is not None)
+            self.rerun.clicked.connect(self.run_again)
+            row.addWidget(self.found, 1)
+            row.addWidget(self.rerun)
+            side_layout.addLayout(row)
+            splitter.addWidget(self.preview)
+            splitter.addWidget(side)
+            splitter.setStretchFactor(0, 3)
+            splitter.setStretchFactor(1, 2)
+            splitter.setSizes([640, 440])
+            layout.addWidget(splitter, 3)
+            self._show_result(result)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(buttons)
+        self.resize(1100 if result is not None else 860, 760 if result is not None else 520)
+
+    # -- zones -------------------------------------------------------------------------------
+    def _fill_zones(self, entries: Sequence[Any]) -> None:
+        self.entries = list(entries)
+        self.combos = {}
+        self.table.clearContents()
+        self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             cells = [entry.level, f"{entry.zone} {entry.name}".strip(), entry.source_label or "—", None,
                      f"{entry.confidence:.0%}", entry.reason]
@@ -65,20 +179,67 @@ class ImportReviewDialog(QDialog):
                 self.table.setItem(row, column, item)
             combo = QComboBox()
             for use in ZONE_USES:
-                combo.addItem(use_label(use, private_uses), use)
+                combo.addItem(use_label(use, self.private_uses), use)
             combo.setCurrentIndex(max(0, combo.findData(entry.suggested_use)))
             self.table.setCellWidget(row, 3, combo)
             self.combos[entry.zone] = combo
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Confirm uses"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.table)
-        layout.addWidget(buttons)
-        self.resize(860, 520)
 
     def uses(self) -> dict[str, str]:
         """Zone id -> the use chosen in its row."""
         return {zone: str(combo.currentData()) for zone, combo in self.combos.items()}
+
+    # -- the drawing and its layers ------------------------------------------------------------
+    def _show_result(self, result: Any) -> None:
+        self.result = result
+        if self.preview is not None:
+            self.preview.show_level(result.project)
+        summary = result.summary()
+        openings = sum(summary["openings"].values())
+        self.found.setText(self.tr("{0} zones, {1} walls, {2} doors and windows")
+                           .replace("{0}", str(summary["zones"])).replace("{1}", str(summary["walls"]))
+                           .replace("{2}", str(openings)))
+        if self.layers is None:
+            return
+        previous = {name: str(combo.currentData()) for name, combo in self.layer_roles.items()}
+        rows = result.details.get("layers", [])
+        self.layers.clearContents()
+        self.layers.setRowCount(len(rows))
+        self.layer_roles = {}
+        for r, row in enumerate(rows):
+            made = [f"{row[k]} {k}" for k in ("walls", "doors", "windows", "labels") if row.get(k)]
+            found = self.tr("ignored") if row.get("ignored") else (", ".join(made) or "—")
+            for column, text in enumerate((row["layer"], found)):
+                item = QTableWidgetItem(str(text))
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.layers.setItem(r, column, item)
+            combo = QComboBox()
+            for role, label in (("auto", self.tr("as found")), ("walls", self.tr("walls")),
+                                ("doors", self.tr("doors")), ("ignore", self.tr("ignore"))):
+                combo.addItem(label, role)
+            combo.setCurrentIndex(max(0, combo.findData(previous.get(row["layer"], "auto"))))
+            self.layers.setCellWidget(r, 2, combo)
+            self.layer_roles[row["layer"]] = combo
+
+    def layer_options(self) -> dict[str, list[str]]:
+        """The import options the layer choices make: ``wall_layers``, ``door_layers``, ``ignore_layers``."""
+        options: dict[str, list[str]] = {}
+        for name, combo in self.layer_roles.items():
+            key = LAYER_ROLES.get(str(combo.currentData()))
+            if key is not None:
+                options.setdefault(key, []).append(_literal(name))
+        return options
+
+    def run_again(self) -> None:
+        """Import again with the layer choices; the drawing, the layers and the zones show the new import."""
+        if self.reimport is None:
+            return
+        result = self.reimport(self.layer_options())
+        if result is None:
+            return
+        self._show_result(result)
+        self._fill_zones(result.review)
+
+
+def _literal(name: str) -> str:
+    """A layer name as an fnmatch pattern that matches only itself."""
+    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in name)
