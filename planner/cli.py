@@ -332,6 +332,7 @@ def _cmd_layout(args: argparse.Namespace, out: TextIO) -> int:
         raise InputError(f"--budget: expected at least one camera, got {args.budget}")
     if args.max_cost is not None and args.max_cost <= 0:
         raise InputError(f"--max-cost: expected a positive cost, got {args.max_cost:g}")
+    catalogue = _catalogue(args.catalogue) if args.catalogue else None
     levels = [lv.id for lv in project.levels]
     if args.level:
         if args.level not in levels:
@@ -342,8 +343,8 @@ def _cmd_layout(args: argparse.Namespace, out: TextIO) -> int:
     per_level = args.time_limit / len(levels)
     layouts = []
     for level_id in levels:
-        options = LayoutOptions(profile=profile, time_limit_s=per_level, keep_existing=args.keep_existing,
-                                max_cameras=args.budget, max_cost=args.max_cost)
+        options = LayoutOptions(profile=profile, catalogue=catalogue, time_limit_s=per_level,
+                                keep_existing=args.keep_existing, max_cameras=args.budget, max_cost=args.max_cost)
         layouts.append(plan_level(project, level_id, options, pack=pack))
     command = layout_command(project, layouts)
     if command is not None:
@@ -356,6 +357,24 @@ def _cmd_layout(args: argparse.Namespace, out: TextIO) -> int:
     else:
         _print_layout_text(layouts, profile.id, output, out)
     return EXIT_OK if all(lay.complete for lay in layouts) else EXIT_FINDINGS
+
+
+def _catalogue(path: str) -> object:
+    """The shipped camera catalogue plus the models of ``path`` (``{"models": [...]}``, see docs)."""
+    from planner.layout import CatalogueError, load_catalogue
+    from planner.layout.catalogue import catalogue_from_json
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except OSError as exc:
+        raise InputError(f"--catalogue {path}: {exc.strerror or exc}") from None
+    except ValueError as exc:
+        raise InputError(f"--catalogue {path}: not JSON ({exc})") from None
+    try:
+        return load_catalogue().with_models(catalogue_from_json(data))
+    except CatalogueError as exc:
+        raise InputError(f"--catalogue {path}: {exc}") from None
 
 
 def _print_layout_text(layouts: Sequence[object], profile: str, output: str, out: TextIO) -> None:
@@ -461,6 +480,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "area is maximised)")
     p.add_argument("--max-cost", metavar="C", type=float, help="at most this total relative cost per level")
     p.add_argument("--profile", metavar="ID", default="default", help="coverage profile (default: default)")
+    p.add_argument("--catalogue", metavar="FILE.json", help="your own camera models, added to the shipped ones: "
+                   '{"models": [{"id", "sensor" (e.g. 1/2.8") or "sensor_width_mm", "focal_mm", "resolution", '
+                   '"cost"}]}; the field of view follows from the lens formula')
     p.add_argument("--time-limit", metavar="S", type=float, default=60.0, help="solver time limit in seconds, "
                    "shared by the levels (default 60)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")

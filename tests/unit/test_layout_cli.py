@@ -64,3 +64,22 @@ def test_layout_bad_input_exits_2(tmp_path):
     assert code == 2 and "-o" in err
     code, _, err = _run("layout", str(tmp_path / "missing.vplan"), "-o", out)
     assert code == 2 and "missing.vplan" in err
+
+
+def test_layout_with_a_user_catalogue(tmp_path):
+    src = tmp_path / "c.vplan"
+    save_project(venues.corridor(), src)
+    cat = tmp_path / "mine.json"
+    # a cheap long lens of one's own: 8 mm on a 1/2.8" sensor, 1080p, cost 0.5
+    cat.write_text(json.dumps({"models": [{"id": "mine-8mm", "name": {"en": "Mine 8 mm", "zh": "自有 8 mm"},
+                                           "sensor": '1/2.8"', "focal_mm": 8, "resolution": [1920, 1080],
+                                           "cost": 0.5}]}))
+    code, out, err = _run("layout", str(src), "-o", str(tmp_path / "o.vplan"), "--catalogue", str(cat),
+                          "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert {c["model"] for c in data["levels"][0]["cameras"]} == {"mine-8mm"}
+    assert data["levels"][0]["cameras"][0]["hfov_deg"] == 37.1
+    cat.write_text(json.dumps({"models": [{"id": "x", "focal_mm": 8, "resolution": [1920, 1080]}]}))
+    code, _, err = _run("layout", str(src), "-o", str(tmp_path / "o.vplan"), "--catalogue", str(cat))
+    assert code == 2 and "--catalogue" in err and "sensor" in err
