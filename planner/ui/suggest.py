@@ -16,7 +16,7 @@ import logging
 import math
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRectF, Qt, QThread
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, QThread
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QAction, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
@@ -86,14 +86,28 @@ class GhostItem(QGraphicsItem):
         painter.drawEllipse(QRectF(-0.3, -0.3, 0.6, 0.6))
 
 
+#: Workers still running (kept alive past their window: a QThread must not be destroyed while it runs).
+_RUNNING: set[_Worker] = set()
+
+
+def _wait_for_workers() -> None:
+    for worker in list(_RUNNING):
+        worker.wait()
+
+
 class _Worker(QThread):
     """Plans one level of a private copy of the project."""
 
     done = QtSignal(object)
 
-    def __init__(self, project: Project, level_id: str, options: LayoutOptions, parent: QObject | None) -> None:
-        super().__init__(parent)
+    def __init__(self, project: Project, level_id: str, options: LayoutOptions) -> None:
+        super().__init__(None)
         self.project, self.level_id, self.options = project, level_id, options
+        _RUNNING.add(self)
+        self.finished.connect(lambda: _RUNNING.discard(self))
+        app = QCoreApplication.instance()
+        if app is not None and len(_RUNNING) == 1:
+            app.aboutToQuit.connect(_wait_for_workers, Qt.ConnectionType.UniqueConnection)
 
     def run(self) -> None:
         try:
@@ -212,7 +226,7 @@ class SuggestCameras(QObject):
         self.cancel()
         zone_ids = {i for i in self.window.scene.selected_ids() if isinstance(project.get(i), Zone)} or None
         options = LayoutOptions(time_limit_s=time_limit_s or self.TIME_LIMIT_S, keep_existing=True, zone_ids=zone_ids)
-        self._worker = _Worker(decode_project(encode_project(project)), level.id, options, self)
+        self._worker = _Worker(decode_project(encode_project(project)), level.id, options)
         self._worker.done.connect(self._done)
         self.action.setEnabled(False)
         self.window.status(translate("Suggest", "Suggesting cameras…"))
@@ -223,7 +237,6 @@ class SuggestCameras(QObject):
         worker, self._worker = self._worker, None
         if worker is not None:
             worker.wait()
-            worker.deleteLater()
         self.action.setEnabled(True)
         if isinstance(result, Exception):
             self.window.dialogs.show_error(self.window, translate("Suggest", "Suggest Cameras"), str(result))
