@@ -15,23 +15,16 @@ from collections.abc import Callable
 from typing import Any
 
 import shapely
-from shapely.geometry import Point
-from shapely.ops import nearest_points
 
-from planner.geometry.convert import to_linestring, to_point, to_polygon
+from planner.geometry.convert import to_linestring, to_polygon
 from planner.model import Level, Project
 from planner.rules.engine import ComplianceEngine
 from planner.rules.findings import CheckResult, Finding, make_finding
 from planner.rules.pack import RulePack, load_rule_pack
-from planner.rules.privacy import PrivateZone
-from planner.rules.remedies import AddSign, FillVenueField, Move, Redraw, Remedy, Remove, SignSpec
+from planner.rules.remedies import AddSign, FillVenueField, Redraw, SignSpec
 from planner.rules.signs import SignRequirement, requirements_for_area, satisfying_sign
 
 __all__ = ["CHECKS", "check_project", "fr_cameras"]
-
-#: Distance a "move" remedy puts the camera inside the nearest public zone, in metres.
-MOVE_MARGIN_M = 0.3
-
 
 def fr_cameras(project: Project) -> list[tuple[Level, str]]:
     """``(level, camera id)`` of every face-recognition camera."""
@@ -40,52 +33,10 @@ def fr_cameras(project: Project) -> list[tuple[Level, str]]:
 
 def check_devices_in_private_spaces(engine: ComplianceEngine) -> list[Finding]:
     """``DEVICE_IN_PRIVATE_SPACE``: a camera's position lies in a private zone (or on its edge)."""
-    findings = []
-    pack = engine.pack
-    for level in engine.project.levels:
-        if not level.cameras:
-            continue
-        private = engine.private_zones(level)
-        allowed: shapely.Geometry | None = None
-        for cam in level.cameras:
-            # The mounting point, and where sight is computed from when that point sits in a wall.
-            viewpoint = engine.coverage(level, cam).viewpoint
-            points = [to_point(cam.position)] + ([to_point(viewpoint)] if viewpoint is not None else [])
-            for pz in private:
-                if pz.fr_only and not cam.face_recognition:
-                    continue
-                if any(shapely.intersects(pz.polygon, p) for p in points):
-                    if allowed is None:
-                        allowed = _allowed_area(engine, level, private)
-                    findings.append(make_finding(
-                        pack, "DEVICE_IN_PRIVATE_SPACE", level=level.id, camera=cam.id, zone=pz.zone.id,
-                        zone_name=pz.zone.name or pz.zone.id, use=pz.zone.use,
-                        remedies=_move_out_remedies(allowed, points[0]),
-                    ))
-                    break
+    findings: list[Finding] = []
+    for level, camera in engine.project.cameras():
+        findings.extend(engine.device_findings(level, camera))
     return findings
-
-
-def _allowed_area(engine: ComplianceEngine, level: Level, private: list[PrivateZone]) -> shapely.Geometry:
-    """Where a camera may hang: the zones that are not private, less every private zone and wall."""
-    private_ids = {p.zone.id for p in private}
-    public = shapely.union_all([g for zid, g in engine.topology(level).zones if zid not in private_ids])
-    blocked = [p.polygon for p in private] + list(engine.topology(level).obstacles.bodies.values())
-    return public.difference(shapely.union_all(blocked)) if blocked else public
-
-
-def _move_out_remedies(allowed: shapely.Geometry, where: Point) -> list[Remedy]:
-    """Move to the nearest point well inside the allowed area (or remove the device)."""
-    remedies: list[Remedy] = [Remove()]
-    if allowed.is_empty:
-        return remedies
-    inner = allowed.buffer(-MOVE_MARGIN_M)
-    target_area = inner if not inner.is_empty else allowed
-    target = nearest_points(target_area, where)[0]
-    if not allowed.contains(target):
-        return remedies
-    remedies.insert(0, Move(position=(round(target.x, 3), round(target.y, 3))))
-    return remedies
 
 
 def _wall_problem(path: tuple[tuple[float, float], ...], closed: bool) -> str | None:

@@ -4,6 +4,8 @@
 level (rebuilt only when that level's walls, openings, zones or ceiling change)
 and each camera's coverage and privacy findings (recomputed only when that
 camera's fields change). Moving one camera therefore recomputes one camera.
+:meth:`ComplianceEngine.camera_findings` is what the full check reports for one
+camera; the editor's live list asks it too, so the two cannot differ.
 """
 
 from __future__ import annotations
@@ -11,7 +13,11 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
-from planner.geometry.convert import parts
+import shapely
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import nearest_points
+
+from planner.geometry.convert import parts, to_point
 from planner.geometry.coverage import Coverage
 from planner.geometry.density import IDENTIFY_PX_PER_M
 from planner.geometry.engine import CoverageEngine, camera_key
@@ -20,9 +26,13 @@ from planner.model import Camera, Change, Level, ModelError, Project, Sign
 from planner.rules.findings import Finding, make_finding
 from planner.rules.pack import RulePack, load_rule_pack
 from planner.rules.privacy import PrivateZone, all_round_view, compute_remedies, private_zones, view_overlaps
+from planner.rules.remedies import Move, Remedy, Remove
 from planner.rules.signs import LevelTopology
 
-__all__ = ["ComplianceEngine"]
+__all__ = ["ComplianceEngine", "MOVE_MARGIN_M"]
+
+#: Distance a "move" remedy puts the camera inside the nearest public zone, in metres.
+MOVE_MARGIN_M = 0.3
 
 
 class ComplianceEngine:
@@ -30,9 +40,13 @@ class ComplianceEngine:
 
     Coverage comes from a :class:`~planner.geometry.engine.CoverageEngine`;
     this class adds the private zones of each level and each camera's
-    ``VIEW_INTO_PRIVATE_SPACE`` findings, cached on the camera's fields and the
-    level geometry they were computed on.
+    ``DEVICE_IN_PRIVATE_SPACE`` and ``VIEW_INTO_PRIVATE_SPACE`` findings, cached
+    on the camera's fields and the level geometry they were computed on.
+    ``remedies`` is the default for the finding methods' own ``remedies`` argument.
     """
+
+    #: The codes :meth:`camera_findings` reports (a camera's own findings, recomputed when it changes).
+    CAMERA_CODES: frozenset[str] = frozenset({"DEVICE_IN_PRIVATE_SPACE", "VIEW_INTO_PRIVATE_SPACE"})
 
     def __init__(self, project: Project, pack: RulePack | None = None, *,
                  identify_px_per_m: float = IDENTIFY_PX_PER_M, remedies: bool = True, bands: bool = True) -> None:
@@ -48,7 +62,8 @@ class ComplianceEngine:
         project.changed.connect(self._on_change)
         self._private: dict[str, tuple[LevelGeometry, list[PrivateZone]]] = {}
         self._topology: dict[str, tuple[LevelGeometry, LevelTopology]] = {}
-        self._findings: dict[tuple[str, str], tuple[Hashable, LevelGeometry, list[Finding]]] = {}
+        self._findings: dict[tuple[str, str], tuple[Hashable, LevelGeometry, bool, list[Finding]]] = {}
+        self._allowed: dict[str, tuple[LevelGeometry, BaseGeometry]] = {}
 
     def _new_coverage_engine(self) -> CoverageEngine:
         return CoverageEngine(face_height_m=self.project.venue.face_height_m, identify_px_per_m=self.identify_px_per_m,
@@ -125,14 +140,70 @@ class ComplianceEngine:
         self.project.changed.disconnect(self._on_change)
 
     # -- findings -------------------------------------------------------------
-    def view_findings(self, level: Level, camera: Camera) -> list[Finding]:
-        """``VIEW_INTO_PRIVATE_SPACE`` findings of one camera, with remedies."""
+    def camera_findings(self, level: Level, camera: Camera, *, remedies: bool | None = None) -> list[Finding]:
+        """Everything the full check reports about one camera: its position, then its views.
+
+        ``remedies=False`` skips computing remedies (the findings are the same,
+        their ``remedies`` lists empty unless computed earlier); ``None`` follows
+        the engine's ``remedies`` setting.
+        """
+        return [*self.device_findings(level, camera, remedies=remedies),
+                *self.view_findings(level, camera, remedies=remedies)]
+
+    def device_findings(self, level: Level, camera: Camera, *, remedies: bool | None = None) -> list[Finding]:
+        """``DEVICE_IN_PRIVATE_SPACE``: the camera hangs in a private zone (or on its edge)."""
+        want = self.remedies if remedies is None else remedies
+        # The mounting point, and where sight is computed from when that point sits in a wall.
+        viewpoint = self.coverage(level, camera).viewpoint
+        points = [to_point(camera.position)] + ([to_point(viewpoint)] if viewpoint is not None else [])
+        for pz in self.private_zones(level):
+            if pz.fr_only and not camera.face_recognition:
+                continue
+            if any(shapely.intersects(pz.polygon, p) for p in points):
+                fixes = self._move_out_remedies(level, points[0]) if want else []
+                return [make_finding(
+                    self.pack, "DEVICE_IN_PRIVATE_SPACE", level=level.id, camera=camera.id, zone=pz.zone.id,
+                    zone_name=pz.zone.name or pz.zone.id, use=pz.zone.use, remedies=fixes,
+                )]
+        return []
+
+    def allowed_area(self, level: Level) -> BaseGeometry:
+        """Where a camera may hang: the zones that are not private, less every private zone and wall."""
+        geo = self.level_geometry(level)
+        cached = self._allowed.get(level.id)
+        if cached is None or cached[0] is not geo:
+            private = self.private_zones(level)
+            private_ids = {p.zone.id for p in private}
+            topology = self.topology(level)
+            public = shapely.union_all([g for zid, g in topology.zones if zid not in private_ids])
+            blocked = [p.polygon for p in private] + list(topology.obstacles.bodies.values())
+            cached = (geo, public.difference(shapely.union_all(blocked)) if blocked else public)
+            self._allowed[level.id] = cached
+        return cached[1]
+
+    def _move_out_remedies(self, level: Level, where: shapely.Point) -> list[Remedy]:
+        """Move to the nearest point well inside the allowed area (or remove the device)."""
+        remedies: list[Remedy] = [Remove()]
+        allowed = self.allowed_area(level)
+        if allowed.is_empty:
+            return remedies
+        inner = allowed.buffer(-MOVE_MARGIN_M)
+        target_area = inner if not inner.is_empty else allowed
+        target = nearest_points(target_area, where)[0]
+        if not allowed.contains(target):
+            return remedies
+        remedies.insert(0, Move(position=(round(target.x, 3), round(target.y, 3))))
+        return remedies
+
+    def view_findings(self, level: Level, camera: Camera, *, remedies: bool | None = None) -> list[Finding]:
+        """``VIEW_INTO_PRIVATE_SPACE`` findings of one camera (with remedies unless ``remedies=False``)."""
+        want = self.remedies if remedies is None else remedies
         cov = self.coverage(level, camera)
         geo = self.level_geometry(level)
-        key = (camera_key(camera), self.remedies)
+        key = camera_key(camera)
         cached = self._findings.get((level.id, camera.id))
-        if cached is not None and cached[0] == key and cached[1] is geo:
-            return cached[2]
+        if cached is not None and cached[0] == key and cached[1] is geo and (cached[2] or not want):
+            return cached[3]
         private = self.private_zones(level)
         tol = self.pack.view_tolerance_m2
         kw: dict[str, Any] = {"face_height_m": self.project.venue.face_height_m,
@@ -140,15 +211,15 @@ class ComplianceEngine:
         findings = []
         around = all_round_view(geo, camera, cov)
         for pz, overlap in view_overlaps(cov, camera, private, tol):
-            remedies = (compute_remedies(geo, camera, cov, pz, overlap, private, tol, all_round=around, **kw)
-                        if self.remedies else [])
+            fixes = (compute_remedies(geo, camera, cov, pz, overlap, private, tol, all_round=around, **kw)
+                     if want else [])
             finding = make_finding(
                 self.pack, "VIEW_INTO_PRIVATE_SPACE", level=level.id, camera=camera.id, zone=pz.zone.id,
-                zone_name=pz.zone.name or pz.zone.id, use=pz.zone.use, area_m2=float(overlap.area), remedies=remedies,
+                zone_name=pz.zone.name or pz.zone.id, use=pz.zone.use, area_m2=float(overlap.area), remedies=fixes,
             )
             finding.details["overlap"] = [[round(x, 3), round(y, 3)] for x, y in _exterior(overlap)]
             findings.append(finding)
-        self._findings[(level.id, camera.id)] = (key, geo, findings)
+        self._findings[(level.id, camera.id)] = (key, geo, want, findings)
         return findings
 
 

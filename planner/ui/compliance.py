@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Hashable
 from typing import Any
 
 import shapely
@@ -20,22 +19,18 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtCore import Signal as QtSignal
 from shapely.geometry.base import BaseGeometry
 
-from planner.geometry.convert import to_point, to_polygon
 from planner.geometry.coverage import Coverage
 from planner.model import Camera, Change, Level, Project
 from planner.rules import CheckResult, Finding, check_project
 from planner.rules.engine import ComplianceEngine
-from planner.rules.findings import make_finding
 from planner.rules.pack import RulePackError
-from planner.rules.privacy import PrivateZone, private_zones, view_overlaps
-from planner.rules.remedies import Remove
+from planner.rules.privacy import view_overlaps
 
 __all__ = ["LiveCompliance", "finding_key"]
 
 log = logging.getLogger(__name__)
 
 _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-_CAMERA_CODES = ("VIEW_INTO_PRIVATE_SPACE", "DEVICE_IN_PRIVATE_SPACE")
 
 
 def finding_key(finding: Finding) -> tuple[Any, ...]:
@@ -64,7 +59,6 @@ class LiveCompliance(QObject):
         self._failure: str | None = None
         self._interacting = False
         self._dirty_cameras: set[str] = set()
-        self._private: dict[str, tuple[Hashable, list[PrivateZone]]] = {}
         self.last_check_ms = 0.0
         self._full = QTimer(self)
         self._full.setSingleShot(True)
@@ -109,7 +103,6 @@ class LiveCompliance(QObject):
             self._project.changed.disconnect(self._on_changed)
         self._drop_engine()
         self._project = project
-        self._private.clear()
         self._dirty_cameras.clear()
         self._full.stop()
         self._live.stop()
@@ -154,25 +147,12 @@ class LiveCompliance(QObject):
         if coverage is None or coverage.region.is_empty:
             return None
         try:
-            parts = [g for _, g in view_overlaps(coverage, camera, self._private_zones(level),
+            parts = [g for _, g in view_overlaps(coverage, camera, self._engine.private_zones(level),
                                                  self._engine.pack.view_tolerance_m2)]
         except Exception:
             log.exception("overlap of %s failed", camera.id)
             return None
         return shapely.union_all(parts) if parts else None
-
-    def _private_zones(self, level: Level) -> list[PrivateZone]:
-        assert self._engine is not None
-        if hasattr(self._engine, "private_zones"):  # cached by the engine with the level geometry
-            return self._engine.private_zones(level)  # type: ignore[no-any-return]
-        key = tuple((z.id, z.use, z.polygon) for z in level.zones)
-        cached = self._private.get(level.id)
-        if cached is None or cached[0] != key:
-            pack = self._engine.pack
-            cached = (key, private_zones(level, pack.private_uses("all_devices"),
-                                         pack.private_uses("face_recognition")))
-            self._private[level.id] = cached
-        return cached[1]
 
     # -- following the model -------------------------------------------------------------------
     def set_interacting(self, interacting: bool) -> None:
@@ -192,7 +172,6 @@ class LiveCompliance(QObject):
         if change.action == "reset" or change.entity_id == "venue":
             if change.action == "reset" or "rule_pack" in change.fields:
                 self._make_engine()
-                self._private.clear()
         elif change.entity_id is not None and change.level_id is not None:
             entity_id = change.entity_id
             if change.action == "remove":
@@ -212,7 +191,7 @@ class LiveCompliance(QObject):
             self._dirty_cameras.clear()
             return
         dirty, self._dirty_cameras = self._dirty_cameras, set()
-        kept = [f for f in self._findings if not (f.camera in dirty and f.code in _CAMERA_CODES)]
+        kept = [f for f in self._findings if not (f.camera in dirty and f.code in engine.CAMERA_CODES)]
         fresh: list[Finding] = []
         for camera_id in sorted(dirty):
             if camera_id not in project:
@@ -221,32 +200,15 @@ class LiveCompliance(QObject):
             if not isinstance(camera, Camera):
                 continue
             level = project.level_of(camera_id)
-            remedies, engine.remedies = engine.remedies, False  # remedies come with the full check
-            try:
-                fresh.extend(self._device_findings(level, camera))
-                fresh.extend(engine.view_findings(level, camera))
+            try:  # the full check's own per-camera findings; remedies come with the full check
+                fresh.extend(engine.camera_findings(level, camera, remedies=False))
             except Exception:
                 log.exception("live check of %s failed", camera_id)
-            finally:
-                engine.remedies = remedies
         findings = kept + fresh
         findings.sort(key=lambda f: _SEVERITY_ORDER.get(f.severity, 9))
         if [finding_key(f) for f in findings] != [finding_key(f) for f in self._findings] or fresh:
             self._findings = findings
             self.findings_changed.emit()
-
-    def _device_findings(self, level: Level, camera: Camera) -> list[Finding]:
-        assert self._engine is not None
-        pack = self._engine.pack
-        private = pack.private_uses("all_devices")
-        if camera.face_recognition:
-            private = private | pack.private_uses("face_recognition")
-        where = to_point(camera.position)
-        for zone in level.zones:
-            if zone.use in private and to_polygon(zone.polygon).buffer(1e-9).covers(where):
-                return [make_finding(pack, "DEVICE_IN_PRIVATE_SPACE", level=level.id, camera=camera.id, zone=zone.id,
-                                     zone_name=zone.name or zone.id, use=zone.use, remedies=[Remove()])]
-        return []
 
     def _full_due(self) -> None:
         if self._interacting:
