@@ -29,7 +29,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
-__all__ = ["ARC_STEP_DEG", "EMPTY", "Piece", "VisibilityFan", "arc_points", "disk", "clean_polygonal"]
+__all__ = ["ARC_STEP_DEG", "EMPTY", "Piece", "VisibilityFan", "arc_points", "disk", "annulus", "clean_polygonal"]
 
 #: Angular step of polygonised arcs, degrees.
 ARC_STEP_DEG = 1.0
@@ -37,6 +37,7 @@ _STEP = math.radians(ARC_STEP_DEG)
 _N = round(360.0 / ARC_STEP_DEG)
 _COS = [math.cos(k * _STEP) for k in range(_N)]
 _SIN = [math.sin(k * _STEP) for k in range(_N)]
+_UNIT = np.column_stack([_COS, _SIN])
 _TWO_PI = 2.0 * math.pi
 _EPS_ANGLE = 1e-9
 _EPS_POINT2 = 1e-18
@@ -82,8 +83,19 @@ def disk(center: Sequence[float], radius: float) -> Polygon:
     >>> round(disk((0, 0), 1.0).area, 4)
     3.1414
     """
-    cx, cy = float(center[0]), float(center[1])
-    return Polygon([(cx + radius * c, cy + radius * s) for c, s in zip(_COS, _SIN, strict=True)])
+    return shapely.polygons(_UNIT * radius + (float(center[0]), float(center[1])))
+
+
+def annulus(center: Sequence[float], inner: float, outer: float) -> Polygon:
+    """Return the ring between radii ``inner`` and ``outer``, both circles drawn as :func:`disk` draws them.
+
+    >>> round(annulus((0, 0), 1.0, 2.0).area, 4)
+    9.4243
+    """
+    c = (float(center[0]), float(center[1]))
+    if inner <= 0.0:
+        return disk(c, outer)
+    return shapely.polygons(_UNIT * outer + c, holes=[(_UNIT * inner + c)[::-1]])
 
 
 def clean_polygonal(geometry: BaseGeometry, *, min_area: float = 1e-9) -> BaseGeometry:

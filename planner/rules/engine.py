@@ -10,12 +10,12 @@ camera; the editor's live list asks it too, so the two cannot differ.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+import math
+from collections.abc import Callable, Hashable
 from typing import Any
 
+import numpy as np
 import shapely
-from shapely.geometry.base import BaseGeometry
-from shapely.ops import nearest_points
 
 from planner.geometry.convert import parts, to_point
 from planner.geometry.coverage import Coverage
@@ -24,9 +24,10 @@ from planner.geometry.engine import CoverageEngine, camera_key
 from planner.geometry.visibility import LevelGeometry, level_key
 from planner.model import Camera, Change, Level, ModelError, Project, Sign
 from planner.rules.findings import Finding, make_finding
+from planner.rules.fixes import camera_remedies
 from planner.rules.pack import RulePack, load_rule_pack
-from planner.rules.privacy import PrivateZone, all_round_view, compute_remedies, private_zones, view_overlaps
-from planner.rules.remedies import Move, Remedy, Remove
+from planner.rules.privacy import PrivateZone, private_zones, view_overlaps
+from planner.rules.remedies import Remedy
 from planner.rules.signs import LevelTopology
 
 __all__ = ["ComplianceEngine", "MOVE_MARGIN_M"]
@@ -63,7 +64,8 @@ class ComplianceEngine:
         self._private: dict[str, tuple[LevelGeometry, list[PrivateZone]]] = {}
         self._topology: dict[str, tuple[LevelGeometry, LevelTopology]] = {}
         self._findings: dict[tuple[str, str], tuple[Hashable, LevelGeometry, bool, list[Finding]]] = {}
-        self._allowed: dict[str, tuple[LevelGeometry, BaseGeometry]] = {}
+        self._move_tests: dict[str, tuple[LevelGeometry, Callable[[np.ndarray, np.ndarray], np.ndarray]]] = {}
+        self._remedies: dict[tuple[str, str], tuple[Hashable, LevelGeometry, list[Remedy]]] = {}
 
     def _new_coverage_engine(self) -> CoverageEngine:
         return CoverageEngine(face_height_m=self.project.venue.face_height_m, identify_px_per_m=self.identify_px_per_m,
@@ -75,6 +77,7 @@ class ComplianceEngine:
         if self._coverage_engine.face_height_m != self.project.venue.face_height_m:
             self._coverage_engine = self._new_coverage_engine()
             self._findings.clear()
+            self._remedies.clear()
         return self._coverage_engine
 
     def _on_change(self, change: Change) -> None:
@@ -160,40 +163,64 @@ class ComplianceEngine:
             if pz.fr_only and not camera.face_recognition:
                 continue
             if any(shapely.intersects(pz.polygon, p) for p in points):
-                fixes = self._move_out_remedies(level, points[0]) if want else []
+                fixes = self.camera_remedies(level, camera) if want else []
                 return [make_finding(
                     self.pack, "DEVICE_IN_PRIVATE_SPACE", level=level.id, camera=camera.id, zone=pz.zone.id,
                     zone_name=pz.zone.name or pz.zone.id, use=pz.zone.use, remedies=fixes,
                 )]
         return []
 
-    def allowed_area(self, level: Level) -> BaseGeometry:
-        """Where a camera may hang: the zones that are not private, less every private zone and wall."""
-        geo = self.level_geometry(level)
-        cached = self._allowed.get(level.id)
-        if cached is None or cached[0] is not geo:
-            private = self.private_zones(level)
-            private_ids = {p.zone.id for p in private}
-            topology = self.topology(level)
-            public = shapely.union_all([g for zid, g in topology.zones if zid not in private_ids])
-            blocked = [p.polygon for p in private] + list(topology.obstacles.bodies.values())
-            cached = (geo, public.difference(shapely.union_all(blocked)) if blocked else public)
-            self._allowed[level.id] = cached
-        return cached[1]
+    def move_test(self, level: Level) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+        """Where a "move" remedy may put a camera, as a test of many points at once.
 
-    def _move_out_remedies(self, level: Level, where: shapely.Point) -> list[Remedy]:
-        """Move to the nearest point well inside the allowed area (or remove the device)."""
-        remedies: list[Remedy] = [Remove()]
-        allowed = self.allowed_area(level)
-        if allowed.is_empty:
-            return remedies
-        inner = allowed.buffer(-MOVE_MARGIN_M)
-        target_area = inner if not inner.is_empty else allowed
-        target = nearest_points(target_area, where)[0]
-        if not allowed.contains(target):
-            return remedies
-        remedies.insert(0, Move(position=(round(target.x, 3), round(target.y, 3))))
-        return remedies
+        A point passes when it lies in a zone that is not private, at least
+        ``MOVE_MARGIN_M`` from every private zone and wall, and with that much
+        room to the edge of the drawn zones.
+        """
+        geo = self.level_geometry(level)
+        cached = self._move_tests.get(level.id)
+        if cached is not None and cached[0] is geo:
+            return cached[1]
+        topology = self.topology(level)
+        private = {p.zone.id: p.polygon for p in self.private_zones(level)}
+        public = shapely.STRtree([g for zid, g in topology.zones if zid not in private])
+        blockers = shapely.STRtree([*private.values(), *topology.obstacles.bodies.values()])
+        zones = topology.tree
+        m = MOVE_MARGIN_M
+        ring = [(m * math.cos(k * math.pi / 4), m * math.sin(k * math.pi / 4)) for k in range(8)]
+
+        def test(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+            n = len(xs)
+            ok = np.zeros(n, dtype=bool)
+            ok[public.query(shapely.points(xs, ys), predicate="within")[0]] = True
+            ok[blockers.query(shapely.points(xs, ys), predicate="dwithin", distance=MOVE_MARGIN_M)[0]] = False
+            for dx, dy in ring:
+                inside = np.zeros(n, dtype=bool)
+                inside[zones.query(shapely.points(xs + dx, ys + dy), predicate="within")[0]] = True
+                ok &= inside
+            return ok
+
+        self._move_tests[level.id] = (geo, test)
+        return test
+
+    def camera_remedies(self, level: Level, camera: Camera) -> list[Remedy]:
+        """The remedies offered for every privacy finding of ``camera``, best kept view first, ``remove`` last.
+
+        Each one, applied alone, leaves the camera with no privacy finding at all
+        (see :mod:`planner.rules.fixes`); cached until the camera or its level changes.
+        """
+        geo = self.level_geometry(level)
+        key = camera_key(camera)
+        cached = self._remedies.get((level.id, camera.id))
+        if cached is not None and cached[0] == key and cached[1] is geo:
+            return list(cached[2])
+        fixes = camera_remedies(geo, camera, self.coverage(level, camera), self.private_zones(level),
+                                self.pack.view_tolerance_m2, move_area=self.move_test(level), **self._coverage_kw())
+        self._remedies[(level.id, camera.id)] = (key, geo, fixes)
+        return list(fixes)
+
+    def _coverage_kw(self) -> dict[str, Any]:
+        return {"face_height_m": self.project.venue.face_height_m, "identify_px_per_m": self.identify_px_per_m}
 
     def view_findings(self, level: Level, camera: Camera, *, remedies: bool | None = None) -> list[Finding]:
         """``VIEW_INTO_PRIVATE_SPACE`` findings of one camera (with remedies unless ``remedies=False``)."""
@@ -204,15 +231,9 @@ class ComplianceEngine:
         cached = self._findings.get((level.id, camera.id))
         if cached is not None and cached[0] == key and cached[1] is geo and (cached[2] or not want):
             return cached[3]
-        private = self.private_zones(level)
-        tol = self.pack.view_tolerance_m2
-        kw: dict[str, Any] = {"face_height_m": self.project.venue.face_height_m,
-                              "identify_px_per_m": self.identify_px_per_m}
         findings = []
-        around = all_round_view(geo, camera, cov)
-        for pz, overlap in view_overlaps(cov, camera, private, tol):
-            fixes = (compute_remedies(geo, camera, cov, pz, overlap, private, tol, all_round=around, **kw)
-                     if want else [])
+        for pz, overlap in view_overlaps(cov, camera, self.private_zones(level), self.pack.view_tolerance_m2):
+            fixes = self.camera_remedies(level, camera) if want else []
             finding = make_finding(
                 self.pack, "VIEW_INTO_PRIVATE_SPACE", level=level.id, camera=camera.id, zone=pz.zone.id,
                 zone_name=pz.zone.name or pz.zone.id, use=pz.zone.use, area_m2=float(overlap.area), remedies=fixes,

@@ -26,6 +26,7 @@ from typing import Any
 import shapely
 from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
+from shapely.ops import substring
 
 from planner.geometry.convert import parts, to_point, to_polygon, to_segment
 from planner.geometry.obstacles import LevelObstacles, wall_body
@@ -149,6 +150,18 @@ class SignRequirement:
         """The suggested sign as a model object."""
         return Sign(id=sign_id, kind=self.kind, position=self.position, facing_deg=self.facing_deg,
                     mount_height_m=self.mount_height_m, size=self.size)
+
+
+def _open_pieces(pieces: Sequence[LineString]) -> list[LineString]:
+    """The pieces with a closed ring (a zone drawn inside another, open all round) cut in two halves."""
+    out = []
+    for piece in pieces:
+        coords = list(piece.coords)
+        if len(coords) > 2 and coords[0] == coords[-1]:
+            out += [substring(piece, 0.0, 0.5, normalized=True), substring(piece, 0.5, 1.0, normalized=True)]
+        elif coords[0] != coords[-1]:
+            out.append(piece)
+    return out
 
 
 def _unit_normal(a: Sequence[float], b: Sequence[float]) -> tuple[float, float]:
@@ -275,7 +288,7 @@ class LevelTopology:
             if zone_id in inside or other not in inside:
                 continue
             poly = self.zone_geom[zone_id]
-            for piece in pieces:
+            for piece in _open_pieces(pieces):
                 coords = list(piece.coords)
                 a, b = coords[0], coords[-1]
                 n = _unit_normal(a, b)
