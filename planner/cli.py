@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from planner import __version__
 from planner.io import ProjectFileError, load_project
@@ -95,7 +95,7 @@ def _print_check_text(result: CheckResult, lang: str, out: TextIO) -> None:
 
 # -- coverage --------------------------------------------------------------
 def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
-    from shapely.geometry import mapping
+    import orjson
 
     from planner.geometry.engine import CoverageEngine
 
@@ -110,9 +110,18 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
         raise InputError(f"{args.file}: --camera: no camera {args.camera!r}" + (f" on level {args.level!r}"
                                                                               if args.level else ""))
     engine = CoverageEngine(face_height_m=project.venue.face_height_m)
+    coverages = [(level, cam, engine.coverage(level, cam)) for level, cam in cameras]
+    # every geometry of every camera written to GeoJSON in one vectorised call, coordinates to the millimetre
+    geoms: list[Any] = []
+    for _, _, cov in coverages:
+        geoms.append(cov.region)
+        geoms += [band.region for items in cov.bands.values() for band in items]
+        if cov.fr_region is not None:
+            geoms.append(cov.fr_region)
+    texts = iter(_geojson_texts(geoms))
     features = []
-    for level, cam in cameras:
-        cov = engine.coverage(level, cam)
+    for level, cam, cov in coverages:
+        region = next(texts)
         bands = {
             ladder: [
                 {
@@ -122,13 +131,13 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
                     "inner_m": round(band.inner_m, 3),
                     "outer_m": round(band.outer_m, 3),
                     "area_m2": round(band.area_m2, 3),
-                    "geometry": _geojson(mapping(band.region)),
+                    "geometry": next(texts),
                 }
                 for band in items
             ]
             for ladder, items in cov.bands.items()
         }
-        props = {
+        props: dict[str, Any] = {
             "level": level.id,
             "camera": cam.id,
             "name": cam.name,
@@ -141,23 +150,39 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
         }
         if cov.fr_region is not None:
             props["fr_area_m2"] = round(cov.fr_area_m2, 3)
-            props["fr_region"] = _geojson(mapping(cov.fr_region))
-        features.append({"type": "Feature", "id": cam.id, "geometry": _geojson(mapping(cov.region)),
-                         "properties": props})
-    json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
-    out.write("\n")
+            props["fr_region"] = next(texts)
+        features.append({"type": "Feature", "id": cam.id, "geometry": region, "properties": props})
+    data = orjson.dumps({"type": "FeatureCollection", "features": features}, option=orjson.OPT_APPEND_NEWLINE)
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None:
+        out.flush()
+        buffer.write(data)
+    else:
+        out.write(data.decode())
     return EXIT_OK
 
 
-def _geojson(value: object) -> object:
-    """Round coordinates to the millimetre and turn tuples into lists."""
-    if isinstance(value, dict):
-        return {k: _geojson(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        if value and all(isinstance(v, float) for v in value):
-            return [round(v, 3) for v in value]
-        return [_geojson(v) for v in value]
-    return value
+def _geojson_texts(geoms: Sequence[Any]) -> list[Any]:
+    """GeoJSON of ``geoms``, coordinates rounded to the millimetre, as pre-encoded JSON fragments."""
+    import numpy as np
+    import orjson
+    import shapely
+
+    if not geoms:
+        return []
+    arr = shapely.transform(np.asarray(geoms, dtype=object), lambda xy: np.round(xy, 3))
+    texts = shapely.to_geojson(arr)
+    empty = shapely.is_empty(arr)
+    kinds = shapely.get_type_id(arr)
+    names = {3: "Polygon", 6: "MultiPolygon", 7: "GeometryCollection"}
+    out = []
+    for text, is_empty, kind in zip(texts.tolist(), empty.tolist(), kinds.tolist(), strict=True):
+        if is_empty:
+            name = names.get(kind, "Polygon")
+            key = "geometries" if name == "GeometryCollection" else "coordinates"
+            text = f'{{"type":"{name}","{key}":[]}}'
+        out.append(orjson.Fragment(text))
+    return out
 
 
 # -- import ------------------------------------------------------------------
