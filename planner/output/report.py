@@ -27,7 +27,6 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 from shapely.geometry import Point, Polygon
 
 from planner.geometry.convert import to_polygon
-from planner.geometry.coverage import camera_coverage
 from planner.model import Camera, Level, Project
 from planner.output import style
 from planner.output.document import (
@@ -48,8 +47,8 @@ from planner.output.plan import PlanFlowable, PlanMarks
 from planner.output.schedules import Schedules, build_schedules
 from planner.rules.engine import ComplianceEngine
 from planner.rules.findings import CheckResult, Finding
+from planner.rules.fixes import privacy_clear
 from planner.rules.pack import Citation, RulePack, cite_line, load_rule_pack
-from planner.rules.privacy import view_overlaps
 from planner.rules.remedies import AddSign, CameraRemedy, Remedy, describe
 
 __all__ = [
@@ -240,15 +239,9 @@ def clears_camera(engine: ComplianceEngine, level: Level, camera: Camera, remedy
     """True when ``camera`` changed by ``remedy`` stands in no private space and sees into none."""
     if not isinstance(remedy, CameraRemedy):
         return True  # removed, or not a change of the camera
-    candidate = remedy.applied(camera)
-    private = engine.private_zones(level)
-    where = Point(candidate.position)
-    if any(pz.polygon.intersects(where) for pz in private if candidate.face_recognition or not pz.fr_only):
-        return False
-    cov = camera_coverage(engine.level_geometry(level), candidate, bands=False,
-                          face_height_m=engine.project.venue.face_height_m,
-                          identify_px_per_m=engine.identify_px_per_m)
-    return not view_overlaps(cov, candidate, private, engine.pack.view_tolerance_m2)
+    return privacy_clear(engine.level_geometry(level), remedy.applied(camera), engine.private_zones(level),
+                         engine.pack.view_tolerance_m2, face_height_m=engine.project.venue.face_height_m,
+                         identify_px_per_m=engine.identify_px_per_m)
 
 
 def group_findings(findings: Sequence[Finding]) -> list[FindingGroup]:

@@ -151,12 +151,29 @@ def _wedge(origin: tuple[float, float], near: float, far: float,
     return polys[0] if len(polys) == 1 else shapely.MultiPolygon(list(polys))
 
 
-def _extent(parts: Sequence[BaseGeometry], origin: tuple[float, float], axis_deg: float) -> list[tuple[float, float]]:
-    """Offsets from ``axis_deg`` under which any of ``parts`` is seen from ``origin`` (merged)."""
-    out: list[tuple[float, float]] = []
-    for g in parts:
-        out += angular_extent(g, origin, axis_deg)
-    return merge_intervals(out)
+def _shift(bearings: Sequence[tuple[float, float]], axis_deg: float) -> list[tuple[float, float]]:
+    """Bearing intervals (offsets from north) as offsets from ``axis_deg``, split at ±180."""
+    out = []
+    for a, b in bearings:
+        if b - a >= 360.0 - 1e-9:
+            return [(-180.0, 180.0)]
+        lo = (a - axis_deg + 180.0) % 360.0 - 180.0
+        hi = lo + (b - a)
+        if hi > 180.0:
+            out += [(lo, 180.0), (-180.0, hi - 360.0)]
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _meets(bearings: Sequence[tuple[float, float]], looks: Sequence[tuple[float, float]]) -> bool:
+    """True when any bearing interval meets any view interval (degrees, either may run past ±180)."""
+    for a, b in bearings:
+        for c, d in looks:
+            for k in (-360.0, 0.0, 360.0):
+                if a + k <= d and c <= b + k:
+                    return True
+    return False
 
 
 @dataclass
@@ -176,6 +193,8 @@ class _Search:
     seen: list[tuple[ForbiddenRegion, BaseGeometry]] = field(default_factory=list)
     #: Nearest and farthest distance of each seen part from the viewpoint.
     spans: list[tuple[float, float]] = field(default_factory=list)
+    #: Compass bearings under which each seen part lies.
+    bearings: list[list[tuple[float, float]]] = field(default_factory=list)
     public: BaseGeometry = EMPTY
     public_area: float = 0.0
 
@@ -204,6 +223,7 @@ class _Search:
                 part = visible.intersection(z.core)
                 if not part.is_empty and part.area > 0.0:
                     self.seen.append((z, part))
+                    self.bearings.append(angular_extent(part, self.origin, 0.0))
                     xy = shapely.get_coordinates(part)
                     far = float(np.sqrt(((xy - self.origin) ** 2).sum(axis=1).max()))
                     self.spans.append((float(o.distance(part)), far))
@@ -212,39 +232,40 @@ class _Search:
         """Offsets from ``axis_deg`` under which a region is visible between ``near`` and ``far``."""
         if not self.seen or far <= near:
             return []
-        cut = []
+        out: list[tuple[float, float]] = []
         ring: BaseGeometry | None = None
-        for (_, g), (lo, hi) in zip(self.seen, self.spans, strict=True):
+        for (_, g), (lo, hi), bearings in zip(self.seen, self.spans, self.bearings, strict=True):
             if hi <= near or lo >= far:
                 continue
             if lo < near or hi > far:  # partly beyond the reach: cut to it
                 ring = ring if ring is not None else annulus(self.origin, near, far)
                 g = g.intersection(ring)
-                if g.is_empty:
-                    continue
-            cut.append(g)
-        return _extent(cut, self.origin, axis_deg)
+                if not g.is_empty:
+                    out += angular_extent(g, self.origin, axis_deg)
+            else:
+                out += _shift(bearings, axis_deg)
+        return merge_intervals(out)
 
     # -- judging a changed camera ----------------------------------------------------------------
-    def _shape(self, candidate: Camera) -> BaseGeometry | None:
-        """Where ``candidate`` (same viewpoint) sees: its lens wedge and masks within its reach."""
-        reach = camera_reach(candidate, self.geo.ceiling_height_m)
-        if reach is None:
-            return None
-        near, far = reach
-        omni = candidate.omnidirectional or candidate.hfov_deg >= 360.0
-        heading = candidate.heading_deg if not omni or candidate.privacy_masks else None
-        intervals = view_intervals(heading, 360.0 if omni else candidate.hfov_deg, candidate.privacy_masks)
-        return _wedge(self.origin, near, far, intervals)
-
     def judge(self, candidate: Camera) -> float | None:
         """The share of the public view ``candidate`` keeps, or None when it is not clear of every region."""
         if self.fixed_viewpoint and self.also_clean is None:
-            shape = self._shape(candidate)
-            if shape is None or shape.is_empty:
+            reach = camera_reach(candidate, self.geo.ceiling_height_m)
+            if reach is None:
                 return self._exact(candidate)  # sees nothing: let the full computation say so
-            worst = max((g.intersection(shape).area for _, g in self.seen if shapely.intersects(g, shape)),
-                        default=0.0)
+            near, far = reach
+            omni = candidate.omnidirectional or candidate.hfov_deg >= 360.0
+            heading = candidate.heading_deg if not omni or candidate.privacy_masks else None
+            intervals = view_intervals(heading, 360.0 if omni else candidate.hfov_deg, candidate.privacy_masks)
+            shape = _wedge(self.origin, near, far, intervals)
+            if shape.is_empty:
+                return self._exact(candidate)
+            looks = None if intervals is None else [(90.0 - math.degrees(a1), 90.0 - math.degrees(a0))
+                                                    for a0, a1 in intervals]
+            worst = max((g.intersection(shape).area
+                         for (_, g), (lo, hi), bearings in zip(self.seen, self.spans, self.bearings, strict=True)
+                         if lo < far and hi > near and (looks is None or _meets(bearings, looks))
+                         and shapely.intersects(g, shape)), default=0.0)
             if worst <= self.tol * _TRUST_SHARE:
                 return self._kept(shape)
             if worst > self.tol * 4.0:
