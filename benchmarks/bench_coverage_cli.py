@@ -1,0 +1,122 @@
+"""Time `planner coverage` as a whole process on a 1,000-camera building, against a VisiLibity pipeline.
+
+The building is the one of ``bench_check.py`` (20 levels, each a 10 x 10 grid of 4 m rooms, 50 cameras per
+level). Both sides run as fresh processes in the same run, writing GeoJSON to /dev/null:
+
+* ours: ``python -m planner coverage FILE`` (level builds, every camera's coverage with both pixel-density
+  ladders and the FR region, the GeoJSON);
+* VisiLibity: the same file read and each level's free space built by our code, then per camera
+  ``visilibity.Visibility_Polygon`` on that free space, cut to the lens wedge and the camera's reach with
+  shapely, and the regions written as GeoJSON with the C JSON encoder (no bands: VisiLibity gives visibility
+  only).
+
+Run from the project root (needs ``apt-get install -y swig`` and ``pip install visilibity``)::
+
+    PYTHONPATH=. python benchmarks/bench_coverage_cli.py [--levels 20] [--cameras 50] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+VISILIBITY_PIPELINE = r'''
+import json, math, sys
+import shapely
+from shapely.geometry import Point, mapping
+from shapely.geometry.polygon import orient
+import visilibity as vis
+from planner.io import load_project
+from planner.geometry import LevelGeometry
+from planner.geometry.coverage import camera_reach
+
+project = load_project(sys.argv[1])
+features = []
+for level in project.levels:
+    geo = LevelGeometry.from_level(level, extra_points=[c.position for c in level.cameras])
+    envs = []
+    for part in shapely.get_parts(geo.free_space):
+        part = orient(part, 1.0)
+        ring = lambda coords: vis.Polygon([vis.Point(x, y) for x, y in list(coords)[:-1]])
+        envs.append((part, vis.Environment([ring(part.exterior.coords)] + [ring(i.coords) for i in part.interiors])))
+    for cam in level.cameras:
+        where = Point(cam.position)
+        part, env = next(((p, e) for p, e in envs if p.covers(where)), envs[0])
+        p = vis.Point(*cam.position)
+        p.snap_to_boundary_of(env, 1e-9)
+        p.snap_to_vertices_of(env, 1e-9)
+        poly = vis.Visibility_Polygon(p, env, 1e-9)
+        seen = shapely.Polygon([(poly[i].x(), poly[i].y()) for i in range(poly.n())])
+        reach = camera_reach(cam, level.ceiling_height_m)
+        far = reach[1] if reach else 0.0
+        if cam.omnidirectional or cam.hfov_deg >= 360:
+            lens = where.buffer(far, quad_segs=90)
+        else:
+            a0 = math.radians(90 - cam.heading_deg - cam.hfov_deg / 2)
+            a1 = math.radians(90 - cam.heading_deg + cam.hfov_deg / 2)
+            n = max(2, int((a1 - a0) / math.radians(1)) + 1)
+            pts = [(cam.position[0] + far * math.cos(a0 + (a1 - a0) * k / (n - 1)),
+                    cam.position[1] + far * math.sin(a0 + (a1 - a0) * k / (n - 1))) for k in range(n)]
+            lens = shapely.Polygon([cam.position, *pts])
+        region = seen.intersection(lens) if seen.is_valid else seen.buffer(0).intersection(lens)
+        features.append({"type": "Feature", "id": cam.id, "geometry": mapping(region),
+                         "properties": {"level": level.id, "camera": cam.id, "area_m2": round(region.area, 3)}})
+sys.stdout.write(json.dumps({"type": "FeatureCollection", "features": features}))
+'''
+
+
+def _time(cmd: list[str], runs: int) -> float:
+    times = []
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--levels", type=int, default=20)
+    parser.add_argument("--cameras", type=int, default=50, help="cameras per level")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    from bench_check import building
+
+    from planner.io import save_project
+
+    project = building(args.levels, args.cameras)
+    n_cams = sum(len(lv.cameras) for lv in project.levels)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "tower.vplan"
+        save_project(project, path)
+        ours = _time([sys.executable, "-m", "planner", "coverage", str(path)], args.runs)
+        out = subprocess.run([sys.executable, "-m", "planner", "coverage", str(path)], check=True,
+                             capture_output=True, env={**os.environ, "PYTHONPATH": str(HERE.parent)}).stdout
+        try:
+            import visilibity  # noqa: F401
+        except ImportError:
+            print(f"planner coverage, {n_cams} cameras: {ours:.2f} s ({len(out) / 1e6:.1f} MB); "
+                  "visilibity is not installed (apt-get install -y swig; pip install visilibity)")
+            return 0
+        script = Path(tmp) / "vl.py"
+        script.write_text(VISILIBITY_PIPELINE, encoding="utf-8")
+        theirs = _time([sys.executable, str(script), str(path)], max(1, args.runs - 2))
+    print(f"{args.levels} levels, {n_cams} cameras; median of {args.runs} whole-process runs")
+    print(f"planner coverage (GeoJSON {len(out) / 1e6:.1f} MB with bands): {ours:.2f} s")
+    print(f"VisiLibity pipeline (visibility, lens, GeoJSON):            {theirs:.2f} s")
+    print(f"ratio: {ours / theirs:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
