@@ -425,7 +425,7 @@ def solve_cover(
     model = _model(p, max_cameras, max_cost)
     lp_value = None
     if lp_bound:
-        h = _highs(max(1.0, time_limit / 2), threads)
+        h = _highs(max(1.0, 0.8 * time_limit), threads)  # the LP gives the bound and the start: it comes first
         _pass(h, **{**model, "integer": np.zeros(model["n"], bool)})
         h.run()
         if h.getModelStatus() == h.getModelStatus().kOptimal:
