@@ -129,8 +129,12 @@ def import_plan(source: str | Path, *, kind: str | None = None, **options: Any) 
         ``((u1, v1), (u2, v2), metres)``: two pixel points and their distance.
     ``units``
         DXF drawing units (``mm``, ``cm``, ``m`` ...) when the file has none.
-    ``layers``
+    ``layers`` / ``wall_layers``
         DXF wall-layer name patterns (``["A-WALL*", "墙*"]``).
+    ``door_layers``, ``ignore_layers``
+        DXF layers whose arcs and blocks are doors; layers not read at all.
+    ``hotel``
+        DXF: bare room numbers are guest rooms (default: when a label says hotel).
     ``render``
         draw the DXF as the level's background (default true).
     ``lang``

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import shapely
 from ezdxf import units as ezunits
 from shapely.geometry import LineString, Point, Polygon
@@ -857,43 +858,37 @@ def _leaf_rooms(candidates: list[tuple[Polygon, str]], label_points: Sequence[tu
 
 
 def _grown_rooms(walls: Sequence[Wall], openings: Sequence[Opening], points: Sequence[tuple[float, float]],
-                 others: Sequence[tuple[float, float]]) -> list[Polygon]:
+                 others: Sequence[tuple[float, float]], reach: float = 15.0) -> list[Polygon]:
     """Rooms grown from label points that lie in no room: the free space around each, bounded by the walls.
 
     The wall bodies and openings are widened step by step (closing gaps between loose ends, then door
     gaps between jambs) until the space around the label is closed and holds no other room's label.
+    Each label is grown within ``reach`` metres of it: a space that reaches that far is not a room.
     """
     if not walls or not points:
         return []
-    bodies = [shapely.buffer(LineString(w.path), max(w.thickness_m, 0.05) / 2, cap_style="square",
-                             join_style="mitre") for w in walls]
-    bodies += [_stretched(o.segment, 0.05).buffer(0.03) for o in openings]
-    obstacle = shapely.union_all(bodies)
-    minx, miny, maxx, maxy = obstacle.bounds
-    frame = shapely.box(minx - 1, miny - 1, maxx + 1, maxy + 1)
+    lines = [LineString(w.path) for w in walls] + [_stretched(o.segment, 0.05) for o in openings]
+    widths = [max(w.thickness_m, 0.05) / 2 for w in walls] + [0.03] * len(openings)
+    bodies = shapely.buffer(np.array(lines, dtype=object), np.array(widths), cap_style="square", join_style="mitre")
+    tree = shapely.STRtree(bodies)
     grown: list[Polygon] = []
-    for close in (0.05, 0.15, 0.3, 0.5):
-        free = frame.difference(obstacle.buffer(close, join_style="mitre"))
-        parts = list(shapely.get_parts(free))
-        shapely.prepare(parts)
-        left = []
-        for pt in points:
-            here = [g for g in parts if g.contains(Point(pt))]
-            if not here:
-                left.append(pt)
-                continue
+    for pt in points:
+        frame = shapely.box(pt[0] - reach, pt[1] - reach, pt[0] + reach, pt[1] + reach)
+        near = bodies[tree.query(frame)]
+        if len(near) == 0:
+            continue
+        obstacle = shapely.union_all(near).intersection(frame).simplify(0.01)
+        for close in (0.05, 0.15, 0.3, 0.5):
+            free = frame.difference(obstacle.buffer(close, quad_segs=2, join_style="mitre"))
+            here = [g for g in shapely.get_parts(free) if g.contains(Point(pt))]
+            if not here or here[0].intersects(frame.exterior):
+                continue  # not closed yet: open to the outside, or larger than a room
             region = here[0]
-            if region.touches(frame.exterior) or region.intersects(frame.exterior):
-                left.append(pt)  # open to the outside: not closed yet
-                continue
             if any(region.contains(Point(o)) for o in others if o != pt):
-                left.append(pt)
-                continue
+                continue  # another room's label is in the same space: close more
             room = Polygon(region.buffer(close, join_style="mitre").exterior.coords)
             if _room_sized(room) and not any(room.intersection(g).area > 0.5 * room.area for g in grown):
                 grown.append(room)
-        points = left
-        if not points:
             break
     return grown
 

@@ -136,9 +136,10 @@ def pair_walls(
     _close_junctions(walls, max_gap)
     walls = _merge_collinear(walls)
     if keep_single:
-        bodies = [shapely.buffer(LineString(w.path), w.thickness / 2 + 0.02, cap_style="square", join_style="mitre")
-                  for w in walls]
-        union = shapely.union_all(bodies) if bodies else None
+        bodies = shapely.buffer(np.array([LineString(w.path) for w in walls], dtype=object),
+                                np.array([w.thickness / 2 + 0.02 for w in walls]), cap_style="square",
+                                join_style="mitre")
+        union = shapely.union_all(bodies) if len(walls) else None
         if union is not None:
             shapely.prepare(union)
         by_path: dict[tuple[str, int], list[LineString]] = {}
