@@ -51,6 +51,7 @@ from planner.importers.result import (
     add_background,
 )
 from planner.model import Level, Opening, Project, Venue, Wall, Zone
+from planner.rules.pack import DEFAULT_RULE_PACK, load_rule_pack
 
 __all__ = [
     "DOOR_BLOCK_RE",
@@ -999,6 +1000,7 @@ def import_dxf(
                      "one another by the corners of their walls: check that they line up")
     review: list[ReviewItem] = []
     unclassified_labels: list[str] = []
+    private_uses = load_rule_pack(DEFAULT_RULE_PACK).any_private_uses  # the pack a new project names
     levels: list[Level] = []
     built = []
     for k, floor in enumerate(floors, start=1):
@@ -1010,7 +1012,7 @@ def import_dxf(
 
         level = Level(id=f"L{k}", name=floor.name, elevation_m=round(3.5 * (k - 1), 3))
         labels, outside = _build_level(level, part, to_level, factor, shift, wall_thickness_m, door_patterns, hotel,
-                                       notes, review, unclassified_labels)
+                                       notes, review, unclassified_labels, private_uses)
         levels.append(level)
         built.append((level, part, labels, outside, shift))
     project = Project(venue=Venue(name=name if name is not None else path.stem), levels=levels)
@@ -1046,7 +1048,8 @@ def import_dxf(
 
 def _build_level(level: Level, got: _Collected, to_m: Any, factor: float, offset: tuple[float, float],
                  wall_thickness_m: float, door_patterns: Sequence[str] | None, hotel: bool, notes: list[str],
-                 review: list[ReviewItem], unclassified_labels: list[str]) -> tuple[list[_Label], int]:
+                 review: list[ReviewItem], unclassified_labels: list[str],
+                 private_uses: frozenset[str] = frozenset()) -> tuple[list[_Label], int]:
     """Walls, openings and zones of one level from what was read; returns its labels and how many lie outside."""
     swings = _loose_swings(got, to_m, factor, door_patterns)
     walls = _build_walls(got, to_m, factor, wall_thickness_m, notes)
@@ -1076,6 +1079,7 @@ def _build_level(level: Level, got: _Collected, to_m: Any, factor: float, offset
     tree = shapely.STRtree(rooms) if rooms else None
     inside: dict[int, list[_Label]] = {}
     outside = 0
+    private_outside: list[str] = []
     for label in labels:
         hits = [int(i) for i in tree.query(Point(label.point), predicate="within")] if tree is not None else []
         if hits:
@@ -1083,6 +1087,13 @@ def _build_level(level: Level, got: _Collected, to_m: Any, factor: float, offset
             inside.setdefault(room, []).append(label)
         elif not is_area_text(label.text):
             outside += 1
+            match = classify_label(label.text, hotel=hotel)
+            if match is not None and match.use in private_uses:
+                private_outside.append(f"{label.text!r} at ({label.point[0]:.1f}, {label.point[1]:.1f})")
+    if private_outside:
+        shown = ", ".join(private_outside[:8]) + (" ..." if len(private_outside) > 8 else "")
+        notes.append(f"{len(private_outside)} private room label(s) lie in no room found, so no zone protects them: "
+                     f"{shown}. Draw these zones (or fix the walls and import again) before checking cameras")
     prefix = "z" if level.id == "L1" else f"z{level.id[1:]}-"
     order = sorted(range(len(rooms)), key=lambda i: (-round(rooms[i].centroid.y, 1), rooms[i].centroid.x))
     for n, i in enumerate(order, start=1):

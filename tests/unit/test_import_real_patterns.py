@@ -273,3 +273,19 @@ def test_two_floors_in_one_file_become_two_levels(tmp_path: Path) -> None:
     assert len(ids) == len(set(ids))
     assert any("2 floors" in w for w in result.warnings)
     save_project(project, tmp_path / "two.vplan")  # a valid project file
+
+
+def test_a_toilet_label_in_no_room_is_a_warning_not_silence(tmp_path: Path) -> None:
+    """Where no room can be closed around 男厕, the summary says so: a camera there would not be flagged."""
+    doc = ezdxf.new("R2013", setup=False)
+    doc.header["$INSUNITS"] = 6
+    msp = doc.modelspace()
+    msp.add_line((0, 0), (10, 0), dxfattribs={"layer": "WALL"})  # one wall, nothing closed
+    msp.add_text("男厕", height=0.3, dxfattribs={"layer": "TEXT", "insert": (3.0, 2.0)})
+    msp.add_text("走廊", height=0.3, dxfattribs={"layer": "TEXT", "insert": (6.0, 2.0)})
+    path = tmp_path / "open.dxf"
+    doc.saveas(path)
+    result = import_plan(path, render=False)
+    assert not result.project.levels[0].zones
+    (warning,) = [w for w in result.warnings if "private room label" in w]
+    assert "'男厕'" in warning and "走廊" not in warning
