@@ -264,7 +264,7 @@ def candidates(
             half = 180.0 if all_round else model.hfov_deg / 2
             hits = [p for p in pieces if priv is not None and p[2] < priv[1] and p[3] > priv[0]]
             for hd in headings:
-                rel = _wrap(rel_all - hd)
+                rel = np.asarray(_wrap(rel_all - hd))
                 inside = np.abs(rel) <= half
                 if np.count_nonzero(inside) < _MIN_MEETS:
                     continue

@@ -178,7 +178,7 @@ def _model_from_json(i: int, raw: Any) -> CameraModel:
         if "hfov_deg" in raw:
             fov = float(raw["hfov_deg"])
         else:
-            return user_model(model_id, focal_mm=raw["focal_mm"], resolution=tuple(res),  # type: ignore[arg-type]
+            return user_model(model_id, focal_mm=raw["focal_mm"], resolution=tuple(res),
                               sensor_width_mm=raw.get("sensor_width_mm"), sensor=raw.get("sensor"),
                               cost=float(raw.get("cost", 1.0)), name=raw.get("name"))
         if not 0 < fov <= 360:

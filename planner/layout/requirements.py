@@ -87,13 +87,14 @@ class Requirements:
 
 def _door_bands(level: Level, topology: LevelTopology, depth: float) -> list[tuple[str, BaseGeometry]]:
     """``(inside zone id, band)``: the area ``depth`` metres inside each exterior door or doorway."""
-    out = []
+    out: list[tuple[str, BaseGeometry]] = []
     if depth <= 0:
         return out
     for door in topology.doors:
         if (door.plus is None) == (door.minus is None):
             continue
         inside, sign = (door.plus, 1.0) if door.plus is not None else (door.minus, -1.0)
+        assert inside is not None  # exactly one side of an exterior door is a zone
         (ax, ay), (bx, by) = door.segment
         nx, ny = door.normal[0] * sign, door.normal[1] * sign
         t = door.thickness / 2
@@ -176,11 +177,12 @@ def level_requirements(
     keys = sorted(points)
     xs = np.array([k[0] for k in keys], dtype=float)
     ys = np.array([k[1] for k in keys], dtype=float)
-    px = np.array([points[k][1] for k in keys], dtype=float)
-    zi = np.array([points[k][0] for k in keys], dtype=np.int64)
+    px_needed = np.array([points[k][1] for k in keys], dtype=float)
+    zone_of = np.array([points[k][0] for k in keys], dtype=np.int64)
     for i, z in enumerate(zones):
-        z.indices = np.flatnonzero(zi == i)
-    return Requirements(level.id, xs, ys, px, zi, zones, step * step, target_height_m, level.ceiling_height_m)
+        z.indices = np.flatnonzero(zone_of == i)
+    return Requirements(level.id, xs, ys, px_needed, zone_of, zones, step * step, target_height_m,
+                        level.ceiling_height_m)
 
 
 def camera_meets(geometry: LevelGeometry, camera: Camera, req: Requirements) -> np.ndarray:

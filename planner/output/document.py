@@ -139,7 +139,7 @@ def build_document(project: Project, story: list[Flowable], *, pagesize: tuple[f
         canvas.restoreState()
 
     def on_page(canvas: Canvas, doc: Any) -> None:
-        canvas._vp_footer = footer  # type: ignore[attr-defined]
+        canvas._vp_footer = footer
         canvas.saveState()
         y = height - MARGIN - 9
         style.draw_text(canvas, MARGIN, y, venue, 8.5, color=style.NAVY, bold=True)

@@ -252,7 +252,7 @@ def _sign_schedule(schedules: Schedules, st: dict[str, Any], width: float) -> li
     header = ["编号\nNo.", "状态\nStatus", "类型\nKind", "尺寸\nSize",
               "安装位置\nWhere to mount", "坐标\nx, y (m)", "到最近墙面\nTo walls", "朝向\nFaces",
               "中心高\nHeight", "告知的摄像机\nCameras"]
-    widths = [30, 44, 66, 30, 300, 58, 70, 56, 40]
+    widths: list[float] = [30, 44, 66, 30, 300, 58, 70, 56, 40]
     widths.append(width - sum(widths))
     rows = []
     for r in schedules.signs:
@@ -277,7 +277,7 @@ def _camera_schedule(schedules: Schedules, st: dict[str, Any], width: float) -> 
     header = ["编号\nNo.", "摄像机\nCamera", "楼层\nLevel", "坐标\nx, y (m)", "到最近墙面\nTo walls",
               "安装方式\nMount", "安装高\nHeight", "朝向\nHeading", "俯角\nTilt", "镜头\nLens",
               "分辨率\nResolution", "范围\nRange", "人脸识别\nFR", "隐私遮蔽 → 图像列\nPrivacy masks → columns"]
-    widths = [28, 120, 30, 56, 62, 46, 40, 56, 30, 66, 54, 36, 40]
+    widths: list[float] = [28, 120, 30, 56, 62, 46, 40, 56, 30, 66, 54, 36, 40]
     widths.append(width - sum(widths))
     rows = []
     for r in schedules.cameras:

@@ -459,7 +459,7 @@ def draw_notice_sheet(canvas: Canvas, project: Project, width: float, height: fl
         if venue.notice_url:
             q = style.mm(28)
             draw_qr(canvas, venue.notice_url, width - m - q, bottom, q)
-            lines = []
+            lines: list[tuple[str, float]] = []
             if "zh" in langs:
                 lines.append(("扫码查看本告知的电子版并行使您的权利", 10))
             if "en" in langs:

@@ -99,9 +99,9 @@ def level_bounds(level: Level, *, margin_m: float = 1.0) -> tuple[float, float, 
         for x, y in w.path:
             xs.append(x)
             ys.append(y)
-    for item in (*level.cameras, *level.signs):
-        xs.append(item.position[0])
-        ys.append(item.position[1])
+    for x, y in [c.position for c in level.cameras] + [s.position for s in level.signs]:
+        xs.append(x)
+        ys.append(y)
     if not xs:
         return (-5.0, -5.0, 5.0, 5.0)
     return (min(xs) - margin_m, min(ys) - margin_m, max(xs) + margin_m, max(ys) + margin_m)
@@ -110,7 +110,7 @@ def level_bounds(level: Level, *, margin_m: float = 1.0) -> tuple[float, float, 
 @lru_cache(maxsize=16)
 def _background_image(data: bytes, opacity: float) -> tuple[ImageReader, int, int, str]:
     """The background lightened towards white (a paler copy of ``opacity``), its size and a stable name."""
-    img = Image.open(io.BytesIO(data))
+    img: Image.Image = Image.open(io.BytesIO(data))
     img.load()
     if img.mode not in ("RGB", "L"):
         base = Image.new("RGB", img.size, (255, 255, 255))
@@ -535,7 +535,7 @@ def _polygons(geom: BaseGeometry) -> list[Polygon]:
 def _label_point(poly: Polygon) -> Point:
     """A point well inside ``poly`` (its pole of inaccessibility, roughly)."""
     try:
-        return shapely.polylabel(poly, tolerance=0.1)  # type: ignore[attr-defined]
+        return shapely.polylabel(poly, tolerance=0.1)
     except Exception:
         return poly.point_on_surface()
 

@@ -391,8 +391,8 @@ def build_schedules(project: Project, result: CheckResult | None = None) -> Sche
             n_cam += 1
             out.camera_labels[cam.id] = f"C{n_cam}"
     reqs_by_level: dict[str, list[Requirement]] = {}
-    for req in requirements(result):
-        reqs_by_level.setdefault(req.level, []).append(req)
+    for each in requirements(result):
+        reqs_by_level.setdefault(each.level, []).append(each)
     used = project.ids()
     n_sign = 0
     bodies = {lv.id: list(level_obstacles(lv.walls, lv.openings).bodies.values()) for lv in project.levels}
@@ -403,12 +403,12 @@ def build_schedules(project: Project, result: CheckResult | None = None) -> Sche
         for sign in level.signs:
             entries.append((sign.id, "placed", sign.kind, sign.position, sign.facing_deg, sign.mount_height_m,
                             by_sign.get(sign.id), sign.size))
-        for req in reqs:
-            if req.satisfied_by:
+        for missing in reqs:
+            if missing.satisfied_by:
                 continue
-            sign_id = proposed_sign_id(level.id, req.kind, used)
-            entries.append((sign_id, "to_add", req.kind, req.position, req.facing_deg, req.mount_height_m, req,
-                            req.size))
+            sign_id = proposed_sign_id(level.id, missing.kind, used)
+            entries.append((sign_id, "to_add", missing.kind, missing.position, missing.facing_deg,
+                            missing.mount_height_m, missing, missing.size))
         for sign_id, status, kind, pos, facing, height, req, size in entries:
             n_sign += 1
             label = f"S{n_sign}"
