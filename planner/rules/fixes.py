@@ -195,6 +195,8 @@ class _Search:
     spans: list[tuple[float, float]] = field(default_factory=list)
     #: Compass bearings under which each seen part lies.
     bearings: list[list[tuple[float, float]]] = field(default_factory=list)
+    #: How far the all-round view reaches (what a lens change that sees farther is checked in full for).
+    reach: float = 0.0
     public: BaseGeometry = EMPTY
     public_area: float = 0.0
 
@@ -211,8 +213,9 @@ class _Search:
 
     # -- what the camera could see all round ------------------------------------------------
     def all_round(self) -> None:
-        """The visible parts of every region from the viewpoint, in any direction and at any distance."""
-        fan = self.geo.fan(self.origin, heading_deg=None, hfov_deg=360.0, range_m=None, snap=False)
+        """The visible parts of every region from the viewpoint, in any direction, within the camera's reach."""
+        self.reach = self.coverage.reach_m
+        fan = self.geo.fan(self.origin, heading_deg=None, hfov_deg=360.0, range_m=self.reach, snap=False)
         visible = fan.polygon()
         if visible.is_empty:
             return
@@ -254,6 +257,8 @@ class _Search:
             if reach is None:
                 return self._exact(candidate)  # sees nothing: let the full computation say so
             near, far = reach
+            if far > self.reach + 1e-9:  # it would see beyond what was looked at all round
+                return self._exact(candidate)
             omni = candidate.omnidirectional or candidate.hfov_deg >= 360.0
             heading = candidate.heading_deg if not omni or candidate.privacy_masks else None
             intervals = view_intervals(heading, 360.0 if omni else candidate.hfov_deg, candidate.privacy_masks)

@@ -151,7 +151,7 @@ def test_guest_room_camera_moves_to_a_clean_spot_with_a_useful_view() -> None:
     engine.close()
 
 
-def test_a_move_is_offered_when_no_lens_change_keeps_half_the_view() -> None:
+def test_a_move_is_offered_when_no_lens_change_keeps_much_of_the_view() -> None:
     """An open hall, a forbidden disc in the middle of the view: turning, masking or shortening keep little,
     so a move is offered, and it keeps more than any of them. Any check can name its own forbidden regions."""
     geo = LevelGeometry.from_free_space(shapely.box(0, 0, 30, 30))
