@@ -12,8 +12,11 @@ remedies). Run from the project root:
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -22,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_visibility import ROOM, grid_level, random_cameras
 
 from planner.geometry import LevelGeometry
+from planner.io import save_project
 from planner.model import Level, Project, Venue, Zone
 from planner.rules import check_project
 from planner.rules.engine import ComplianceEngine
@@ -54,10 +58,33 @@ def _zone_use(level: Level, p: tuple[float, float]) -> str:
     return next(z.use for z in level.zones if z.id.endswith(f"z{i}_{j}"))
 
 
+def _whole_process(project: Project, runs: int) -> dict[str, float]:
+    """Median wall time of ``planner check FILE --format json`` as a fresh process (startup, reading, output)."""
+    out = {}
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "tower.vplan"
+        save_project(project, path)
+        for label, extra in (("(levels in parallel)", []), ("--jobs 1", ["--jobs", "1"])):
+            times = []
+            for _ in range(runs):
+                t0 = time.perf_counter()
+                done = subprocess.run([sys.executable, "-m", "planner", "check", str(path), "--format", "json",
+                                       *extra], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                                      check=False)
+                times.append(time.perf_counter() - t0)
+                if done.returncode not in (0, 1):  # an older planner without --jobs
+                    break
+            else:
+                out[label] = statistics.median(times)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--levels", type=int, default=20)
     parser.add_argument("--cameras", type=int, default=50, help="cameras per level")
+    parser.add_argument("--runs", type=int, default=3, help="whole-process runs (median)")
     args = parser.parse_args(argv)
     project = building(args.levels, args.cameras)
     n_cams = sum(len(lv.cameras) for lv in project.levels)
@@ -94,11 +121,15 @@ def main(argv: list[str] | None = None) -> int:
         engine.view_findings(level, cam)
         moves_remedies.append(time.perf_counter() - t0)
 
+    whole = _whole_process(project, args.runs)
+
     print(f"building: {args.levels} levels, {n_cams} cameras; {len(result.findings)} findings "
           f"({views} views into private rooms, each with verified remedies)")
     print(f"full check as `planner check` (cold: levels, coverage, remedies, signs): {cold:.2f} s")
     print(f"full check, cold, without remedies:                                   {cold_no_remedies:.2f} s")
     print(f"full check, warm cache (after one edit, as in the editor):            {warm:.2f} s")
+    for label, seconds in whole.items():
+        print(f"whole process `planner check --format json` {label:22}: {seconds:.2f} s")
     print(f"one camera turned -> coverage with bands + findings, median:          "
           f"{statistics.median(moves) * 1000:.2f} ms")
     print(f"  ... findings with verified remedies, median:                        "

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from planner import __version__
 from planner.io import ProjectFileError, load_project
-from planner.model import Project
+from planner.model import Camera, Level, Project
 from planner.rules import CheckResult, RulePackError, available_rule_packs, check_project, load_rule_pack
 from planner.rules.remedies import describe
 
@@ -45,6 +45,23 @@ def _load(path: str) -> Project:
 
 
 # -- check ---------------------------------------------------------------
+#: ``planner check`` spreads the levels over the processors from this many cameras on.
+PARALLEL_FROM_CAMERAS = 200
+
+
+def _jobs(asked: int | None, project: Project) -> int:
+    """How many processes check the levels: as asked, else one per processor for large projects."""
+    if asked is not None:
+        if asked < 1:
+            raise InputError(f"--jobs: {asked} (must be 1 or more)")
+        return asked
+    cameras = sum(len(lv.cameras) for lv in project.levels)
+    busy = sum(1 for lv in project.levels if lv.cameras)
+    if cameras < PARALLEL_FROM_CAMERAS or busy < 2:
+        return 1
+    return max(1, min(os.cpu_count() or 1, busy))
+
+
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     project = _load(args.file)
     try:
@@ -52,10 +69,11 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     except RulePackError as exc:
         where = "--rule-pack" if args.rule_pack else f"{args.file}: venue.rule_pack"
         raise InputError(f"{where}: {exc}") from None
-    result = check_project(project, pack)
+    result = check_project(project, pack, jobs=_jobs(args.jobs, project))
     if args.format == "json":
-        json.dump(result.to_json(), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        import orjson
+
+        out.write(orjson.dumps(result.to_json(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode())
     else:
         _print_check_text(result, args.lang or _default_lang(), out)
     return EXIT_FINDINGS if result.has_errors else EXIT_OK
@@ -95,9 +113,8 @@ def _print_check_text(result: CheckResult, lang: str, out: TextIO) -> None:
 
 # -- coverage --------------------------------------------------------------
 def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
-    import orjson
-
     from planner.geometry.engine import CoverageEngine
+    from planner.rules.parallel import run_levels
 
     project = _load(args.file)
     levels = project.levels
@@ -109,18 +126,40 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
     if args.camera and not cameras:
         raise InputError(f"{args.file}: --camera: no camera {args.camera!r}" + (f" on level {args.level!r}"
                                                                               if args.level else ""))
-    engine = CoverageEngine(face_height_m=project.venue.face_height_m)
-    coverages = [(level, cam, engine.coverage(level, cam)) for level, cam in cameras]
-    # every geometry of every camera written to GeoJSON in one vectorised call, coordinates to the millimetre
+    wanted = {(lv.id, cam.id) for lv, cam in cameras}
+
+    def features(engine: CoverageEngine, level: Level) -> list[bytes]:
+        return _coverage_features(engine, level, [cam for cam in level.cameras if (level.id, cam.id) in wanted])
+
+    def make_engine() -> CoverageEngine:
+        return CoverageEngine(face_height_m=project.venue.face_height_m)
+
+    per_level = run_levels(project, features, make_engine=make_engine, jobs=_jobs(args.jobs, project))
+    data = b'{"type":"FeatureCollection","features":[' + b",".join(f for fs in per_level for f in fs) + b"]}\n"
+    buffer = getattr(out, "buffer", None)
+    if buffer is not None:
+        out.flush()
+        buffer.write(data)
+    else:
+        out.write(data.decode())
+    return EXIT_OK
+
+
+def _coverage_features(engine: Any, level: Level, cameras: Sequence[Camera]) -> list[bytes]:
+    """The GeoJSON features (encoded) of ``cameras`` on ``level``."""
+    import orjson
+
+    coverages = [(cam, engine.coverage(level, cam)) for cam in cameras]
+    # every geometry of the level written to GeoJSON in one vectorised call, coordinates to the millimetre
     geoms: list[Any] = []
-    for _, _, cov in coverages:
+    for _, cov in coverages:
         geoms.append(cov.region)
         geoms += [band.region for items in cov.bands.values() for band in items]
         if cov.fr_region is not None:
             geoms.append(cov.fr_region)
     texts = iter(_geojson_texts(geoms))
-    features = []
-    for level, cam, cov in coverages:
+    out = []
+    for cam, cov in coverages:
         region = next(texts)
         bands = {
             ladder: [
@@ -151,15 +190,8 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
         if cov.fr_region is not None:
             props["fr_area_m2"] = round(cov.fr_area_m2, 3)
             props["fr_region"] = next(texts)
-        features.append({"type": "Feature", "id": cam.id, "geometry": region, "properties": props})
-    data = orjson.dumps({"type": "FeatureCollection", "features": features}, option=orjson.OPT_APPEND_NEWLINE)
-    buffer = getattr(out, "buffer", None)
-    if buffer is not None:
-        out.flush()
-        buffer.write(data)
-    else:
-        out.write(data.decode())
-    return EXIT_OK
+        out.append(orjson.dumps({"type": "Feature", "id": cam.id, "geometry": region, "properties": props}))
+    return out
 
 
 def _geojson_texts(geoms: Sequence[Any]) -> list[Any]:
@@ -457,6 +489,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rule-pack", metavar="ID|FILE", help="rule pack to apply: the id of an installed pack "
                    f"({', '.join(available_rule_packs())}) or the path of a pack file; default: the venue's")
     p.add_argument("--lang", choices=("zh", "en"), help="language of text output (default: from the locale)")
+    p.add_argument("--jobs", type=int, metavar="N", help="processes that check levels side by side (default: one "
+                   f"per processor for projects of {PARALLEL_FROM_CAMERAS} cameras or more on several levels)")
     p.set_defaults(run=_cmd_check)
 
     p = sub.add_parser("coverage", help="camera coverage as GeoJSON on stdout",
@@ -465,6 +499,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--level", metavar="ID", help="only this level")
     p.add_argument("--camera", metavar="ID", help="only this camera")
+    p.add_argument("--jobs", type=int, metavar="N", help="processes that compute levels side by side (default: "
+                   f"one per processor for {PARALLEL_FROM_CAMERAS} cameras or more on several levels)")
     p.set_defaults(run=_cmd_coverage)
 
     p = sub.add_parser("signs", help="print-ready PDF, one page per sign",
