@@ -33,6 +33,12 @@ test: $(STAMP)
 test-slow: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow
 
+# Longer fuzzing of every reader (tests/fuzz): FUZZ_EXAMPLES inputs per target, a fresh random run each time.
+FUZZ_EXAMPLES ?= 1000
+fuzz: $(STAMP)
+	QT_QPA_PLATFORM=offscreen FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_RANDOM=1 $(BIN)/python -m pytest -q -p no:randomly \
+		-p no:cacheprovider tests/fuzz --hypothesis-show-statistics
+
 samples: $(STAMP)
 	$(BIN)/python tools/build_samples.py
 

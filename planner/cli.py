@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
 import sys
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from planner import __version__
-from planner.io import ProjectFileError, load_project
+from planner.io import ProjectFileError, check_output, load_project
 from planner.model import Camera, Level, Project
 from planner.rules import CheckResult, RulePackError, available_rule_packs, check_project, load_rule_pack
 from planner.rules.remedies import describe
@@ -75,7 +76,9 @@ def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
 
         out.write(orjson.dumps(result.to_json(), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode())
     else:
-        _print_check_text(result, args.lang or _default_lang(), out)
+        buf = io.StringIO()  # the whole text or nothing: an error never leaves half a report on stdout
+        _print_check_text(result, args.lang or _default_lang(), buf)
+        out.write(buf.getvalue())
     return EXIT_FINDINGS if result.has_errors else EXIT_OK
 
 
@@ -249,17 +252,15 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
         options["hotel"] = True
     if args.no_background:
         options["render"] = False
-    if os.path.abspath(args.source) == os.path.abspath(args.output):
-        raise InputError(f"{args.output}: the output would overwrite the plan being imported")
+    check_output(args.output, inputs=[args.source], option="-o")
     try:
         result = import_plan(args.source, **options)
     except UnitsRequiredError as exc:
         raise InputError(f"{exc.file}: the drawing does not say its units: pass --units mm, cm or m"
                          + (f" (its size suggests {exc.suggested})" if exc.suggested else "")) from None
-    save_project(result.project, args.output)
+    save_project(result.project, args.output, inputs=[args.source])
     if args.format == "json":
-        json.dump({**result.summary(), "output": args.output}, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json.dumps({**result.summary(), "output": args.output}, ensure_ascii=False, indent=2) + "\n")
     else:
         out.write(result.summary_text() + f"\nSaved {args.output}\n")
     return EXIT_OK
@@ -270,19 +271,38 @@ def _warn(message: str) -> None:
     sys.stderr.write(f"planner: warning: {message}\n")
 
 
-def _output_path(path: str, option: str = "-o") -> str:
-    folder = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(folder):
-        raise InputError(f"{option} {path}: the folder {folder} does not exist")
-    if os.path.isdir(path):
-        raise InputError(f"{option} {path}: is a folder, expected a file name")
-    return path
+def _check_outputs(outputs: Sequence[tuple[str, str]], inputs: Sequence[str]) -> None:
+    """Refuse (exit 2) output paths that are inputs, folders, devices, read-only or given twice."""
+    seen: dict[tuple[int, int] | str, str] = {}
+    for option, path in outputs:
+        target = check_output(path, inputs=inputs, option=option)
+        try:
+            st = os.stat(target)
+            key: tuple[int, int] | str = (st.st_dev, st.st_ino)
+        except OSError:
+            key = os.path.abspath(target)
+        if key in seen:
+            raise InputError(f"{option} {path}: the same file as {seen[key]}; give each output its own name")
+        seen[key] = f"{option} {path}"
 
 
-def _checked(args: argparse.Namespace) -> tuple[Project, object, object]:
+def _inputs_of(file: str, project: Project) -> list[str]:
+    """The project file and the background files a bare ``project.json`` reads from its folder."""
+    folder = os.path.dirname(file)
+    return [file, *(os.path.join(folder, bg.source) for level in project.levels for bg in level.backgrounds)]
+
+
+def _checked(args: argparse.Namespace, outputs: Sequence[tuple[str, str]] = (), *,
+             qr: bool = False) -> tuple[Project, object, object]:
+    from planner.output.qr import qr_problem
     from planner.rules.engine import ComplianceEngine
 
+    _check_outputs(outputs, [args.file])
     project = _load(args.file)
+    _check_outputs(outputs, _inputs_of(args.file, project))
+    problem = qr_problem(project.venue.notice_url.strip()) if qr else None
+    if problem:
+        raise InputError(f"{args.file}: venue.notice_url: {problem}")
     try:
         pack = load_rule_pack(project.venue.rule_pack)
     except RulePackError as exc:
@@ -296,8 +316,8 @@ def _cmd_signs(args: argparse.Namespace, out: TextIO) -> int:
     from planner.output.pdf import atomic_write
     from planner.output.signs import BODY_MIN_MM, body_letter_mm, signs_document
 
-    output = _output_path(args.output)
-    project, _engine, result = _checked(args)
+    output = args.output
+    project, _engine, result = _checked(args, [("-o", output)], qr=True)
     doc = signs_document(project, paper=args.paper, orientation=args.orientation, result=result)  # type: ignore[arg-type]
     what = {"fr_notice": "face-recognition signs", "cctv_notice": "CCTV signs", "notice_sheet": "full notice sheet"}
     for kind, missing in doc.gaps.items():
@@ -329,23 +349,26 @@ def _cmd_signs(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_guide(args: argparse.Namespace, out: TextIO) -> int:
     from planner.output.guide import write_guide_pdf
-    from planner.output.schedules import build_schedules, write_csv, write_xlsx
+    from planner.output.schedules import build_schedules, csv_paths, write_csv, write_xlsx
 
-    output = _output_path(args.output)
+    output = args.output
+    outputs = [("-o", output)]
     if args.xlsx:
-        _output_path(args.xlsx, "--xlsx")
-    if args.csv:
-        _output_path(args.csv + "-signs.csv", "--csv")
-    project, engine, result = _checked(args)
+        outputs.append(("--xlsx", args.xlsx))
+    if args.csv is not None:
+        if not args.csv.strip():
+            raise InputError("--csv '': an empty prefix; give a prefix or a folder")
+        outputs.extend(("--csv", str(path)) for path in csv_paths(args.csv).values())
+    project, engine, result = _checked(args, outputs)
     try:
         pages = write_guide_pdf(project, output, result=result, engine=engine)  # type: ignore[arg-type]
         out.write(f"{output}: {pages} page(s)\n")
-        if args.xlsx or args.csv:
+        if args.xlsx or args.csv is not None:
             schedules = build_schedules(project, result)  # type: ignore[arg-type]
             if args.xlsx:
                 write_xlsx(schedules, args.xlsx)
                 out.write(f"{args.xlsx}: sign and camera schedules\n")
-            if args.csv:
+            if args.csv is not None:
                 for path in write_csv(schedules, args.csv):
                     out.write(f"{path}\n")
     except OSError as exc:
@@ -356,8 +379,8 @@ def _cmd_guide(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     from planner.output.report import write_report_pdf
 
-    output = _output_path(args.output)
-    project, engine, result = _checked(args)
+    output = args.output
+    project, engine, result = _checked(args, [("-o", output)])
     try:
         pages = write_report_pdf(project, output, result=result, engine=engine)  # type: ignore[arg-type]
     except OSError as exc:
@@ -371,10 +394,12 @@ def _cmd_layout(args: argparse.Namespace, out: TextIO) -> int:
     from planner.io import save_project
     from planner.layout import LayoutOptions, ProfileError, layout_command, load_profile, plan_level
 
-    output = _output_path(args.output)
+    output = args.output
     if os.path.abspath(args.file) == os.path.abspath(output):
         raise InputError(f"-o {args.output}: write the proposal to a new file, not over the plan")
+    _check_outputs([("-o", output)], [args.file])
     project = _load(args.file)
+    _check_outputs([("-o", output)], _inputs_of(args.file, project))
     try:
         pack = load_rule_pack(project.venue.rule_pack)
     except RulePackError as exc:
@@ -406,11 +431,10 @@ def _cmd_layout(args: argparse.Namespace, out: TextIO) -> int:
     command = layout_command(project, layouts)
     if command is not None:
         command.apply(project)
-    save_project(project, output)
+    save_project(project, output, inputs=[args.file])
     if args.format == "json":
-        json.dump({"output": output, "profile": profile.id, "levels": [lay.to_json() for lay in layouts]}, out,
-                  ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json.dumps({"output": output, "profile": profile.id, "levels": [lay.to_json() for lay in layouts]},
+                             ensure_ascii=False, indent=2) + "\n")
     else:
         _print_layout_text(layouts, profile.id, output, out)
     return EXIT_OK if all(lay.complete for lay in layouts) else EXIT_FINDINGS
@@ -519,7 +543,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="also write the sign and camera schedules as a workbook")
-    p.add_argument("--csv", metavar="PREFIX", help="also write PREFIX-signs.csv and PREFIX-cameras.csv")
+    p.add_argument("--csv", metavar="PREFIX", help="also write PREFIX-signs.csv and PREFIX-cameras.csv "
+                   "(a folder: FOLDER/signs.csv and FOLDER/cameras.csv)")
     p.set_defaults(run=_cmd_guide)
 
     p = sub.add_parser("report", help="compliance and impact-assessment report (PDF)")

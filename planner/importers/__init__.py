@@ -16,6 +16,8 @@ and the problem on one line. A DXF without units raises
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +30,8 @@ from planner.importers.result import (
     ReviewItem,
     UnitsRequiredError,
 )
+from planner.io import ProjectFileError, decode_project, encode_project
+from planner.model import Project
 
 __all__ = [
     "IMPORT_KINDS",
@@ -37,9 +41,14 @@ __all__ = [
     "PlanImportError",
     "ReviewItem",
     "UnitsRequiredError",
+    "check_readable",
     "detect_kind",
     "import_plan",
 ]
+
+#: Resolutions accepted for ``dpi`` (an image's scan resolution, a PDF's render resolution).
+MIN_DPI = 1.0
+MAX_DPI = 10_000.0
 
 #: Kinds of plans, with the file extensions an open dialog offers for them.
 IMPORT_KINDS: dict[str, tuple[str, ...]] = {
@@ -140,5 +149,27 @@ def import_plan(source: str | Path, *, kind: str | None = None, **options: Any) 
     ``lang``
         preferred language of IMDF names (``zh-Hans``, ``en`` ...).
     """
+    dpi = options.get("dpi")
+    if dpi is not None and (not isinstance(dpi, (int, float)) or not math.isfinite(dpi)
+                            or not MIN_DPI <= dpi <= MAX_DPI):
+        raise PlanImportError(str(source), f"resolution {dpi!r} dpi is out of range ({MIN_DPI:g} to {MAX_DPI:g})")
     detected = kind or detect_kind(source)
-    return _importer(detected)(source, **options)
+    result = _importer(detected)(source, **options)
+    check_readable(result.project, str(source))
+    return result
+
+
+def check_readable(project: Project, file: str) -> None:
+    """Refuse a project the file format would refuse (ids, transforms, non-finite numbers) with one line.
+
+    The project is encoded and decoded exactly as saving and opening would do it.
+    """
+    try:
+        data = json.loads(json.dumps(encode_project(project), allow_nan=False))
+        decode_project(data)
+    except ValueError as exc:
+        raise PlanImportError(file, f"the plan gives values a project cannot hold ({exc})") from None
+    except ProjectFileError as exc:
+        where = f"{exc.path}: " if exc.path else ""
+        raise PlanImportError(file, f"the plan gives a project that could not be opened again ({where}{exc.message})"
+                              ) from None

@@ -89,11 +89,24 @@ def metres_per_pixel(denominator: float, dpi: float) -> float:
     return 0.0254 / dpi * denominator
 
 
+#: Metres per pixel a placed image may have: a micrometre to ten kilometres.
+MIN_METRES_PER_PIXEL = 1e-6
+MAX_METRES_PER_PIXEL = 1e4
+
+
+def _plan_scale(m: float) -> float:
+    if not math.isfinite(m) or not MIN_METRES_PER_PIXEL <= m <= MAX_METRES_PER_PIXEL:
+        raise ValueError(f"the image would be placed at {m:g} metres per pixel, outside "
+                         f"{MIN_METRES_PER_PIXEL:g} to {MAX_METRES_PER_PIXEL:g}: check the scale, "
+                         "resolution or calibration distance")
+    return m
+
+
 def scale_transform(
     denominator: float, dpi: float, *, height_px: float, origin: Sequence[float] = (0.0, 0.0)
 ) -> Transform:
     """Transform for a drawing at scale 1:``denominator`` rasterised at ``dpi``, bottom-left at ``origin``."""
-    m = metres_per_pixel(denominator, dpi)
+    m = _plan_scale(metres_per_pixel(denominator, dpi))
     return (m, 0.0, 0.0, -m, float(origin[0]), float(origin[1]) + height_px * m)
 
 
@@ -117,7 +130,7 @@ def two_point_transform(
         raise ValueError("the two calibration points must be at least one pixel apart")
     if distance_m <= 0 or not math.isfinite(distance_m):
         raise ValueError(f"the calibration distance must be a positive number of metres, got {distance_m!r}")
-    m = distance_m / pixels
+    m = _plan_scale(distance_m / pixels)
     return (m, 0.0, 0.0, -m, float(origin[0]), float(origin[1]) + height_px * m)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import math
 import zipfile
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -228,6 +229,11 @@ class _Source:
                 raise PlanImportError(self.file, "the archive expands to more than 1 GiB")
             if info.file_size > 1 << 20 and info.file_size > IMPORT_LIMITS.archive_ratio * max(info.compress_size, 1):
                 raise PlanImportError(self.file, f"archive member {name!r} is suspiciously compressed (a ZIP bomb?)")
+            if name in names:
+                raise PlanImportError(self.file, f"the archive holds two members named {name!r}; "
+                                      "refusing an ambiguous archive")
+            if info.flag_bits & 0x1:
+                raise PlanImportError(self.file, f"archive member {name!r} is encrypted")
             names[name] = info
         manifests = sorted((n for n in names if PurePosixPath(n).name == "manifest.json"), key=len)
         if not manifests:
@@ -262,7 +268,7 @@ class _Source:
                     raw = fh.read(member.file_size + 1)
                 if len(raw) > member.file_size:
                     raise PlanImportError(where, "member is larger than its header says")
-        except (OSError, zipfile.BadZipFile, EOFError, NotImplementedError) as exc:
+        except (OSError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
             raise PlanImportError(where, f"cannot read: {exc}") from None
         try:
             return parse_json(raw, where)
@@ -446,6 +452,10 @@ class _LevelInfo:
     level: Level
 
 
+#: Largest storey number (above or below ground) an IMDF level may have.
+MAX_ORDINAL = 999
+
+
 def _level_id(ordinal: int) -> str:
     """``L0``, ``L1`` ... for ordinals 0 and up, ``B1``, ``B2`` ... below.
 
@@ -584,9 +594,12 @@ def _read_levels(features: Sequence[_Feature], where: str,
     level_of: dict[str, int] = {}
     for f in features:
         value = f.props.get("ordinal")
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not float(value).is_integer():
-            raise PlanImportError(where, f"ordinal must be an integer, got {value!r}",
-                                  ["features", f.index, "properties", "ordinal"])
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not abs(value) <= MAX_ORDINAL \
+                or not float(value).is_integer():
+            shown = repr(value) if not isinstance(value, int) or abs(value) < 10**20 else f"{float(value):g}" \
+                if abs(value) < 10**300 else "a number of more than 300 digits"
+            raise PlanImportError(where, f"ordinal must be an integer from {-MAX_ORDINAL} to {MAX_ORDINAL}, "
+                                  f"got {shown}", ["features", f.index, "properties", "ordinal"])
         ordinal = int(value)
         level_of[f.id] = ordinal
         info = levels.get(ordinal)

@@ -90,7 +90,10 @@ def import_pdf(
             raise PlanImportError(file, "the PDF has no pages")
         if not 0 <= page < count:
             raise PlanImportError(file, f"page {page + 1} requested; the PDF has {count} page(s)")
-        pdf_page = pdf[page]
+        try:
+            pdf_page = pdf[page]
+        except pdfium.PdfiumError as exc:
+            raise PlanImportError(file, f"damaged PDF: cannot read page {page + 1} ({exc})") from None
         try:
             width_pt, height_pt = pdf_page.get_size()
             if not (width_pt > 0 and height_pt > 0):

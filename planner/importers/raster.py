@@ -99,6 +99,13 @@ def _encode(image: Image.Image, source_format: str | None, data: bytes | None) -
     return out.getvalue(), "png"
 
 
+def _scaled(file: str, denominator: float, dpi: float, height: int) -> Transform:
+    try:
+        return scale_transform(denominator, dpi, height_px=height)
+    except ValueError as exc:
+        raise PlanImportError(file, str(exc)) from None
+
+
 def place_raster(
     image: Image.Image,
     *,
@@ -138,14 +145,14 @@ def place_raster(
             raise PlanImportError(
                 file, "the image does not record its resolution: give the dpi it was scanned at with the scale"
             )
-        transform = scale_transform(denominator, dpi, height_px=height)
+        transform = _scaled(file, denominator, dpi, height)
         details["scale"] = f"1:{denominator:g}"
         details["dpi"] = dpi
     else:
         calibrated = False
         if dpi is not None:
             denominator = default_scale or DEFAULT_SCALE
-            transform = scale_transform(denominator, dpi, height_px=height)
+            transform = _scaled(file, denominator, dpi, height)
             notes.append(
                 f"no scale given: placed as a 1:{denominator:g} drawing at {dpi:g} dpi; calibrate it with two points"
             )

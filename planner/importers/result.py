@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -237,11 +238,17 @@ def add_background(
     opacity: float = 0.6,
     extra: dict[str, Any] | None = None,
 ) -> Background:
-    """Embed ``data`` as a background of ``level`` under ``backgrounds/`` and return it."""
+    """Embed ``data`` as a background of ``level`` under ``backgrounds/`` and return it.
+
+    The name holds the level and a hash of the content (``backgrounds/L1-3f2a9c01d4e5.png``): two
+    projects saved as bare ``project.json`` files in one folder never share or overwrite a background
+    unless it is the same image.
+    """
+    digest = hashlib.sha256(data).hexdigest()[:12]
     n = 0
     while True:
-        name = f"backgrounds/{level.id}{'' if n == 0 else f'-{n}'}.{extension}"
-        if name not in project.files:
+        name = f"backgrounds/{level.id}-{digest}{'' if n == 0 else f'-{n}'}.{extension}"
+        if name not in project.files or project.files[name] == data:
             break
         n += 1
     project.files[name] = data

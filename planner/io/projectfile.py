@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
+import zlib
+from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from planner.io.atomic import atomic_write
+from planner.io.atomic import atomic_write, check_output
 from planner.io.codec import DecodeError, decode_project, encode_project
 from planner.io.errors import ProjectFileError, UnsafeArchiveError
 from planner.io.migrate import migrate
@@ -98,10 +101,40 @@ def parse_json(raw: bytes, file: str) -> dict[str, Any]:
         raise ProjectFileError(file, f"expected a JSON object at the top level, got {type(data).__name__}")
     if _depth(data, LIMITS.json_depth) > LIMITS.json_depth:
         raise ProjectFileError(file, f"JSON nested deeper than {LIMITS.json_depth} levels")
+    if _SURROGATE_ESCAPE.search(text):
+        _reject_surrogates(data, file)
     return data
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _reject_surrogates(data: Any, file: str) -> None:
+    """Refuse text that is not valid Unicode (a lone UTF-16 surrogate escape, ``"\\ud800"``)."""
+    stack: list[tuple[Any, list[str | int]]] = [(data, [])]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                _valid_text(key, file, where)
+                stack.append((value, [*where, key]))
+        elif isinstance(item, list):
+            stack.extend((value, [*where, i]) for i, value in enumerate(item))
+        elif isinstance(item, str):
+            _valid_text(item, file, where)
+
+
+def _valid_text(value: str, file: str, where: list[str | int]) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ProjectFileError(file, f"invalid text: a lone UTF-16 surrogate ({value[exc.start]!r}) at "
+                               f"character {exc.start}", where) from None
+
+
 def _safe_member(name: str, file: str) -> str:
+    if any(ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF for c in name):
+        raise UnsafeArchiveError(file, f"archive member {name!r} has control characters in its name")
     if "\\" in name or name.startswith("/") or (len(name) > 1 and name[1] == ":"):
         raise UnsafeArchiveError(file, f"archive member {name!r} has an absolute or Windows path")
     parts = PurePosixPath(name).parts
@@ -133,7 +166,14 @@ def _read_zip(path: Path, file: str) -> tuple[bytes, dict[str, bytes]]:
                     f"archive member {info.filename!r} is suspiciously compressed "
                     f"(ratio {info.file_size / max(info.compress_size, 1):.0f}:1; a ZIP bomb?)",
                 )
-        names = {info.filename: info for info in infos}
+        names: dict[str, zipfile.ZipInfo] = {}
+        for info in infos:
+            if info.filename in names:
+                raise UnsafeArchiveError(file, f"the archive holds two members named {info.filename!r}; "
+                                         "refusing an ambiguous archive")
+            if info.flag_bits & 0x1:
+                raise UnsafeArchiveError(file, f"archive member {info.filename!r} is encrypted")
+            names[info.filename] = info
         if MEMBER_JSON not in names:
             raise ProjectFileError(file, f"the archive has no {MEMBER_JSON}")
         if names[MEMBER_JSON].file_size > LIMITS.json_size:
@@ -144,7 +184,7 @@ def _read_zip(path: Path, file: str) -> tuple[bytes, dict[str, bytes]]:
             for name, info in names.items():
                 if name.startswith("backgrounds/") and not info.is_dir():
                     files[name] = _read_member(archive, info)
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
             raise ProjectFileError(file, f"damaged archive: {exc}") from None
     return raw, files
 
@@ -279,31 +319,66 @@ def _zip_bytes(project: Project) -> bytes:
     return buf.getvalue()
 
 
-def save_project(project: Project, path: str | Path, *, backup: bool = True) -> None:
+def save_project(
+    project: Project, path: str | Path, *, backup: bool = True, inputs: Sequence[str | Path] = ()
+) -> None:
     """Write ``project`` atomically to ``path`` (``.vplan`` ZIP, or ``.json``).
 
-    The previous file, if any, is kept as ``path + '.bak'``. On any error the
-    file at ``path`` is left as it was and no temporary file remains.
+    The path is checked first (:func:`~planner.io.atomic.check_output`: never
+    one of ``inputs``, a folder, a device or a read-only file). The written
+    file is read back with :func:`load_project` before it replaces ``path``:
+    a project that could not be opened again is never saved. The previous
+    file, if any, is kept as ``path + '.bak'``. On any error the file at
+    ``path`` is left as it was and no temporary file remains.
     """
-    path = Path(path)
     file = str(path)
+    path = check_output(path, inputs=inputs)
     if path.suffix.lower() == ".json":
         payload = project_json_bytes(project)
-        for name in {bg.source for level in project.levels for bg in level.backgrounds}:
-            if name in project.files and not (path.parent / name).exists():
-                target = path.parent / name
+        for name in sorted({bg.source for level in project.levels for bg in level.backgrounds}):
+            if name not in project.files:
+                continue
+            _safe_member(name, file)
+            target = path.parent / name
+            try:
+                existing = target.read_bytes() if target.is_file() else None
+            except OSError as exc:
+                raise ProjectFileError(file, f"cannot read {target}: {exc.strerror or exc}") from None
+            if existing is None:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 _atomic_write(target, project.files[name], file=str(target), backup=False)
+            elif existing != project.files[name]:
+                raise ProjectFileError(file, f"{target} already holds a different background; save the project "
+                                       "as .vplan or into another folder")
     else:
         try:
             payload = _zip_bytes(project)
         except ProjectFileError as exc:
             raise ProjectFileError(file, exc.message) from None
-    _atomic_write(path, payload, file=file, backup=backup)
+    _atomic_write(path, payload, file=file, backup=backup, inputs=inputs, verify=_read_back(file))
 
 
-def _atomic_write(path: Path, payload: bytes, *, file: str, backup: bool) -> None:
+def _read_back(file: str) -> Callable[[Path], None]:
+    def verify(written: Path) -> None:
+        try:
+            load_project(written)
+        except ProjectFileError as exc:
+            where = f"{exc.path}: " if exc.path else ""
+            raise ProjectFileError(file, f"not saved: the file would not open again ({where}{exc.message})") from None
+
+    return verify
+
+
+def _atomic_write(
+    path: Path,
+    payload: bytes,
+    *,
+    file: str,
+    backup: bool,
+    inputs: Sequence[str | Path] = (),
+    verify: Callable[[Path], None] | None = None,
+) -> None:
     try:
-        atomic_write(path, payload, backup=backup)
+        atomic_write(path, payload, backup=backup, inputs=inputs, verify=verify)
     except OSError as exc:
         raise ProjectFileError(file, f"cannot save: {exc.strerror or exc}") from None

@@ -62,7 +62,10 @@ def number(value: Any) -> float:
     """Return a finite float; reject booleans, strings, NaN and infinities."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise FieldError(f"expected a number, got {_describe(value)}")
-    result = float(value)
+    try:
+        result = float(value)
+    except OverflowError:
+        raise FieldError(f"expected a finite number, got an integer of {len(str(value))} digits") from None
     if not math.isfinite(result):
         raise FieldError(f"expected a finite number, got {value!r}")
     return result
@@ -295,7 +298,8 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
-        return repr(value)
+        shown = repr(value)
+        return shown if len(shown) <= 40 else f"a number of {len(shown)} digits"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f"the string {shown!r}"

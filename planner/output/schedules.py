@@ -13,6 +13,7 @@ import csv
 import datetime as _dt
 import io
 import math
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -519,12 +520,21 @@ def schedules_csv(schedules: Schedules) -> dict[str, bytes]:
     return out
 
 
+def csv_paths(prefix: str | Path) -> dict[str, Path]:
+    """Where :func:`write_csv` writes: ``PREFIX-signs.csv`` ..., or ``FOLDER/signs.csv`` ... when ``prefix``
+    names a folder (an existing one, or a name ending in ``/``)."""
+    text = str(prefix)
+    if text.endswith(("/", os.sep)) or Path(text).name in ("", ".", "..") or Path(text).is_dir():
+        return {name: Path(text or ".") / f"{name}.csv" for name in ("signs", "cameras")}
+    return {name: Path(f"{text}-{name}.csv") for name in ("signs", "cameras")}
+
+
 def write_csv(schedules: Schedules, prefix: str | Path) -> list[Path]:
-    """Write ``PREFIX-signs.csv`` and ``PREFIX-cameras.csv`` atomically; return their paths."""
-    prefix = str(prefix)
+    """Write the signs and cameras schedules atomically (see :func:`csv_paths`); return their paths."""
     paths = []
+    targets = csv_paths(prefix)
     for name, data in schedules_csv(schedules).items():
-        path = Path(f"{prefix}-{name}.csv")
+        path = targets[name]
         atomic_write(path, data)
         paths.append(path)
     return paths

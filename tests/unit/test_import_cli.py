@@ -92,7 +92,7 @@ def test_bad_options_and_files_exit_2_with_one_line(tmp_path: Path) -> None:
     code, _, err = run("import", str(tmp_path / "missing.pdf"), "-o", str(tmp_path / "m.vplan"))
     assert code == 2 and "file not found" in err
     code, _, err = run("import", str(png), "-o", str(png))
-    assert code == 2 and "overwrite" in err
+    assert code == 2 and "is the input file" in err
 
 
 def test_import_does_not_load_qt(tmp_path: Path) -> None:
