@@ -24,10 +24,10 @@ replaced files keep theirs.
 >>> source = folder / "in.vplan"; _ = source.write_bytes(b"x")
 >>> check_output(folder / "out.pdf", inputs=[source]).name
 'out.pdf'
->>> check_output(source, inputs=[source])
+>>> check_output(source, inputs=[source])  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-planner.io.atomic.OutputPathError: ... is the input file ...; choose another output name
+planner.io.atomic.OutputPathError: ...in.vplan: is the input file; choose another output name
 """
 
 from __future__ import annotations

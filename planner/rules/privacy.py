@@ -18,6 +18,7 @@ from shapely.geometry.base import BaseGeometry
 from planner.geometry.convert import to_polygon
 from planner.geometry.coverage import Coverage
 from planner.model import Camera, Level, Zone
+from planner.rules.graze import graze_core
 
 __all__ = ["GRAZE_M", "PrivateZone", "private_zones", "view_overlaps"]
 
@@ -44,7 +45,7 @@ def private_zones(level: Level, all_devices: frozenset[str], fr_devices: frozens
         poly = to_polygon(zone.polygon)
         if poly.is_empty:
             continue
-        core = poly.buffer(-GRAZE_M, join_style="mitre")
+        core = graze_core(poly, GRAZE_M)
         shapely.prepare(core)
         shapely.prepare(poly)
         out.append(PrivateZone(zone, poly, core, zone.use not in all_devices))
