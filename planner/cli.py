@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from planner import __version__
+from planner import __version__, logs
 from planner.io import ProjectFileError, check_output, load_project
 from planner.model import Camera, Level, Project
 from planner.rules import CheckResult, RulePackError, available_rule_packs, check_project, load_rule_pack
@@ -616,6 +616,15 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     if args.command == "open":
         err.write("planner: 'open' starts the editor; run it through the 'planner' program\n")
         return EXIT_INPUT
+    with logs.capture() as captured:
+        code = _run(args, out, err)
+    note = captured.summary()
+    if note and code in (EXIT_OK, EXIT_FINDINGS):  # an error stays one line
+        err.write(f"planner: note: {note}; set PLANNER_LOG=FILE to keep them\n")
+    return code
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         with contextlib.redirect_stderr(err):  # warnings go where the caller asked
             return int(args.run(args, out))

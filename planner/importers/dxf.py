@@ -42,6 +42,7 @@ from planner.geometry.obstacles import opening_cut
 from planner.importers.dxf_doors import FURNITURE_BLOCK_RE, DoorSwing, door_swing, is_swing_arc, snap_to_wall
 from planner.importers.dxf_walls import Arc, PairedWall, column_wall, pair_walls
 from planner.importers.labels import classify_label, clean_label, is_area_text, is_hotel_label, is_placeholder
+from planner.importers.limits import curve_points
 from planner.importers.result import (
     IMPORT_LIMITS,
     ImportResult,
@@ -239,7 +240,7 @@ class _Reader:
                         points = [(x, y) for x, y in entity.get_points("xy")]
                     else:
                         p = ezpath.make_path(entity)
-                        points = [(v.x, v.y) for v in p.flattening(self.flatten)] if len(p) else []
+                        points = curve_points(p, self.flatten, metres_per_unit=0.01 / self.flatten)
                     closed = kind == "CIRCLE" or (kind == "LWPOLYLINE" and entity.closed) or (
                         kind == "POLYLINE" and entity.is_closed) or (
                         len(points) > 2 and math.dist(points[0], points[-1]) < 1e-9)
@@ -274,7 +275,8 @@ class _Reader:
 
         if self.wall(layer) or _IGNORED_LAYER_RE.search(layer):
             return
-        rings = [_dedupe([(v.x, v.y) for v in p.flattening(self.flatten)]) for p in ezpath.from_hatch(entity)]
+        rings = [_dedupe(curve_points(p, self.flatten, metres_per_unit=0.01 / self.flatten))
+                 for p in ezpath.from_hatch(entity)]
         polys = [poly for ring in rings if len(ring) >= 3 for poly in [_valid_polygon(ring)] if poly is not None]
         if not polys:
             return
@@ -405,7 +407,7 @@ class _Reader:
                 if sub.dxftype() == "LINE":
                     points += [(sub.dxf.start.x, sub.dxf.start.y), (sub.dxf.end.x, sub.dxf.end.y)]
                 elif sub.dxftype() in ("LWPOLYLINE", "POLYLINE", "ARC", "CIRCLE", "ELLIPSE", "SPLINE"):
-                    points += [(v.x, v.y) for v in ezpath.make_path(sub).flattening(self.flatten)]
+                    points += curve_points(ezpath.make_path(sub), self.flatten, metres_per_unit=0.01 / self.flatten)
             except Exception:
                 continue
         code = _DOOR_CODE_RE.search(name)

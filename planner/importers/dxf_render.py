@@ -31,6 +31,7 @@ from PIL import Image, ImageDraw
 
 from planner.assets import asset_path
 from planner.importers.calibrate import Transform
+from planner.importers.limits import CurveBudgetError, curve_points
 from planner.importers.result import IMPORT_LIMITS
 
 __all__ = ["RENDER_SKIPPED_LAYER_RE", "render_modelspace"]
@@ -99,7 +100,10 @@ class _Collector(BackendInterface):
         if not self._add():
             return
         for sub in path.sub_paths() if path.has_sub_paths else [path]:
-            points = [(v.x, v.y) for v in sub.flattening(self.flatten)]
+            try:
+                points = curve_points(sub, self.flatten, metres_per_unit=0.0)
+            except CurveBudgetError:
+                continue
             if len(points) > 1:
                 self.strokes.append((points, properties.lineweight))
 
@@ -108,7 +112,10 @@ class _Collector(BackendInterface):
             if not self._add():
                 return
             for sub in path.sub_paths() if path.has_sub_paths else [path]:
-                points = [(v.x, v.y) for v in sub.flattening(self.flatten)]
+                try:
+                    points = curve_points(sub, self.flatten, metres_per_unit=0.0)
+                except CurveBudgetError:
+                    continue
                 if len(points) > 2:
                     self.fills.append(points)
 

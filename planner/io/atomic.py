@@ -50,6 +50,7 @@ __all__ = [
     "backup_path",
     "check_output",
     "clean_stale_temp_files",
+    "clean_stale_temp_files_in",
     "temp_files_of",
 ]
 
@@ -164,6 +165,22 @@ def clean_stale_temp_files(path: str | Path) -> list[Path]:
             with contextlib.suppress(OSError):
                 tmp.unlink()
                 removed.append(tmp)
+    return removed
+
+
+def clean_stale_temp_files_in(folder: str | Path) -> list[Path]:
+    """Remove every temporary file in ``folder`` whose writer (named in it) is no longer running."""
+    removed = []
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return removed
+    for name in names:
+        match = _TEMP_RE.search(name)
+        if name.startswith(".") and match and not _alive(int(match.group(1))):
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(folder, name))
+                removed.append(Path(folder) / name)
     return removed
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from planner.io.budget import BudgetError, check_budget
 from planner.io.errors import ProjectFileError, json_path
 from planner.model import fields as f
 from planner.model.entities import LEVEL_ITEM_TYPES, REQUIRED, Background, Entity
@@ -127,6 +128,10 @@ def decode_project(data: Any) -> Project:
     project.levels = levels
     _check_ids(project)
     _check_references(project)
+    try:
+        check_budget(project)
+    except BudgetError as exc:
+        raise _fail(exc.parts, exc.message) from None
     project._reindex()
     return project
 

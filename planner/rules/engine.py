@@ -29,6 +29,7 @@ from planner.rules.pack import RulePack, load_rule_pack
 from planner.rules.privacy import PrivateZone, private_zones, view_overlaps
 from planner.rules.remedies import Remedy
 from planner.rules.signs import LevelTopology
+from planner.rules.spatial import near
 
 __all__ = ["ComplianceEngine", "MOVE_MARGIN_M"]
 
@@ -60,6 +61,8 @@ class ComplianceEngine:
         self._coverage_engine = self._new_coverage_engine()
         #: Level content keys, recomputed only after the level's walls, openings or zones change.
         self._keys: dict[str, Hashable] = {}
+        #: Levels whose sight domain was checked to hold every camera (until a camera changes): O(1) lookups after.
+        self._domain_checked: dict[str, tuple[Hashable, CoverageEngine]] = {}
         project.changed.connect(self._on_change)
         self._private: dict[str, tuple[LevelGeometry, list[PrivateZone]]] = {}
         self._topology: dict[str, tuple[LevelGeometry, LevelTopology]] = {}
@@ -87,9 +90,11 @@ class ComplianceEngine:
             return
         if change.action == "reset":
             self._keys.clear()
+            self._domain_checked.clear()
             return
         if change.level_id is None or change.entity_id is None:
             return
+        self._domain_checked.pop(change.level_id, None)
         if change.entity_id == change.level_id:
             self._keys.pop(change.level_id, None)
             return
@@ -109,9 +114,14 @@ class ComplianceEngine:
 
     def level_geometry(self, level: Level) -> LevelGeometry:
         """The prepared sight geometry of ``level`` (its domain holds every camera)."""
-        return self.coverage_engine.level_geometry(
-            level, points=[c.position for c in level.cameras], key=self._level_key(level)
-        )
+        key = self._level_key(level)
+        engine = self.coverage_engine
+        checked = self._domain_checked.get(level.id)
+        if checked is not None and checked[0] is key and checked[1] is engine:
+            return engine.level_geometry(level, key=key)
+        geometry = engine.level_geometry(level, points=[c.position for c in level.cameras], key=key)
+        self._domain_checked[level.id] = (key, engine)
+        return geometry
 
     def coverage(self, level: Level, camera: Camera) -> Coverage:
         """Coverage of ``camera`` (cached until the camera or its level changes)."""
@@ -159,7 +169,7 @@ class ComplianceEngine:
         # The mounting point, and where sight is computed from when that point sits in a wall.
         viewpoint = self.coverage(level, camera).viewpoint
         points = [to_point(camera.position)] + ([to_point(viewpoint)] if viewpoint is not None else [])
-        for pz in self.private_zones(level):
+        for pz in near(self.private_zones(level), shapely.MultiPoint(points)):
             if pz.fr_only and not camera.face_recognition:
                 continue
             if any(shapely.intersects(pz.polygon, p) for p in points):

@@ -19,6 +19,7 @@ from planner.geometry.convert import to_polygon
 from planner.geometry.coverage import Coverage
 from planner.model import Camera, Level, Zone
 from planner.rules.graze import graze_core
+from planner.rules.spatial import IndexedZones, near
 
 __all__ = ["GRAZE_M", "PrivateZone", "private_zones", "view_overlaps"]
 
@@ -37,8 +38,8 @@ class PrivateZone:
 
 
 def private_zones(level: Level, all_devices: frozenset[str], fr_devices: frozenset[str]) -> list[PrivateZone]:
-    """The level's private zones; ``fr_only`` marks zones private only for face recognition."""
-    out = []
+    """The level's private zones (spatially indexed); ``fr_only`` marks zones private only for face recognition."""
+    out: IndexedZones[PrivateZone] = IndexedZones()
     for zone in level.zones:
         if zone.use not in all_devices and zone.use not in fr_devices:
             continue
@@ -63,7 +64,7 @@ def view_overlaps(
     points = [shapely.Point(camera.position)]
     if coverage.viewpoint is not None:
         points.append(shapely.Point(coverage.viewpoint))
-    for pz in zones:
+    for pz in near(zones, region):
         if pz.fr_only and not camera.face_recognition:
             continue
         if not shapely.intersects(pz.core, region):

@@ -104,6 +104,9 @@ def run(argv: list[str]) -> int:
         args = parse_args(list(argv))
     except SystemExit as exc:  # --help or a usage error; argparse has printed the message
         return int(exc.code or 0)
+    from planner.ui.qtlog import route_qt_messages
+
+    route_qt_messages()
     app = application()
     # Packaging smoke tests (packaging/README.md): quit by itself after N milliseconds.
     if os.environ.get("VENUE_PLANNER_QUIT_AFTER_MS", "").strip():

@@ -8,6 +8,7 @@ flag as they were (:func:`planner.io.save_project` writes atomically).
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +21,7 @@ from planner.model.commands import SetBackgrounds
 from planner.rules.pack import shown_private_uses
 from planner.ui.dialogs import background_filter, import_filter, pdf_filter, project_filter
 from planner.ui.document import new_project
-from planner.ui.files import Autosave, RecentFiles, default_recovery_dir, pending_recoveries
+from planner.ui.files import Autosave, RecentFiles, RecoveryEntry, default_recovery_dir, pending_recoveries
 from planner.ui.i18n import translate
 
 if TYPE_CHECKING:
@@ -41,6 +42,8 @@ class FileOps:
         self.window = window
         self.recent = RecentFiles(window.settings)
         self.recovery_dir = Path(recovery_dir) if recovery_dir is not None else default_recovery_dir()
+        #: Crashed sessions' copies opened here: deleted once their work is saved or discarded.
+        self._recovered: list[RecoveryEntry] = []
         doc = window.document
         self.autosave = Autosave(self.recovery_dir, lambda: doc.project, lambda: doc.modified, lambda: doc.path,
                                  window)
@@ -85,8 +88,14 @@ class FileOps:
             self._error(translate("FileOps", "Cannot open project"), f"{path}: {exc}")
             return False
         self.autosave.discard()
+        self._forget_recovered()
         self.window.set_project(project, Path(path))
         self.recent.add(Path(path))
+        # the file a crashed session was editing: offer its unsaved work (a double-click must not hide it)
+        mine = [e for e in pending_recoveries(self.recovery_dir) if e.original is not None and _same_file(e.original,
+                                                                                                         Path(path))]
+        if mine:
+            self._offer(mine)
         return True
 
     def open_sample(self, path: Path) -> bool:
@@ -105,6 +114,7 @@ class FileOps:
         if not self.confirm_discard():
             return
         self.autosave.discard()
+        self._forget_recovered()
         self.window.set_project(new_project(translate("FileOps", "Ground floor")))
 
     def fill_recent_menu(self) -> None:
@@ -167,6 +177,7 @@ class FileOps:
             return False
         self.recent.add(path)
         self.autosave.discard()
+        self._forget_recovered()
         self.window.status(translate("FileOps", "Saved {0}").replace("{0}", str(path)))
         return True
 
@@ -191,31 +202,39 @@ class FileOps:
         self.autosave.mark_dirty()
 
     def closing(self) -> None:
-        """A clean close: no recovery copy is left behind."""
+        """A clean close (saved, or the user chose to discard): no recovery copy is left behind."""
         self.autosave.timer.stop()
         self.autosave.discard()
+        self._forget_recovered()
 
     def offer_recovery(self) -> bool:
-        """At start: offer what a crashed session autosaved; True when a copy was opened."""
-        entries = pending_recoveries(self.recovery_dir)
-        if not entries:
-            return False
-        accepted = self.window.dialogs.ask_recover(self.window, entries)
-        opened = False
-        if accepted:
-            newest = entries[0]
+        """At start: offer each crashed session's autosaved copy (newest first, with its time); True when one
+        was opened."""
+        return self._offer(pending_recoveries(self.recovery_dir))
+
+    def _offer(self, entries: list[RecoveryEntry]) -> bool:
+        """Ask for each copy in turn until one is opened. A declined copy is deleted; an opened one is kept
+        until its work is saved (or discarded on a clean close); the others stay for the next start."""
+        for entry in entries:
+            if not self.window.dialogs.ask_recover(self.window, [entry]):
+                entry.discard()
+                continue
             try:
-                project = newest.load()
+                project = entry.load()
             except ProjectFileError as exc:
                 self._error(translate("FileOps", "Cannot recover"), str(exc))
-            else:
-                self.window.set_project(project, newest.original, modified=True)
-                self.autosave.mark_dirty()
-                self.autosave.save_now()
-                opened = True
-        for entry in entries:
+                continue
+            self.window.set_project(project, entry.original, modified=True)
+            self._recovered.append(entry)
+            self.autosave.mark_dirty()
+            self.autosave.save_now()
+            return True
+        return False
+
+    def _forget_recovered(self) -> None:
+        for entry in self._recovered:
             entry.discard()
-        return opened
+        self._recovered.clear()
 
     # -- import -------------------------------------------------------------------------------------------------
     def import_plan_dialog(self) -> bool:
@@ -256,6 +275,7 @@ class FileOps:
             for zone, use in uses.items():
                 result.confirm(zone, use)
         self.autosave.discard()
+        self._forget_recovered()
         self.window.set_project(result.project, None, imported_from=path)
         for warning in getattr(result, "warnings", [])[:1]:
             self.window.status(warning)
@@ -408,3 +428,10 @@ def _png_bytes(image: QImage) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     return bytes(data.data())
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)

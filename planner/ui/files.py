@@ -22,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QStandardPaths, QTimer
 
 from planner.io import load_project, save_project
+from planner.io.atomic import atomic_write, clean_stale_temp_files_in
 from planner.model import Project
 
 __all__ = ["RecentFiles", "Autosave", "RecoveryEntry", "pending_recoveries", "default_recovery_dir",
@@ -101,7 +102,11 @@ def _alive(pid: int) -> bool:
 
 
 def pending_recoveries(folder: Path) -> list[RecoveryEntry]:
-    """Autosaved copies in ``folder`` whose writer is no longer running, newest first."""
+    """Autosaved copies in ``folder`` whose writer is no longer running, newest first.
+
+    Temporary files that killed writers left in ``folder`` are removed on the way.
+    """
+    clean_stale_temp_files_in(folder)
     entries = []
     for note in sorted(Path(folder).glob("*.json")):
         try:
@@ -162,9 +167,7 @@ class Autosave(QObject):
             note = {"original": str(original) if original else None, "pid": os.getpid(),
                     "saved": time.strftime("%Y-%m-%d %H:%M:%S"),
                     "title": project.venue.name or (original.name if original else "")}
-            tmp = self.note.with_suffix(".json.tmp")
-            tmp.write_text(json.dumps(note, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, self.note)
+            atomic_write(self.note, json.dumps(note, ensure_ascii=False).encode("utf-8"))
         except Exception:  # autosave must never interrupt the user
             log.exception("autosave to %s failed", self.path)
             return False

@@ -163,6 +163,60 @@ def test_recovery_after_a_crash(qtbot, tmp_path: Path, saved: Path) -> None:
     assert window.project.get("c1").heading_deg == 123 and window.path == saved
     assert window.isWindowModified()  # recovered work is unsaved work
     assert load_project(saved).get("c1").heading_deg == 90
+    # the crashed session's copy stays until the recovered work is saved
+    assert [e.original for e in pending_recoveries(tmp_path / "recovery")] == [saved]
+    assert window.files.save()
+    assert pending_recoveries(tmp_path / "recovery") == []
+    assert load_project(saved).get("c1").heading_deg == 123
+
+
+def _crash(qtbot, tmp_path: Path, path: Path, heading: float, pid: int) -> Path:
+    """A session that edited ``path``, autosaved, then died."""
+    crashed, _ = make_editor(qtbot, tmp_path)
+    assert crashed.open_path(path)
+    _edit(crashed, heading)
+    assert crashed.files.autosave.save_now()
+    note = crashed.files.autosave.note
+    data = json.loads(note.read_text(encoding="utf-8"))
+    data["pid"] = pid  # the process that wrote it is gone
+    data["saved"] = f"2026-01-01 10:00:{pid % 60:02d}"
+    note.write_text(json.dumps(data), encoding="utf-8")
+    crashed.files.autosave.timer.stop()
+    crashed.files.autosave._session = "detached"  # this window no longer owns the copy
+    return note.with_suffix(".vplan")
+
+
+def test_opening_the_file_offers_its_autosaved_work(qtbot, tmp_path: Path, saved: Path) -> None:
+    copy = _crash(qtbot, tmp_path, saved, 123.0, 2**22 + 7)
+    window, dialogs = make_editor(qtbot, tmp_path)  # e.g. a double-click on the file in the file manager
+    dialogs.recover = True
+    assert window.open_path(saved)
+    assert dialogs.asked[-1][0] == "recover" and len(dialogs.asked[-1][1]) == 1
+    assert window.project.get("c1").heading_deg == 123 and window.path == saved and window.isWindowModified()
+    assert copy.exists()  # kept until the work is saved
+    window.files.save()
+    assert not copy.exists()
+
+
+def test_recovering_one_session_keeps_the_others(qtbot, tmp_path: Path, saved: Path) -> None:
+    other = tmp_path / "other.vplan"
+    save_project(corridor_and_restroom(), other)
+    first = _crash(qtbot, tmp_path, saved, 111.0, 2**22 + 11)
+    second = _crash(qtbot, tmp_path, other, 122.0, 2**22 + 22)
+    entries = pending_recoveries(tmp_path / "recovery")
+    assert len(entries) == 2 and all(e.saved for e in entries)  # each listed with its time
+    window, dialogs = make_editor(qtbot, tmp_path)
+    dialogs.recover = True
+    assert window.files.offer_recovery()
+    assert len([a for a in dialogs.asked if a[0] == "recover"]) == 1
+    assert first.exists() and second.exists()  # recovering one deletes no other copy
+    window.files.save()
+    newest = entries[0].path
+    assert not newest.exists() and (first if newest == second else second).exists()
+    # the next start offers the remaining one; declining it deletes it (and only it)
+    window2, dialogs2 = make_editor(qtbot, tmp_path)
+    dialogs2.recover = False
+    assert not window2.files.offer_recovery()
     assert pending_recoveries(tmp_path / "recovery") == []
 
 
