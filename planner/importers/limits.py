@@ -2,9 +2,9 @@
 
 A CIRCLE of radius 1e303 flattened to 1 cm chords never ends; one of radius 1e9
 took 42 s and a gigabyte. :func:`curve_points` checks a curve's size (from
-its control points) before flattening: curves that are not finite or reach
-beyond :data:`CURVE_LIMITS.extent_m` are refused (the importer skips and counts
-them), and the chord distance grows with the curve's size so that no entity
+its control points) before flattening: curves that are not finite, span more
+than :data:`CURVE_LIMITS.extent_m` or lie absurdly far from the origin are
+refused (the importer skips and counts them), and the chord distance grows with the curve's size so that no entity
 yields more than :data:`CURVE_LIMITS.segments` points.
 
 >>> import ezdxf
@@ -33,8 +33,11 @@ class CurveLimits:
 
     #: Points one curve entity may yield.
     segments: int = 4_096
-    #: Largest distance of a curve's control points from the origin, in plan metres.
+    #: Largest size of one curve (its control points' bounding box), in plan metres.
     extent_m: float = 100_000.0
+    #: Largest distance of a control point from the drawing's origin, in plan metres (survey coordinates are
+    #: far from it; the importer moves the plan to the origin afterwards).
+    reach_m: float = 100_000_000.0
 
 
 CURVE_LIMITS = CurveLimits()
@@ -49,7 +52,8 @@ def curve_points(path: Any, distance: float, *, metres_per_unit: float = 1.0,
     """Flatten an ezdxf ``Path`` to at most ``limits.segments`` points (chords at least ``distance`` apart in sagitta).
 
     Raises :class:`CurveBudgetError` for a curve whose control points are not
-    finite or lie farther than ``limits.extent_m`` metres from the origin.
+    finite, span more than ``limits.extent_m`` metres or lie farther than
+    ``limits.reach_m`` metres from the origin.
     """
     if not len(path):
         return []
@@ -59,10 +63,13 @@ def curve_points(path: Any, distance: float, *, metres_per_unit: float = 1.0,
         ys.append(v.y)
     if not all(math.isfinite(c) for c in (*xs, *ys)):
         raise CurveBudgetError("a curve with coordinates that are not finite numbers")
-    reach = max(max(map(abs, xs)), max(map(abs, ys))) * abs(metres_per_unit)
-    if reach > limits.extent_m:
-        raise CurveBudgetError(f"a curve reaching {reach:.3g} m from the origin (limit {limits.extent_m:g} m)")
     size = max(max(xs) - min(xs), max(ys) - min(ys))
+    across = size * abs(metres_per_unit)
+    if across > limits.extent_m:
+        raise CurveBudgetError(f"a curve {across:.3g} m across (limit {limits.extent_m:g} m)")
+    reach = max(max(map(abs, xs)), max(map(abs, ys))) * abs(metres_per_unit)
+    if reach > limits.reach_m:
+        raise CurveBudgetError(f"a curve {reach:.3g} m from the origin (limit {limits.reach_m:g} m)")
     # a circle of diameter `size` flattened with sagitta s has about pi * sqrt(size / s) chords
     sagitta = max(distance, size * (math.pi / limits.segments) ** 2 * 4, 1e-12)
     points = []
