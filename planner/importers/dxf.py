@@ -42,7 +42,7 @@ from planner.geometry.obstacles import opening_cut
 from planner.importers.dxf_doors import FURNITURE_BLOCK_RE, DoorSwing, door_swing, is_swing_arc, snap_to_wall
 from planner.importers.dxf_walls import Arc, PairedWall, column_wall, pair_walls
 from planner.importers.labels import classify_label, clean_label, is_area_text, is_hotel_label, is_placeholder
-from planner.importers.limits import curve_points
+from planner.importers.limits import check_arc, curve_points
 from planner.importers.result import (
     IMPORT_LIMITS,
     ImportResult,
@@ -228,7 +228,7 @@ class _Reader:
                     if kind == "POLYLINE" and (entity.is_poly_face_mesh or entity.is_polygon_mesh):
                         continue
                     if kind == "ARC":
-                        arc = _arc_wcs(entity, layer)
+                        arc = check_arc(_arc_wcs(entity, layer), metres_per_unit=0.01 / self.flatten)
                         self.out.arcs.append(arc)
                         if self.wall(layer):
                             self.out.wall_arcs.append(arc)

@@ -27,6 +27,8 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, Polygon
 
+from planner.importers.limits import CURVE_LIMITS
+
 __all__ = [
     "MAX_WALL_GAP_M",
     "MIN_WALL_GAP_M",
@@ -68,7 +70,7 @@ class Arc:
         r = self.radius if radius is None else radius
         a0 = self.start_deg if start_deg is None else start_deg
         sweep = self.sweep_deg if sweep_deg is None else sweep_deg
-        n = max(2, math.ceil(math.radians(sweep) * r / max(chord_m, 1e-3)) + 1)
+        n = max(2, min(CURVE_LIMITS.segments, math.ceil(math.radians(sweep) * r / max(chord_m, 1e-3)) + 1))
         cx, cy = self.centre
         return [(cx + r * math.cos(math.radians(a0 + sweep * k / (n - 1))),
                  cy + r * math.sin(math.radians(a0 + sweep * k / (n - 1)))) for k in range(n)]

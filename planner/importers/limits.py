@@ -24,7 +24,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["CURVE_LIMITS", "CurveBudgetError", "CurveLimits", "curve_points"]
+__all__ = ["CURVE_LIMITS", "CurveBudgetError", "CurveLimits", "check_arc", "curve_points"]
 
 
 @dataclass(frozen=True)
@@ -78,3 +78,22 @@ def curve_points(path: Any, distance: float, *, metres_per_unit: float = 1.0,
         if len(points) > limits.segments:
             raise CurveBudgetError(f"a curve of more than {limits.segments} points")
     return points
+
+
+def check_arc(arc: tuple[Any, ...], *, metres_per_unit: float = 1.0, limits: CurveLimits = CURVE_LIMITS
+              ) -> tuple[Any, ...]:
+    """Return ``arc`` (``((cx, cy), radius, ...)`` in drawing units) if it is within the curve budget.
+
+    Raises :class:`CurveBudgetError` like :func:`curve_points` (polylines drawn from it are capped at
+    ``limits.segments`` points where they are made).
+    """
+    (cx, cy), radius = arc[0], arc[1]
+    if not all(math.isfinite(v) for v in (cx, cy, radius)):
+        raise CurveBudgetError("an arc with numbers that are not finite")
+    across = 2 * abs(radius) * abs(metres_per_unit)
+    if across > limits.extent_m:
+        raise CurveBudgetError(f"an arc {across:.3g} m across (limit {limits.extent_m:g} m)")
+    reach = (max(abs(cx), abs(cy)) + abs(radius)) * abs(metres_per_unit)
+    if reach > limits.reach_m:
+        raise CurveBudgetError(f"an arc {reach:.3g} m from the origin (limit {limits.reach_m:g} m)")
+    return arc

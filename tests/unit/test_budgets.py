@@ -80,13 +80,17 @@ def test_limits_are_documented() -> None:
     assert f"{CURVE_LIMITS.segments:,}" in text and f"{CURVE_LIMITS.extent_m:,.0f}" in text
 
 
+@pytest.mark.parametrize("kind", ["circle", "arc"])
 @pytest.mark.parametrize("radius", [1e303, 1e9, float("1e308")])
-def test_huge_dxf_circles_on_a_wall_layer_are_skipped_not_flattened(tmp_path: Path, radius: float) -> None:
+def test_huge_dxf_curves_on_a_wall_layer_are_skipped_not_flattened(tmp_path: Path, radius: float, kind: str) -> None:
     doc = ezdxf.new()
     doc.header["$INSUNITS"] = 4
     msp = doc.modelspace()
     msp.add_lwpolyline([(0, 0), (10000, 0), (10000, 8000), (0, 8000)], close=True, dxfattribs={"layer": "WALL"})
-    msp.add_circle((5000, 4000), radius, dxfattribs={"layer": "WALL"})
+    if kind == "circle":
+        msp.add_circle((5000, 4000), radius, dxfattribs={"layer": "WALL"})
+    else:
+        msp.add_arc((5000, 4000), radius, 0, 90, dxfattribs={"layer": "WALL"})
     src = tmp_path / "c.dxf"
     doc.saveas(src)
     code, out, err = run("import", str(src), "-o", str(tmp_path / "c.vplan"))
