@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import shapely
@@ -21,6 +21,7 @@ from planner.model import Level, Project
 from planner.rules.engine import ComplianceEngine
 from planner.rules.findings import CheckResult, Finding, make_finding
 from planner.rules.pack import RulePack, load_rule_pack
+from planner.rules.parallel import run_levels
 from planner.rules.remedies import AddSign, FillVenueField, Redraw, SignSpec
 from planner.rules.signs import SignRequirement, requirements_for_area, satisfying_sign
 
@@ -128,12 +129,14 @@ def check_views(engine: ComplianceEngine) -> list[Finding]:
     return findings
 
 
-def check_signs(engine: ComplianceEngine) -> tuple[list[Finding], list[SignRequirement]]:
-    """``SIGN_MISSING`` for every entrance into an FR or CCTV area without a fitting sign."""
+def check_signs(
+    engine: ComplianceEngine, levels: Sequence[Level] | None = None
+) -> tuple[list[Finding], list[SignRequirement]]:
+    """``SIGN_MISSING`` for every entrance into an FR or CCTV area without a fitting sign (on ``levels``: all)."""
     pack = engine.pack
     findings: list[Finding] = []
     required: list[SignRequirement] = []
-    for level in engine.project.levels:
+    for level in engine.project.levels if levels is None else levels:
         if not level.cameras:
             continue
         topology = engine.topology(level)
@@ -194,11 +197,12 @@ _SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def check_project(
-    project: Project, pack: RulePack | None = None, *, engine: ComplianceEngine | None = None
+    project: Project, pack: RulePack | None = None, *, engine: ComplianceEngine | None = None, jobs: int = 1
 ) -> CheckResult:
     """Run every check of ``pack`` (default: the venue's rule pack) over ``project``.
 
     Pass a long-lived ``engine`` to reuse cached geometry and per-camera results.
+    ``jobs`` > 1 checks the levels in that many processes (same result, same order).
     """
     pack = pack or (engine.pack if engine else load_rule_pack(project.venue.rule_pack))
     own_engine = engine is None or engine.pack.id != pack.id or engine.project is not project
@@ -206,20 +210,30 @@ def check_project(
         engine = ComplianceEngine(project, pack, bands=False)
     assert engine is not None
     try:
-        return _check(project, pack, engine)
+        return _check(project, pack, engine, jobs)
     finally:
         if own_engine:
             engine.close()
 
 
-def _check(project: Project, pack: RulePack, engine: ComplianceEngine) -> CheckResult:
+def _level_checks(engine: ComplianceEngine, level: Level) -> tuple[list[list[Finding]], list[SignRequirement]]:
+    """The geometric checks of one level: its findings by check (in report order) and its sign requirements."""
+    cameras = [(level, cam) for cam in level.cameras]
+    devices = [f for lv, cam in cameras for f in engine.device_findings(lv, cam)]
+    views = [f for lv, cam in cameras for f in engine.view_findings(lv, cam)]
+    signs, required = check_signs(engine, [level])
+    return [devices, views, signs], required
+
+
+def _check(project: Project, pack: RulePack, engine: ComplianceEngine, jobs: int = 1) -> CheckResult:
     findings: list[Finding] = []
     for check in CHECKS:
         findings.extend(check(project, pack))
-    findings.extend(check_devices_in_private_spaces(engine))
-    findings.extend(check_views(engine))
-    sign_findings, signs_required = check_signs(engine)
-    findings.extend(sign_findings)
+    per_level = run_levels(project, _level_checks, engine=engine, jobs=jobs,
+                           make_engine=lambda: ComplianceEngine(project, pack, bands=False))
+    signs_required = [req for _, required in per_level for req in required]
+    for k in range(len(per_level[0][0]) if per_level else 0):
+        findings.extend(f for phases, _ in per_level for f in phases[k])
     findings.sort(key=lambda f: _SEVERITY_ORDER.get(f.severity, 9))
     cameras = [cam for _, cam in project.cameras()]
     return CheckResult(
