@@ -9,6 +9,7 @@ hostile numbers and text) and byte-level for the binary formats.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import io
 import json
@@ -107,7 +108,8 @@ def mutate_json(data: Any, rnd: random.Random, steps: int = 3) -> Any:
         elif action < 0.9 and isinstance(parent, list):
             parent.insert(key, json.loads(json.dumps(parent[key])))
         elif isinstance(parent[key], (int, float)) and not isinstance(parent[key], bool):
-            parent[key] = parent[key] * rnd.choice([-1, 1e6, 1e-6, 1e300])
+            with contextlib.suppress(OverflowError):  # an integer too large for a float stays as it is
+                parent[key] = parent[key] * rnd.choice([-1, 1e6, 1e-6, 1e300])
         else:
             parent[key] = copy.deepcopy(rnd.choice(HOSTILE))
     return data
