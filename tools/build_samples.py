@@ -521,8 +521,9 @@ def _guest_room(b: LevelBuilder, num: int, x0: float, north: bool, bath_east: bo
     b.room(f"room-{num}", f"客房 {num}", f"Guest room {num}", "hotel_room", room_poly, label_at=P(2.1, 4.7))
     b.room(f"bath-{num}", f"卫浴 {num}", f"Bath {num}", "bath", bath_poly, label_at=P(2.95, 6.47))
     bw = b.wall(f"bath-{num}", P(2, 8), P(2, 5.5), P(4, 5.5))
-    b.door(f"d-room-{num}", corridor_wall, P(0.5, 8), 0.9, toward=east, swing=back, hinge="a")
-    b.door(f"d-bath-{num}", bw, P(2, 5.8), 0.7, toward=fwd, swing=west, hinge="a")
+    # guest-room and bathroom doors close by themselves: views are judged with them shut
+    b.door(f"d-room-{num}", corridor_wall, P(0.5, 8), 0.9, toward=east, swing=back, hinge="a").self_closing = True
+    b.door(f"d-bath-{num}", bw, P(2, 5.8), 0.7, toward=fwd, swing=west, hinge="a").self_closing = True
     b.window(f"win-{num}", exterior, P(0.8, 0), 2.4, toward=east)
     # furniture
     b.bed(P(0.06, 2.9), east)
@@ -628,6 +629,11 @@ MALL_VENUE = dict(
         "face data 可在服务台或致电 +86 571 5555 0200 查阅、更正或删除您的人脸信息"
     ),
     notice_url="https://example.com/riverside/privacy",
+    necessity=(
+        "Face recognition at the entrance keeps out people banned for theft or violence; the mall's "
+        "guards cannot recognise them reliably at busy times 入口人脸识别用于阻止因盗窃或暴力被禁入人员进入，"
+        "高峰时段保安无法可靠辨认"
+    ),
     rule_pack="cn-2025",
     languages=("zh", "en"),
     expected_enrolled_people=5000,

@@ -481,6 +481,10 @@ If you do not, the copies are deleted.</source>
         <translation>处理目的</translation>
     </message>
     <message>
+        <source>Why the cameras are necessary</source>
+        <translation>安装摄像机的必要性</translation>
+    </message>
+    <message>
         <source>Retention period</source>
         <translation>保存期限</translation>
     </message>
@@ -1103,6 +1107,18 @@ If you do not, the copies are deleted.</source>
         <translation>修改区域 {0} 的用途</translation>
     </message>
     <message>
+        <source>Ceiling (0: the level&apos;s)</source>
+        <translation>吊顶高度（0：同楼层）</translation>
+    </message>
+    <message>
+        <source>Change ceiling of zone {0}</source>
+        <translation>修改区域 {0} 的吊顶高度</translation>
+    </message>
+    <message>
+        <source>as the level</source>
+        <translation>同楼层</translation>
+    </message>
+    <message>
         <source>Area</source>
         <translation>面积</translation>
     </message>
@@ -1191,10 +1207,6 @@ If you do not, the copies are deleted.</source>
         <translation>墙</translation>
     </message>
     <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
         <source>Rename camera {0}</source>
         <translation>重命名摄像机 {0}</translation>
     </message>
@@ -1245,6 +1257,22 @@ If you do not, the copies are deleted.</source>
     <message>
         <source>Tilt camera {0}</source>
         <translation>修改摄像机 {0} 的俯角</translation>
+    </message>
+    <message>
+        <source>Self-closing (checked shut)</source>
+        <translation>自闭门（按关闭检查）</translation>
+    </message>
+    <message>
+        <source>Switch self-closing of door {0}</source>
+        <translation>切换门 {0} 的自闭设置</translation>
+    </message>
+    <message>
+        <source>A door that closes by itself (guest rooms, toilet cubicles): views are judged with it shut, and what a camera sees while it stands open is a warning</source>
+        <translation>会自动关闭的门（客房、卫生间隔间）：按门关闭判断视野；门开启时摄像机能看到的部分作为警告列出</translation>
+    </message>
+    <message>
+        <source>(none: on no wall)</source>
+        <translation>（无：不在墙上）</translation>
     </message>
     <message>
         <source>Tilt</source>

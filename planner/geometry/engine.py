@@ -21,10 +21,11 @@ True
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
-from planner.geometry.coverage import FACE_HEIGHT_M, Coverage, camera_coverage
+from planner.geometry.coverage import FACE_HEIGHT_M, Coverage, camera_coverage, camera_reach
 from planner.geometry.density import IDENTIFY_PX_PER_M
 from planner.geometry.obstacles import DEFAULT_MARGIN_M, domain_box
 from planner.geometry.visibility import LevelGeometry, level_key
@@ -86,6 +87,7 @@ class CoverageEngine:
         self.margin_m = margin_m
         self._levels: dict[str, _LevelEntry] = {}
         self._cameras: dict[tuple[str, str], tuple[Hashable, LevelGeometry, Coverage]] = {}
+        self._open: dict[str, tuple[LevelGeometry, LevelGeometry]] = {}
         #: Number of level builds and camera computations so far (for tests and profiling).
         self.stats = {"levels_built": 0, "coverages_computed": 0}
 
@@ -94,15 +96,51 @@ class CoverageEngine:
     def _level_key(level: Level) -> Hashable:
         return (level_key(level.walls, level.openings, level.zones), level.ceiling_height_m)
 
+    def reach_points(self, level: Level, cameras: Iterable[Camera]) -> list[tuple[float, float]]:
+        """Corners of the box each camera's full reach needs in the visibility domain (DESIGN §4)."""
+        out: list[tuple[float, float]] = []
+        for camera in cameras:
+            reach = self.reach(level, camera) + 1.0
+            x, y = camera.position
+            out += [(x - reach, y - reach), (x + reach, y + reach)]
+        return out
+
+    def reach(self, level: Level, camera: Camera) -> float:
+        """How far ``camera`` can see on ``level`` in the plan, at most (its coverage and FR region)."""
+        ceiling = level.ceiling_height_m
+        far = 0.0
+        seen = camera_reach(camera, ceiling)
+        if seen is not None:
+            far = seen[1]
+        if camera.face_recognition:
+            fr = camera_reach(camera, ceiling, z_low=self.face_height_m, z_high=self.face_height_m,
+                              min_px_per_m=self.identify_px_per_m)
+            if fr is not None:
+                far = max(far, fr[1])
+        return far if math.isfinite(far) else 0.0
+
     def level_geometry(
-        self, level: Level, *, points: Iterable[Sequence[float]] = (), key: Hashable = None
+        self, level: Level, *, points: Iterable[Sequence[float]] = (), key: Hashable = None, doors_open: bool = False
     ) -> LevelGeometry:
         """Return the cached geometry of ``level``, rebuilt if its content changed.
 
-        ``points`` (camera positions) must lie inside the visibility domain;
-        the domain grows (in whole 10 m steps) to hold them if needed.
+        ``points`` (camera positions, corners of their reach) must lie inside the
+        visibility domain; the domain grows (in whole 10 m steps) to hold them
+        if needed. ``doors_open`` asks for the geometry with self-closing doors
+        open (built on the same domain as the one with them shut).
         """
         key = self._level_key(level) if key is None else key
+        if doors_open:
+            shut = self.level_geometry(level, points=points, key=key)
+            cached = self._open.get(level.id)
+            if cached is not None and cached[0] is shut:
+                return cached[1]
+            minx, miny, maxx, maxy = shut.obstacles.domain.bounds if shut.obstacles else shut.free_space.bounds
+            opened = LevelGeometry.from_level(level, margin_m=0.0, extra_points=[(minx, miny), (maxx, maxy)],
+                                              doors_open=True)
+            self.stats["levels_built"] += 1
+            self._open[level.id] = (shut, opened)
+            return opened
         entry = self._levels.get(level.id)
         pts = [(float(p[0]), float(p[1])) for p in points]
         extra = entry.extra_points if entry is not None else ()
@@ -133,7 +171,7 @@ class CoverageEngine:
     # -- cameras ------------------------------------------------------------
     def coverage(self, level: Level, camera: Camera, *, _level_key: Hashable = None) -> Coverage:
         """Return the coverage of ``camera`` on ``level`` (cached while neither changes)."""
-        geometry = self.level_geometry(level, points=[camera.position], key=_level_key)
+        geometry = self.level_geometry(level, points=self.reach_points(level, [camera]), key=_level_key)
         ckey = camera_key(camera)
         slot = (level.id, camera.id)
         cached = self._cameras.get(slot)
@@ -153,7 +191,7 @@ class CoverageEngine:
     def level_coverage(self, level: Level) -> dict[str, Coverage]:
         """Return camera id -> coverage for every camera on ``level``."""
         key = self._level_key(level)
-        self.level_geometry(level, points=[c.position for c in level.cameras], key=key)
+        self.level_geometry(level, points=self.reach_points(level, level.cameras), key=key)
         return {cam.id: self.coverage(level, cam, _level_key=key) for cam in level.cameras}
 
     def project_coverage(self, project: Project) -> dict[tuple[str, str], Coverage]:
@@ -170,9 +208,11 @@ class CoverageEngine:
         if entity_id is None:
             self._levels.clear()
             self._cameras.clear()
+            self._open.clear()
             return
         if entity_id in self._levels:
             del self._levels[entity_id]
+            self._open.pop(entity_id, None)
             for slot in [s for s in self._cameras if s[0] == entity_id]:
                 del self._cameras[slot]
             return

@@ -2,11 +2,12 @@
 
 A wall is its centre-line buffered by half its thickness (mitre joins, flat
 ends; a closed path is joined at its first corner like every other corner).
-An opening cuts the wall whose centre-line it lies on (within half the wall's
-thickness plus 1 cm) over its own length. For sight, ``opaque`` and
+An opening cuts every wall it pierces (:mod:`planner.geometry.openings`:
+centre-line within 0.3 m, along its length). For sight, ``opaque`` and
 ``frosted`` walls block, ``glass`` walls do not; doors and doorways count as
 open and windows as see-through, so every opening removes its piece of wall
-from the sight obstacles. The free space (the visibility domain) is a
+from the sight obstacles, except a self-closing door, which stands shut
+unless the doors are asked open. The free space (the visibility domain) is a
 bounding box around the level's zones, walls and openings, enlarged by a
 margin, minus the sight obstacles.
 
@@ -22,21 +23,19 @@ True
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 import shapely
 from shapely.geometry import Polygon, box
 from shapely.geometry.base import BaseGeometry
 
 from planner.geometry.convert import parts, to_linestring
+from planner.geometry.openings import WallIndex, walls_pierced
 from planner.model.entities import Opening, Wall, Zone
 
 __all__ = [
     "SIGHT_BLOCKING_MATERIALS",
-    "OPENING_TOLERANCE_M",
     "DEFAULT_MARGIN_M",
     "LevelObstacles",
     "wall_body",
@@ -49,12 +48,9 @@ __all__ = [
 
 #: Wall materials that block sight (DESIGN §3: frosted glass is opaque).
 SIGHT_BLOCKING_MATERIALS: frozenset[str] = frozenset({"opaque", "frosted"})
-#: An opening lies on a wall when it is within half the wall's thickness plus this.
-OPENING_TOLERANCE_M = 0.01
 #: Default margin around the level's drawn extent that belongs to the visibility domain.
 DEFAULT_MARGIN_M = 10.0
 _MITRE_LIMIT = 10.0
-_CUT_OVERSHOOT_M = 0.02
 
 
 def wall_body(wall: Wall) -> BaseGeometry:
@@ -67,46 +63,18 @@ def wall_body(wall: Wall) -> BaseGeometry:
     return line.buffer(wall.thickness_m / 2.0, cap_style="flat", join_style="mitre", mitre_limit=_MITRE_LIMIT)
 
 
-def opening_cut(opening: Opening, wall: Wall) -> Polygon | None:
-    """Return the rectangle an opening cuts out of ``wall``, or ``None`` if it does not lie on it.
+def opening_cut(opening: Opening, wall: Wall) -> BaseGeometry | None:
+    """Return what an opening cuts out of ``wall`` (see :mod:`planner.geometry.openings`), or ``None``.
 
-    The opening lies on the wall when both of its ends are within
-    ``thickness/2 + 1 cm`` of the line of one centre-line segment and its
-    projection overlaps that segment. The cut spans the opening's projected
-    length along the segment and the wall's full thickness (plus a little).
+    >>> from planner.model import Opening, Wall
+    >>> wall = Wall(id="w", path=((0, 0), (4, 0)), thickness_m=0.1)
+    >>> round(opening_cut(Opening(id="d", segment=((1, 0.2), (2, 0.2))), wall).area, 3)
+    0.14
     """
-    (ox0, oy0), (ox1, oy1) = opening.segment
-    tol = wall.thickness_m / 2.0 + OPENING_TOLERANCE_M
-    half_width = wall.thickness_m / 2.0 + _CUT_OVERSHOOT_M
-    best: tuple[float, Polygon] | None = None
-    path = wall.path
-    for (ax, ay), (bx, by) in pairwise(path):
-        ex, ey = bx - ax, by - ay
-        length = math.hypot(ex, ey)
-        if length == 0.0:
-            continue
-        ux, uy = ex / length, ey / length
-        # signed offsets across and positions along the segment line
-        d0 = (ox0 - ax) * -uy + (oy0 - ay) * ux
-        d1 = (ox1 - ax) * -uy + (oy1 - ay) * ux
-        if abs(d0) > tol or abs(d1) > tol:
-            continue
-        t0 = (ox0 - ax) * ux + (oy0 - ay) * uy
-        t1 = (ox1 - ax) * ux + (oy1 - ay) * uy
-        lo, hi = min(t0, t1), max(t0, t1)
-        if hi - lo <= 1e-9 or hi < -tol or lo > length + tol:
-            continue
-        score = abs(d0) + abs(d1)
-        if best is not None and best[0] <= score:
-            continue
-        nx, ny = -uy * half_width, ux * half_width
-        p0 = (ax + ux * lo, ay + uy * lo)
-        p1 = (ax + ux * hi, ay + uy * hi)
-        rect = Polygon(
-            [(p0[0] - nx, p0[1] - ny), (p1[0] - nx, p1[1] - ny), (p1[0] + nx, p1[1] + ny), (p0[0] + nx, p0[1] + ny)]
-        )
-        best = (score, rect)
-    return None if best is None else best[1]
+    cuts = [p.cut for p in walls_pierced(opening, [wall])]
+    if not cuts:
+        return None
+    return cuts[0] if len(cuts) == 1 else shapely.union_all(cuts)
 
 
 def wall_geometry(wall: Wall, openings: Iterable[Opening] = (), *, kinds: Iterable[str] | None = None) -> BaseGeometry:
@@ -137,11 +105,14 @@ class LevelObstacles:
         Union of the sight-blocking wall pieces (opaque and frosted walls, every opening cut out).
     domain : Polygon
         The bounding region of the visibility domain.
+    pierced : dict
+        Opening id -> ids of the walls it pierces (empty for an opening on no wall).
     """
 
     bodies: dict[str, BaseGeometry] = field(default_factory=dict)
     sight: BaseGeometry = field(default_factory=Polygon)
     domain: Polygon = field(default_factory=Polygon)
+    pierced: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def domain_box(
@@ -189,41 +160,41 @@ def level_obstacles(
     *,
     extra_points: Iterable[Sequence[float]] = (),
     margin_m: float = DEFAULT_MARGIN_M,
+    doors_open: bool = False,
 ) -> LevelObstacles:
-    """Return the wall bodies, the sight obstacles and the domain of a level."""
+    """Return the wall bodies, the sight obstacles and the domain of a level.
+
+    Self-closing doors stand shut for sight unless ``doors_open`` (they are
+    passages in the bodies either way).
+    """
+    index = WallIndex(walls)
+    door_cuts: dict[str, list[BaseGeometry]] = {}
+    shut_cuts: dict[str, list[BaseGeometry]] = {}
+    window_cuts: dict[str, list[BaseGeometry]] = {}
+    pierced: dict[str, tuple[str, ...]] = {}
+    for opening in openings:
+        hits = index.pierced(opening)
+        pierced[opening.id] = tuple(dict.fromkeys(p.wall.id for p in hits))
+        if opening.kind == "window":
+            target = window_cuts
+        elif opening.kind == "door" and opening.self_closing and not doors_open:
+            target = shut_cuts
+        else:
+            target = door_cuts
+        for p in hits:
+            target.setdefault(p.wall.id, []).append(p.cut)
     bodies: dict[str, BaseGeometry] = {}
     sight_parts: list[BaseGeometry] = []
-    boxes = [
-        (
-            min(x for x, _ in o.segment),
-            min(y for _, y in o.segment),
-            max(x for x, _ in o.segment),
-            max(y for _, y in o.segment),
-        )
-        for o in openings
-    ]
     for wall in walls:
         body = wall_body(wall)
-        tol = wall.thickness_m / 2.0 + OPENING_TOLERANCE_M
-        wx0 = min(x for x, _ in wall.path) - tol
-        wy0 = min(y for _, y in wall.path) - tol
-        wx1 = max(x for x, _ in wall.path) + tol
-        wy1 = max(y for _, y in wall.path) + tol
-        door_cuts: list[Polygon] = []
-        window_cuts: list[Polygon] = []
-        for opening, (ox0, oy0, ox1, oy1) in zip(openings, boxes, strict=True):
-            if ox1 < wx0 or ox0 > wx1 or oy1 < wy0 or oy0 > wy1:
-                continue
-            cut = opening_cut(opening, wall)
-            if cut is not None:
-                (window_cuts if opening.kind == "window" else door_cuts).append(cut)
-        with_doors = body.difference(shapely.union_all(door_cuts)) if door_cuts else body
-        bodies[wall.id] = with_doors
+        passages = door_cuts.get(wall.id, []) + shut_cuts.get(wall.id, [])
+        bodies[wall.id] = body.difference(shapely.union_all(passages)) if passages else body
         if wall.material in SIGHT_BLOCKING_MATERIALS:
-            sight_parts.append(with_doors.difference(shapely.union_all(window_cuts)) if window_cuts else with_doors)
+            see_through = door_cuts.get(wall.id, []) + window_cuts.get(wall.id, [])
+            sight_parts.append(body.difference(shapely.union_all(see_through)) if see_through else body)
     sight = shapely.union_all(sight_parts) if sight_parts else Polygon()
     domain = domain_box(walls, openings, zones, extra_points=extra_points, margin_m=margin_m)
-    return LevelObstacles(bodies=bodies, sight=sight, domain=domain)
+    return LevelObstacles(bodies=bodies, sight=sight, domain=domain, pierced=pierced)
 
 
 def free_space(domain: BaseGeometry, sight: BaseGeometry) -> BaseGeometry:

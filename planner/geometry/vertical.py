@@ -66,12 +66,19 @@ __all__ = ["seen_interval", "vfov_deg"]
 
 
 def vfov_deg(hfov_deg: float, width_px: float, height_px: float) -> float:
-    """Return the vertical field of view: ``2·atan(tan(hfov/2)·H/W)`` (hfov capped at 179°).
+    """Return the vertical field of view: ``2·atan(tan(hfov/2)·H/W)``.
+
+    A lens of 180° or more across is no rectilinear lens: its image spans the
+    whole vertical half-circle (180°), the widest view, never a narrower one.
 
     >>> round(vfov_deg(90.0, 1920, 1080), 3)
     58.716
+    >>> vfov_deg(200.0, 1920, 1080)
+    180.0
     """
-    half = math.radians(min(hfov_deg, 179.0)) / 2.0
+    if hfov_deg >= 180.0:
+        return 180.0
+    half = math.radians(hfov_deg) / 2.0
     return math.degrees(2.0 * math.atan(math.tan(half) * height_px / width_px))
 
 

@@ -56,7 +56,7 @@ def level_key(walls: Sequence[Wall], openings: Sequence[Opening] = (), zones: Se
     """
     return (
         tuple((w.path, w.thickness_m, w.material) for w in walls),
-        tuple((o.kind, o.segment) for o in openings),
+        tuple((o.kind, o.segment, o.wall, o.self_closing) for o in openings),
         tuple(z.polygon for z in zones),
     )
 
@@ -155,17 +155,24 @@ class LevelGeometry:
         ceiling_height_m: float = 3.0,
         margin_m: float = DEFAULT_MARGIN_M,
         extra_points: Iterable[Sequence[float]] = (),
+        doors_open: bool = False,
     ) -> LevelGeometry:
-        """Build from model walls, openings and zones (zones only widen the domain)."""
+        """Build from model walls, openings and zones (zones only widen the domain).
+
+        Self-closing doors stand shut unless ``doors_open``.
+        """
         extra = list(extra_points)
-        obstacles = level_obstacles(walls, openings, zones, extra_points=extra, margin_m=margin_m)
+        obstacles = level_obstacles(walls, openings, zones, extra_points=extra, margin_m=margin_m,
+                                    doors_open=doors_open)
         free = free_space(obstacles.domain, obstacles.sight)
-        key = (level_key(walls, openings, zones), float(ceiling_height_m), float(margin_m), tuple(map(tuple, extra)))
+        key = (level_key(walls, openings, zones), float(ceiling_height_m), float(margin_m), tuple(map(tuple, extra)),
+               doors_open)
         return cls(free, obstacles=obstacles, key=key, ceiling_height_m=ceiling_height_m)
 
     @classmethod
     def from_level(
-        cls, level: object, *, margin_m: float = DEFAULT_MARGIN_M, extra_points: Iterable[Sequence[float]] = ()
+        cls, level: object, *, margin_m: float = DEFAULT_MARGIN_M, extra_points: Iterable[Sequence[float]] = (),
+        doors_open: bool = False,
     ) -> LevelGeometry:
         """Build from a :class:`planner.model.Level`."""
         return cls.from_walls(
@@ -175,6 +182,7 @@ class LevelGeometry:
             ceiling_height_m=level.ceiling_height_m,  # type: ignore[attr-defined]
             margin_m=margin_m,
             extra_points=extra_points,
+            doors_open=doors_open,
         )
 
     @classmethod

@@ -144,9 +144,10 @@ def _plain(value: Any) -> Any:
 
 def _encode_fields(obj: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for name in obj.FIELDS:
+    optional: frozenset[str] = getattr(obj, "OPTIONAL_FIELDS", frozenset())
+    for name, (_, default) in obj.FIELDS.items():
         value = getattr(obj, name)
-        if value is None:
+        if value is None or (name in optional and value == default):
             continue
         if name == "privacy_masks":
             out[name] = [{"from_deg": lo, "to_deg": hi} for lo, hi in value]

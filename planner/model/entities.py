@@ -123,13 +123,14 @@ class Background:
 
 @dataclass(eq=False)
 class Zone(Entity):
-    """A room or area of the plan, tagged by use."""
+    """A room or area of the plan, tagged by use; ``ceiling_height_m`` overrides the level's ceiling."""
 
     id: str
     name: str = ""
     use: str = "other"
     polygon: tuple[tuple[float, float], ...] = ()
     coverage: str | None = None
+    ceiling_height_m: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     ENTITY: ClassVar[str] = "zone"
@@ -140,6 +141,7 @@ class Zone(Entity):
         "use": (f.choice(*ZONE_USES), "other"),
         "polygon": (f.polygon, REQUIRED),
         "coverage": (f.optional(f.choice(*COVERAGE_LEVELS)), None),
+        "ceiling_height_m": (f.optional(f.bounded(0.5, 100.0)), None),
     }
 
 
@@ -172,12 +174,16 @@ class Wall(Entity):
 
 @dataclass(eq=False)
 class Opening(Entity):
-    """A door, doorway or window: a segment lying on a wall or a zone edge."""
+    """A door, doorway or window: a segment lying on a wall or a zone edge.
+
+    ``self_closing`` (doors only) means the door normally stands shut: views are judged with it shut.
+    """
 
     id: str
     kind: str = "door"
     segment: tuple[tuple[float, float], tuple[float, float]] = ((0.0, 0.0), (1.0, 0.0))
     wall: str | None = None
+    self_closing: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     ENTITY: ClassVar[str] = "opening"
@@ -187,7 +193,10 @@ class Opening(Entity):
         "kind": (f.choice(*OPENING_KINDS), "door"),
         "segment": (f.segment, REQUIRED),
         "wall": (f.optional(identifier), None),
+        "self_closing": (f.boolean, False),
     }
+    #: Fields written to the file only when they differ from their default.
+    OPTIONAL_FIELDS: ClassVar[frozenset[str]] = frozenset({"self_closing"})
 
     @property
     def width_m(self) -> float:

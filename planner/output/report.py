@@ -23,7 +23,7 @@ import shapely
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, TableStyle
 from shapely.geometry import Point, Polygon
 
 from planner.geometry.convert import to_polygon
@@ -858,7 +858,7 @@ def _report(project: Project, result: CheckResult | None, pack: RulePack,
     st = styles()
     width = PAGE[0] - 2 * MARGIN
     story: list[Flowable] = _summary(project, result, pack, schedules, st, width)
-    story.append(PageBreak())
+    story.append(CondPageBreak(PAGE[1] * 0.45))  # the findings start on a fresh page unless much is left
     story += _findings(project, result, pack, engine, schedules, st, width)
     story.append(CondPageBreak(PAGE[1] * 0.45))  # the assessment starts on a fresh page unless much is left
     story += _assessment(project, result, pack, schedules, st, width)

@@ -5,8 +5,8 @@
 ...                                    polygon=((0, 0), (3, 0), (3, 3), (0, 3)))],
 ...               cameras=[Camera(id="c1", position=(1, 1))])
 >>> result = check_project(Project(venue=Venue(name="Demo"), levels=[level]))
->>> [(f.code, f.camera, f.zone) for f in result.findings]
-[('DEVICE_IN_PRIVATE_SPACE', 'c1', 'wc')]
+>>> [(f.code, f.camera, f.zone) for f in result.findings]  # no walls: the camera also sees beyond the zone
+[('DEVICE_IN_PRIVATE_SPACE', 'c1', 'wc'), ('NECESSITY_NOT_STATED', None, None), ('COVERAGE_BEYOND_VENUE', 'c1', None)]
 """
 
 from __future__ import annotations
@@ -24,6 +24,13 @@ from planner.rules.pack import RulePack, load_rule_pack
 from planner.rules.parallel import run_levels
 from planner.rules.remedies import AddSign, FillVenueField, Redraw, SignSpec
 from planner.rules.signs import SignRequirement, requirements_for_area, satisfying_sign
+from planner.rules.soundness import (
+    check_beyond_venue,
+    check_ceilings,
+    check_entrances,
+    check_necessity,
+    check_openings,
+)
 
 __all__ = ["CHECKS", "check_project", "fr_cameras"]
 
@@ -188,6 +195,9 @@ def _entrance_key(req: SignRequirement) -> tuple[Any, ...]:
 #: The checks that need no geometry engine, in report order.
 CHECKS: list[Callable[[Project, RulePack], list[Finding]]] = [
     check_geometry,
+    check_openings,
+    check_ceilings,
+    check_necessity,
     check_notice,
     check_filing,
     check_impact_assessment,
@@ -221,8 +231,10 @@ def _level_checks(engine: ComplianceEngine, level: Level) -> tuple[list[list[Fin
     cameras = [(level, cam) for cam in level.cameras]
     devices = [f for lv, cam in cameras for f in engine.device_findings(lv, cam)]
     views = [f for lv, cam in cameras for f in engine.view_findings(lv, cam)]
+    beyond = check_beyond_venue(engine, [level])
     signs, required = check_signs(engine, [level])
-    return [devices, views, signs], required
+    entrances = check_entrances(engine, [level])
+    return [devices, views, beyond, signs, entrances], required
 
 
 def _check(project: Project, pack: RulePack, engine: ComplianceEngine, jobs: int = 1) -> CheckResult:

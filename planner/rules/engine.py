@@ -18,7 +18,7 @@ import numpy as np
 import shapely
 
 from planner.geometry.convert import parts, to_point
-from planner.geometry.coverage import Coverage
+from planner.geometry.coverage import Coverage, camera_coverage
 from planner.geometry.density import IDENTIFY_PX_PER_M
 from planner.geometry.engine import CoverageEngine, camera_key
 from planner.geometry.visibility import LevelGeometry, level_key
@@ -119,7 +119,7 @@ class ComplianceEngine:
         checked = self._domain_checked.get(level.id)
         if checked is not None and checked[0] is key and checked[1] is engine:
             return engine.level_geometry(level, key=key)
-        geometry = engine.level_geometry(level, points=[c.position for c in level.cameras], key=key)
+        geometry = engine.level_geometry(level, points=engine.reach_points(level, level.cameras), key=key)
         self._domain_checked[level.id] = (key, engine)
         return geometry
 
@@ -250,8 +250,50 @@ class ComplianceEngine:
             )
             finding.details["overlap"] = [[round(x, 3), round(y, 3)] for x, y in _exterior(overlap)]
             findings.append(finding)
+        findings += self._door_open_findings(level, camera, cov, want)
         self._findings[(level.id, camera.id)] = (key, geo, want, findings)
         return findings
+
+    def _door_open_findings(self, level: Level, camera: Camera, cov: Coverage, want: bool) -> list[Finding]:
+        """``VIEW_WHEN_DOOR_OPEN``: what ``camera`` sees of private zones while the self-closing doors stand open.
+
+        Its remedies clear every private zone with the doors open (so also with them shut).
+        """
+        doors = [o for o in level.openings if o.kind == "door" and o.self_closing]
+        private = self.private_zones(level)
+        if not doors or not private:
+            return []
+        tol = self.pack.view_tolerance_m2
+        ce = self.coverage_engine
+        opened = ce.level_geometry(level, points=ce.reach_points(level, level.cameras), key=self._level_key(level),
+                                   doors_open=True)
+        kw = self._coverage_kw()
+        cov_open = camera_coverage(opened, camera, bands=False, **kw)
+        overlaps = view_overlaps(cov_open, camera, private, tol)
+        if not overlaps:
+            return []
+        shut = cov.region
+        lines = shapely.linestrings([o.segment for o in doors])
+        near = shapely.dwithin(lines, cov_open.region, 0.05)
+        fixes: list[Remedy] | None = None
+        out = []
+        for pz, overlap in overlaps:
+            extra = overlap.difference(shut) if not shut.is_empty else overlap
+            if extra.area <= tol:
+                continue
+            through = [o.id for i, o in enumerate(doors) if near[i] and shapely.dwithin(pz.polygon, lines[i], 0.2)]
+            if fixes is None:
+                fixes = (camera_remedies(opened, camera, cov_open, private, tol, move_area=self.move_test(level), **kw)
+                         if want else [])
+            finding = make_finding(
+                self.pack, "VIEW_WHEN_DOOR_OPEN", level=level.id, camera=camera.id, zone=pz.zone.id,
+                zone_name=pz.zone.name or pz.zone.id, use=pz.zone.use, area_m2=float(extra.area),
+                doors=", ".join(through) or "?", remedies=list(fixes),
+            )
+            finding.details["doors"] = through
+            finding.details["overlap"] = [[round(x, 3), round(y, 3)] for x, y in _exterior(extra)]
+            out.append(finding)
+        return out
 
 
 def _exterior(geom: Any) -> list[tuple[float, float]]:

@@ -132,8 +132,12 @@ class RulePack:
         except KeyError:
             raise RulePackError(f"rule pack {self.id!r} has no rule {code!r}") from None
 
-    def severity(self, code: str) -> str:
-        return str(self.rule(code)["severity"])
+    def severity(self, code: str, *, face_recognition: bool = False) -> str:
+        """The rule's severity; ``severity_face_recognition`` where the rule has one and FR is in use."""
+        rule = self.rule(code)
+        if face_recognition and "severity_face_recognition" in rule:
+            return str(rule["severity_face_recognition"])
+        return str(rule["severity"])
 
     def message(self, code: str, lang: str, **values: Any) -> str:
         """Format the rule's message in ``lang`` (``zh`` or ``en``)."""
@@ -187,6 +191,11 @@ class RulePack:
     @property
     def view_tolerance_m2(self) -> float:
         return float(self.data.get("view_tolerance_m2", 0.05))
+
+    @property
+    def beyond_venue_tolerance_m2(self) -> float:
+        """Area outside the venue a camera may see before ``COVERAGE_BEYOND_VENUE`` is reported."""
+        return float(self.data.get("beyond_venue_tolerance_m2", 0.5))
 
     @property
     def filing_threshold(self) -> int:
@@ -290,8 +299,9 @@ def _validate(data: Any) -> None:
         where = f"rules.{code}"
         if not isinstance(rule, dict):
             raise RulePackError(f"{where}: expected an object")
-        if rule.get("severity") not in SEVERITIES:
-            raise RulePackError(f"{where}.severity: must be one of {', '.join(SEVERITIES)}")
+        for key in ("severity", "severity_face_recognition"):
+            if (key == "severity" or key in rule) and rule.get(key) not in SEVERITIES:
+                raise RulePackError(f"{where}.{key}: must be one of {', '.join(SEVERITIES)}")
         for key in ("title", "message"):
             _localised(rule.get(key), f"{where}.{key}")
         if rule.get("reference") not in references:
@@ -322,7 +332,7 @@ def _validate(data: Any) -> None:
             value = item.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise RulePackError(f"{where}.{key}: expected a list of names")
-    for key in ("view_tolerance_m2", "filing_threshold_people"):
+    for key in ("view_tolerance_m2", "beyond_venue_tolerance_m2", "filing_threshold_people"):
         value = data.get(key, 0)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
             raise RulePackError(f"{key}: expected a number ≥ 0, got {value!r}")

@@ -28,8 +28,9 @@ from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import substring
 
-from planner.geometry.convert import parts, to_point, to_polygon, to_segment
+from planner.geometry.convert import parts, to_point, to_polygon
 from planner.geometry.obstacles import LevelObstacles, wall_body
+from planner.geometry.openings import WallIndex
 from planner.model import Level, Sign
 from planner.rules.angles import bearing
 
@@ -193,12 +194,10 @@ class LevelTopology:
         self.zones: list[tuple[str, BaseGeometry]] = [(z.id, to_polygon(z.polygon)) for z in level.zones]
         self.zone_geom = dict(self.zones)
         self.tree = shapely.STRtree([g for _, g in self.zones])
-        walls_by_id = {w.id: w for w in level.walls}
-        wall_lines = [shapely.LineString(w.path) for w in level.walls]
-        wall_tree = shapely.STRtree(wall_lines)
+        wall_index = WallIndex(level.walls)
         self.doors: list[_Door] = []
         doors = [o for o in level.openings if o.kind != "window"]
-        thickness = [_wall_thickness(o, walls_by_id, level.walls, wall_lines, wall_tree) for o in doors]
+        thickness = [wall_index.span(o) for o in doors]
         probes: list[tuple[float, float]] = []
         normals: list[tuple[float, float]] = []
         for opening, t in zip(doors, thickness, strict=True):
@@ -390,25 +389,6 @@ def _dead_ends(links: Sequence[tuple[str | None, str | None]], inside: set[str],
 
 def _lines(geom: BaseGeometry) -> list[LineString]:
     return [p for p in parts(geom, "LineString") if isinstance(p, LineString)]
-
-
-def _wall_thickness(
-    opening: Any,
-    walls_by_id: dict[str, Any],
-    walls: Sequence[Any],
-    lines: Sequence[LineString],
-    tree: shapely.STRtree,
-) -> float:
-    """Thickness of the wall an opening cuts: its ``wall``, else the thickest wall it lies on."""
-    if opening.wall is not None and opening.wall in walls_by_id:
-        return float(walls_by_id[opening.wall].thickness_m)
-    seg = to_segment(opening.segment)
-    best = 0.0
-    for i in tree.query(seg, predicate="dwithin", distance=2.6):
-        wall = walls[int(i)]
-        if lines[int(i)].distance(seg) <= wall.thickness_m / 2 + 0.011:
-            best = max(best, float(wall.thickness_m))
-    return best
 
 
 def _approach_length(

@@ -37,6 +37,7 @@ from shapely.geometry import LineString, Point
 from shapely.ops import polylabel
 
 from planner.geometry.convert import parts, to_polygon
+from planner.geometry.openings import opening_span
 from planner.model import Camera, Level, Opening, Sign, Wall, Zone
 from planner.ui import qtcompat, qtgeom  # noqa: F401  (qtcompat: before any painting, see the module)
 from planner.ui.names import display_name, use_name
@@ -448,16 +449,8 @@ class WallItem(EntityItem, QGraphicsPathItem):
             _paint_selected_outline(painter, self.path())
 
 
-def _distance_to_segment(p: Sequence[float], a: Sequence[float], b: Sequence[float]) -> float:
-    ax, ay = a
-    dx, dy = b[0] - ax, b[1] - ay
-    length2 = dx * dx + dy * dy
-    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((p[0] - ax) * dx + (p[1] - ay) * dy) / length2))
-    return math.hypot(p[0] - ax - t * dx, p[1] - ay - t * dy)
-
-
 def opening_thickness(opening: Opening, level: Level | None, default: float = 0.15) -> float:
-    """Thickness of the wall an opening cuts: its ``wall``, else the thickest wall under its middle.
+    """Thickness of the walls an opening pierces, face to face (see :mod:`planner.geometry.openings`).
 
     >>> from planner.model import Level, Opening, Wall
     >>> lv = Level(id="L1", walls=[Wall(id="w1", path=((0, 0), (10, 0)), thickness_m=0.3)])
@@ -466,17 +459,7 @@ def opening_thickness(opening: Opening, level: Level | None, default: float = 0.
     """
     if level is None:
         return default
-    walls = {w.id: w for w in level.walls}
-    if opening.wall in walls:
-        return walls[opening.wall].thickness_m
-    (x0, y0), (x1, y1) = opening.segment
-    mid = ((x0 + x1) / 2, (y0 + y1) / 2)
-    best = 0.0
-    for wall in level.walls:
-        for a, b in zip(wall.path, wall.path[1:], strict=False):
-            if _distance_to_segment(mid, a, b) <= max(wall.thickness_m / 2, 0.02):
-                best = max(best, wall.thickness_m)
-    return best or default
+    return opening_span(opening, level.walls) or default
 
 
 class OpeningItem(EntityItem, QGraphicsItem):

@@ -90,6 +90,7 @@ def field_name(name: str) -> str:
         "operator": translate("Fields", "Operator"),
         "contact": translate("Fields", "Contact"),
         "purpose": translate("Fields", "Purpose"),
+        "necessity": translate("Fields", "Why the cameras are necessary"),
         "retention": translate("Fields", "Retention period"),
         "storage": translate("Fields", "Storage"),
         "alternative": translate("Fields", "Alternative to face recognition"),

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 from shapely.geometry import Polygon
 
+from planner.geometry.openings import walls_pierced
 from planner.model import (
     CAMERA_KINDS,
     COVERAGE_LEVELS,
@@ -482,6 +483,10 @@ class PropertiesPanel(QDockWidget):
             uses.addItem(use_label(use, frozenset()), use)
         page._loaders.insert(0, lambda _zone: relabel_uses(uses, self._private_uses()))
         page.choice(self.tr("Use"), "use", uses, self.tr("Change use of zone {0}"))
+        ceiling = page.number(self.tr("Ceiling (0: the level's)"), "ceiling_height_m", _spin(0, 100, 2, " m"),
+                              self.tr("Change ceiling of zone {0}"), get=lambda z: z.ceiling_height_m or 0.0,
+                              put=lambda _z, v: {"ceiling_height_m": v or None})
+        ceiling.setSpecialValueText(self.tr("as the level"))
         self._zone_coverage(page)
         page.info(self.tr("Area"), _zone_area)
 
@@ -537,7 +542,18 @@ class PropertiesPanel(QDockWidget):
 
         page.number(self.tr("Width"), "segment", _spin(0.1, 50, 2, " m", 0.05), self.tr("Resize opening {0}"),
                     get=lambda o: o.width_m, put=widen)
-        page.info(self.tr("Wall"), lambda o: o.wall or self.tr("(none)"))
+        page.info(self.tr("Wall"), self._pierced_walls)
+        closing = page.check(self.tr("Self-closing (checked shut)"), "self_closing",
+                             self.tr("Switch self-closing of door {0}"))
+        closing.setToolTip(self.tr("A door that closes by itself (guest rooms, toilet cubicles): views are judged "
+                                   "with it shut, and what a camera sees while it stands open is a warning"))
+        page._loaders.append(lambda o: closing.setEnabled(o.kind == "door"))
+
+    def _pierced_walls(self, opening: Opening) -> str:
+        """The walls an opening goes through, as the checks see them."""
+        level = self.host.level()
+        walls = [p.wall.id for p in walls_pierced(opening, level.walls)] if level is not None else []
+        return ", ".join(dict.fromkeys(walls)) or self.tr("(none: on no wall)")
 
     def _camera_page(self, page: _Page) -> None:
         page.text(self.tr("Name"), "name", self.tr("Rename camera {0}"))

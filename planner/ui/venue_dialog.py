@@ -39,7 +39,7 @@ __all__ = ["VenueDialog", "TEXT_FIELDS", "LONG_FIELDS"]
 #: One-line text fields, in the order shown.
 TEXT_FIELDS = ("name", "operator", "contact", "notice_url", "retention", "storage", "filing_reference")
 #: Fields that often take a sentence or two.
-LONG_FIELDS = ("purpose", "alternative", "rights")
+LONG_FIELDS = ("purpose", "necessity", "alternative", "rights")
 
 
 class VenueDialog(QDialog):
@@ -77,7 +77,7 @@ class VenueDialog(QDialog):
         for name in ("name", "operator", "contact", "notice_url"):
             self.editors[name] = QLineEdit()
             form.addRow(field_name(name), self.editors[name])
-        for name in ("purpose", "alternative", "rights"):
+        for name in LONG_FIELDS:
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)

@@ -350,7 +350,8 @@ class MainWindow(QMainWindow):
         if project is None:
             return
         level_id = finding.level
-        target = finding.camera or finding.zone
+        opening = finding.details.get("opening") if finding.code == "OPENING_NOT_ON_WALL" else None
+        target = finding.camera or finding.zone or opening
         if target and target in project:
             level_id = project.level_of(target).id
         if not level_id:
@@ -364,6 +365,9 @@ class MainWindow(QMainWindow):
             self.scene.select_ids([finding.camera])
         elif finding.zone and finding.zone in project:
             self.scene.select_ids([finding.zone])
+        elif opening and opening in project:
+            self.scene.select_ids([opening])
+            points += list(project.get(opening).segment)
         if finding.zone and finding.zone in project:
             points += list(project.get(finding.zone).polygon)
         if centre is None and points:

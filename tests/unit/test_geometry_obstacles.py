@@ -38,11 +38,15 @@ def test_door_cuts_its_wall_over_its_length():
     assert not obs.sight.intersects(box(3.0001, -0.5, 3.9999, 0.5))
 
 
-def test_opening_on_wall_face_within_tolerance_cuts():
+def test_opening_within_pierce_distance_cuts():
+    # DESIGN §4: the opening pierces a wall whose centre-line comes within 0.3 m of it (a door symbol
+    # drawn on a wall face, or off it by a few centimetres)
     wall = Wall(id="w", path=((0, 0), (10, 0)), thickness_m=0.2)
     on_face = Opening(id="d", kind="doorway", segment=((3, 0.109), (4, 0.109)))
-    too_far = Opening(id="e", kind="doorway", segment=((3, 0.12), (4, 0.12)))
+    off_face = Opening(id="e", kind="doorway", segment=((3, 0.25), (4, 0.25)))
+    too_far = Opening(id="f", kind="doorway", segment=((3, 0.31), (4, 0.31)))
     assert opening_cut(on_face, wall) is not None
+    assert opening_cut(off_face, wall).bounds == pytest.approx((3, -0.12, 4, 0.12))
     assert opening_cut(too_far, wall) is None
 
 

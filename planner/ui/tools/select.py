@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainterPath
 from PySide6.QtWidgets import QGraphicsItem
 
 from planner.geometry.compass import bearing
+from planner.geometry.openings import WallIndex
 from planner.model import Camera, Command, Move, Opening, SetProperty, Sign, Wall, Zone
 from planner.ui import qtgeom
 from planner.ui.i18n import translate
@@ -197,7 +198,10 @@ class SelectTool(Tool):
         assert project is not None and level is not None
         ids = [i for i in self.host.scene.selected_ids() if i in project]
         walls = {i for i in ids if isinstance(project.get(i), Wall)}
-        ids += [o.id for o in level.openings if o.wall in walls and o.id not in ids]  # doors go with their wall
+        if walls:  # doors go with their wall
+            index = WallIndex(level.walls)
+            ids += [o.id for o in level.openings
+                    if o.id not in ids and (o.wall in walls or getattr(index.wall_under(o), "id", None) in walls)]
         self._ids = ids
         moving = set(ids)
         self._targets = level_targets([w.path for w in level.walls if w.id not in moving],
