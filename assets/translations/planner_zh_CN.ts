@@ -5,7 +5,7 @@
     <name>Actions</name>
     <message>
         <source>Select</source>
-        <extracomment>Single-key tool shortcuts (as in most drawing programs). The actions that need a selection.</extracomment>
+        <extracomment>Translated text -&gt; (context, source) of every text this module made, for retranslation. Single-key tool shortcuts (as in most drawing programs). The actions that need a selection. (object, setter name, context, source) of every text to translate again on a language change.</extracomment>
         <translation>选择</translation>
     </message>
     <message>
@@ -225,6 +225,14 @@
         <translation>关于场所规划器(&amp;A)</translation>
     </message>
     <message>
+        <source>User &amp;Guide</source>
+        <translation>用户指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -282,6 +290,39 @@
     <message>
         <source>Add {0}</source>
         <translation>添加{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%n zones</source>
+        <translation>
+            <numerusform>%n 个区域</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n walls</source>
+        <translation>
+            <numerusform>%n 段墙</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n openings</source>
+        <translation>
+            <numerusform>%n 个门窗</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cameras</source>
+        <translation>
+            <numerusform>%n 台摄像机</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signs</source>
+        <translation>
+            <numerusform>%n 个标识</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -419,14 +460,6 @@ If you do not, the copies are deleted.</source>
         <translation>删除楼层 {0}</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>The new language is used from the next start.</source>
-        <translation>新语言将在下次启动时生效。</translation>
-    </message>
-    <message>
         <source>About Venue Planner</source>
         <translation>关于场所规划器</translation>
     </message>
@@ -557,7 +590,7 @@ If you do not, the copies are deleted.</source>
     <name>FileOps</name>
     <message>
         <source>Open project</source>
-        <extracomment>Scale of a background imported without a known scale (then calibrate it).</extracomment>
+        <extracomment>Scale of a background imported without a known scale (then calibrate it). Crashed sessions&apos; copies opened here: deleted once their work is saved or discarded.</extracomment>
         <translation>打开项目</translation>
     </message>
     <message>
@@ -727,13 +760,23 @@ If you do not, the copies are deleted.</source>
         <source>Remedies:</source>
         <translation>整改措施：</translation>
     </message>
-    <message>
-        <source>Findings ({0}, {1} errors)</source>
-        <translation>检查结果（{0} 项，{1} 项错误）</translation>
+    <message numerus="yes">
+        <source>Findings (%n)</source>
+        <translation>
+            <numerusform>检查结果（%n）</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{0} errors, {1} warnings</source>
-        <translation>{0} 项错误，{1} 项警告</translation>
+    <message numerus="yes">
+        <source>%n errors</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warnings</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
     </message>
     <message>
         <source>No findings</source>
@@ -742,6 +785,78 @@ If you do not, the copies are deleted.</source>
     <message>
         <source>Findings (checks failed)</source>
         <translation>检查结果（检查未能运行）</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>User Guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <source>Shift (while aiming)</source>
+        <extracomment>Keys of the plan&apos;s gestures, which no menu item shows.</extracomment>
+        <translation>Shift（调整朝向时）</translation>
+    </message>
+    <message>
+        <source>Turn in steps of 15°</source>
+        <translation>以 15° 为步长转动</translation>
+    </message>
+    <message>
+        <source>Alt (while placing)</source>
+        <translation>Alt（放置时）</translation>
+    </message>
+    <message>
+        <source>Place without snapping</source>
+        <translation>不吸附地放置</translation>
+    </message>
+    <message>
+        <source>Space + drag, middle button</source>
+        <translation>空格 + 拖动、中键</translation>
+    </message>
+    <message>
+        <source>Pan the plan</source>
+        <translation>平移平面图</translation>
+    </message>
+    <message>
+        <source>Mouse wheel</source>
+        <translation>鼠标滚轮</translation>
+    </message>
+    <message>
+        <source>Zoom the plan</source>
+        <translation>缩放平面图</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Cancel the drawing or the drag</source>
+        <translation>取消绘制或拖动</translation>
+    </message>
+    <message>
+        <source>Right button</source>
+        <translation>右键</translation>
+    </message>
+    <message>
+        <source>Actions for what is under the pointer</source>
+        <translation>对指针下的对象执行操作</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Start here</source>
+        <translation>从这里开始</translation>
     </message>
 </context>
 <context>
@@ -877,7 +992,7 @@ If you do not, the copies are deleted.</source>
     <name>MainWindow</name>
     <message>
         <source>Cannot open the sample</source>
-        <extracomment>The desktop entry&apos;s id (packaging/linux/DESKTOP_ID.desktop).</extracomment>
+        <extracomment>The desktop entry&apos;s id (packaging/linux/DESKTOP_ID.desktop). Set once the editor has started: later starts reopen the last file instead of the sample.</extracomment>
         <translation>无法打开示例</translation>
     </message>
     <message>
@@ -898,8 +1013,52 @@ If you do not, the copies are deleted.</source>
         <translation>{0}（从 {1} 导入，尚未保存）</translation>
     </message>
     <message>
-        <source>{n} zones · {w} walls · {o} openings · {c} cameras · {s} signs</source>
-        <translation>{n} 个区域 · {w} 面墙 · {o} 个门窗 · {c} 台摄像机 · {s} 个标识</translation>
+        <source>Import a plan (DXF, IMDF, image or PDF)</source>
+        <translation>导入平面图（DXF、IMDF、图片或 PDF）</translation>
+    </message>
+    <message>
+        <source>Calibrate the scale on a plan image</source>
+        <translation>在平面图图片上校准比例</translation>
+    </message>
+    <message>
+        <source>Draw rooms</source>
+        <translation>绘制房间</translation>
+    </message>
+    <message>
+        <source>Place cameras</source>
+        <translation>布置摄像机</translation>
+    </message>
+    <message>
+        <source>Check: the findings below follow every edit</source>
+        <translation>检查：下方的检查结果随每次编辑更新</translation>
+    </message>
+    <message>
+        <source>Print the signs</source>
+        <translation>打印提示标识</translation>
+    </message>
+    <message>
+        <source>Show its findings</source>
+        <translation>显示其检查结果</translation>
+    </message>
+    <message>
+        <source>Face recognition</source>
+        <translation>人脸识别</translation>
+    </message>
+    <message>
+        <source>Switch face recognition of {0}</source>
+        <translation>切换{0}的人脸识别</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <source>Change use of {0}</source>
+        <translation>更改{0}的用途</translation>
+    </message>
+    <message>
+        <source>Place a camera here</source>
+        <translation>在此处放置摄像机</translation>
     </message>
     <message>
         <source>corner</source>
@@ -1043,10 +1202,6 @@ If you do not, the copies are deleted.</source>
         <translation>请打开或新建项目</translation>
     </message>
     <message>
-        <source>{0} items selected</source>
-        <translation>已选择 {0} 项</translation>
-    </message>
-    <message>
         <source>Select one item to edit its properties. Drag to move them together; Delete removes them.</source>
         <translation>选择单个对象以编辑其属性。拖动可整体移动；按 Delete 删除。</translation>
     </message>
@@ -1089,10 +1244,6 @@ If you do not, the copies are deleted.</source>
     <message>
         <source>Contents</source>
         <translation>内容</translation>
-    </message>
-    <message>
-        <source>{0} zones, {1} walls, {2} openings, {3} cameras, {4} signs</source>
-        <translation>{0} 个区域、{1} 面墙、{2} 个门窗、{3} 台摄像机、{4} 个标识</translation>
     </message>
     <message>
         <source>Rename zone {0}</source>
@@ -1342,6 +1493,12 @@ If you do not, the copies are deleted.</source>
         <source>Coverage</source>
         <translation>覆盖范围</translation>
     </message>
+    <message numerus="yes">
+        <source>%n items selected</source>
+        <translation>
+            <numerusform>已选择 %n 项</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{0} m² seen, reach {1} m</source>
         <translation>可见面积 {0} 平方米，最远 {1} 米</translation>
@@ -1489,6 +1646,7 @@ If you do not, the copies are deleted.</source>
     <name>Suggest</name>
     <message>
         <source>door {0}</source>
+        <extracomment>Workers still running (kept alive past their window: a QThread must not be destroyed while it runs).</extracomment>
         <translation>门口 {0}</translation>
     </message>
     <message>

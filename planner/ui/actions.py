@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QStyle, QToolBar, QUndoView
 
-from planner.ui.i18n import LANGUAGE_CHOICES, language_setting, translate
+from planner.ui.i18n import LANGUAGE_CHOICES, language_setting
+from planner.ui.i18n import translate as _translate
 from planner.ui.icons import tool_icon
 from planner.ui.names import layer_name
 from planner.ui.scene import LAYERS
@@ -19,7 +20,18 @@ from planner.ui.toolbox import ToolsPanel
 if TYPE_CHECKING:
     from planner.ui.window import MainWindow
 
-__all__ = ["build_actions", "TOOL_SHORTCUTS", "WindowActions", "undo_keys", "redo_keys"]
+__all__ = ["build_actions", "retranslate", "TOOL_SHORTCUTS", "WindowActions", "undo_keys", "redo_keys"]
+
+#: Translated text -> (context, source) of every text this module made, for retranslation.
+_SOURCES: dict[str, tuple[str, str]] = {}
+
+
+def translate(context: str, text: str) -> str:
+    """Translate, and remember the source so that :func:`retranslate` can translate it again."""
+    out = _translate(context, text)
+    _SOURCES[out] = (context, text)
+    return out
+
 
 #: Single-key tool shortcuts (as in most drawing programs).
 TOOL_SHORTCUTS = {
@@ -87,6 +99,11 @@ class WindowActions:
     remove_level: QAction
     # help
     about: QAction
+    user_guide: QAction
+    shortcuts: QAction
+    #: (object, setter name, context, source) of every text to translate again on a language change.
+    texts: list[tuple[object, str, str, str]]
+    level_label: QLabel
     # toolbar and docks
     toolbar: QToolBar
     tools_panel: ToolsPanel
@@ -303,7 +320,7 @@ def build_actions(window: MainWindow) -> WindowActions:
     window.layers.raise_()
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, window.findings)
     window.resizeDocks([window.properties, window.layers], [560, 240], Qt.Orientation.Vertical)
-    window.resizeDocks([window.findings], [250], Qt.Orientation.Vertical)
+    window.resizeDocks([window.findings], [max(340, window.height() * 2 // 5)], Qt.Orientation.Vertical)
     window.resizeDocks([acts.tools_panel, window.properties], [250, 360], Qt.Orientation.Horizontal)
     docks_menu = view_menu.addMenu(translate("Actions", "&Panels"))
     for dock in (acts.tools_panel, window.properties, window.layers, acts.history, window.findings):
@@ -312,7 +329,13 @@ def build_actions(window: MainWindow) -> WindowActions:
     # -- help
     acts.about = _action(window, translate("Actions", "&About Venue Planner"),
                                           window.edits.about, name="about")
+    acts.user_guide = _action(window, translate("Actions", "User &Guide"), window.edits.user_guide,
+                              QKeySequence(QKeySequence.StandardKey.HelpContents), name="user_guide")
+    acts.shortcuts = _action(window, translate("Actions", "&Keyboard Shortcuts"), window.edits.show_shortcuts,
+                             QKeySequence("Ctrl+F1"), name="shortcuts")
     help_menu = window.menuBar().addMenu(translate("Actions", "&Help"))
+    help_menu.addActions([acts.user_guide, acts.shortcuts])
+    help_menu.addSeparator()
     help_menu.addAction(acts.about)
 
     # -- toolbar
@@ -326,7 +349,8 @@ def build_actions(window: MainWindow) -> WindowActions:
     toolbar.addSeparator()
     toolbar.addAction(acts.fit)
     toolbar.addSeparator()
-    toolbar.addWidget(QLabel(translate("Actions", "Level") + " ", toolbar))
+    acts.level_label = QLabel(translate("Actions", "Level") + " ", toolbar)
+    toolbar.addWidget(acts.level_label)
     toolbar.addWidget(window.level_combo)
     toolbar.addAction(acts.add_level)
     toolbar.addSeparator()
@@ -334,10 +358,70 @@ def build_actions(window: MainWindow) -> WindowActions:
     toolbar.addAction(acts.print_signs)
     window.addToolBar(toolbar)
     acts.toolbar = toolbar
+    window.acts = acts
+    acts.texts = _translatable(window)
     geometry = window.settings.value("window/geometry")
     state = window.settings.value("window/state")
     if geometry is not None:
         window.restoreGeometry(geometry)
     if state is not None:
         window.restoreState(state)
+    window.size_docks_on_show = state is None  # the first run: docks get their share of the shown window
     return acts
+
+
+def _translatable(window: MainWindow) -> list[tuple[object, str, str, str]]:
+    """Every action, menu, dock and toolbar of ``window`` whose text this module translated."""
+    found: list[tuple[object, str, str, str]] = []
+    objects: list[tuple[object, str, str]] = []
+    for action in window.findChildren(QAction):
+        if action in (window.acts.undo, window.acts.redo):
+            continue  # their text follows the stack; retranslate() makes them anew
+        objects.append((action, "setText", action.text()))
+        if action.toolTip() and action.toolTip() != action.text():
+            objects.append((action, "setToolTip", action.toolTip()))
+    for menu in window.menuBar().findChildren(QMenu):
+        objects.append((menu, "setTitle", menu.title()))
+    for widget in window.findChildren(QDockWidget) + window.findChildren(QToolBar):
+        objects.append((widget, "setWindowTitle", widget.windowTitle()))
+    for obj, setter, text in objects:
+        source = _SOURCES.get(text)
+        if source is not None:
+            found.append((obj, setter, *source))
+    return found
+
+
+def retranslate(window: MainWindow) -> None:
+    """Put every text of the window's actions, menus and docks into the language now installed."""
+    acts = window.acts
+    for obj, setter, context, source in acts.texts:
+        getattr(obj, setter)(_translate(context, source))
+    names = _tool_names()
+    for name, action in acts.tools.items():
+        shortcut = TOOL_SHORTCUTS.get(name)
+        action.setText(names.get(name, name))
+        action.setToolTip(f"{names.get(name, name)} ({shortcut})" if shortcut else names.get(name, name))
+    for layer, action in acts.layers.items():
+        action.setText(layer_name(layer))
+    acts.languages["system"].setText(_translate("Actions", "Follow the System"))
+    acts.level_label.setText(_translate("Actions", "Level") + " ")
+    acts.history_view.setEmptyLabel(_translate("Actions", "<opened>"))
+    _renew_undo_actions(window)
+
+
+def _renew_undo_actions(window: MainWindow) -> None:
+    """Undo and redo anew: their translated prefix ("Undo …") is fixed when the stack makes them."""
+    acts, stack, sp = window.acts, window.document.stack, QStyle.StandardPixmap
+    undo = stack.createUndoAction(window, _translate("Actions", "&Undo"))
+    undo.setShortcuts(undo_keys())
+    undo.setIcon(window.style().standardIcon(sp.SP_ArrowBack))
+    redo = stack.createRedoAction(window, _translate("Actions", "&Redo"))
+    redo.setShortcuts(redo_keys())
+    redo.setIcon(window.style().standardIcon(sp.SP_ArrowForward))
+    for old, new in ((acts.undo, undo), (acts.redo, redo)):
+        for widget in old.associatedObjects():
+            if isinstance(widget, (QMenu, QToolBar)):
+                widget.insertAction(old, new)
+                widget.removeAction(old)
+        old.deleteLater()
+    acts.undo, acts.redo = undo, redo

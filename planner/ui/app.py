@@ -18,7 +18,7 @@ from planner.ui import qtcompat  # noqa: F401  (before any painting: see the mod
 from planner.ui.i18n import chosen_language, install_translators, translate
 from planner.ui.window import APP_NAME, MainWindow
 
-__all__ = ["run", "parse_args", "install_fonts", "application"]
+__all__ = ["run", "parse_args", "install_fonts", "application", "open_at_start"]
 
 log = logging.getLogger(__name__)
 
@@ -98,8 +98,8 @@ def release_clipboard() -> None:
 
 
 def run(argv: list[str]) -> int:
-    """Open the editor on ``argv[0]`` (default: a crashed session's work, else the last project, else the
-    bundled hotel sample); return the exit code."""
+    """Open the editor on ``argv[0]`` (default: a crashed session's work, else the bundled hotel sample on
+    the first run and the last project afterwards); return the exit code."""
     try:
         args = parse_args(list(argv))
     except SystemExit as exc:  # --help or a usage error; argparse has printed the message
@@ -124,14 +124,29 @@ def run(argv: list[str]) -> int:
     if args.file is not None:
         window.open_path(args.file)
     elif not window.files.offer_recovery():
+        open_at_start(window)
+    return int(app.exec())
+
+
+#: Set once the editor has started: later starts reopen the last file instead of the sample.
+FIRST_RUN_DONE = "app/first_run_done"
+
+
+def open_at_start(window: MainWindow) -> str:
+    """What ``planner`` without a file opens: the bundled sample on the first run, the last file afterwards.
+
+    Returns ``"sample"``, ``"last"`` or ``"none"``. When the last file is gone, the sample opens.
+    """
+    settings = window.settings
+    first = not bool(settings.value(FIRST_RUN_DONE, False, type=bool))
+    settings.setValue(FIRST_RUN_DONE, True)
+    if not first:
         recent = [p for p in window.files.recent.paths() if p.exists()]
         if recent and window.open_path(recent[0]):
-            pass
-        else:
-            try:
-                sample = assets.sample_path("harbour-hotel")
-            except FileNotFoundError as exc:
-                window.show_error(translate("MainWindow", "Cannot open the sample"), str(exc))
-            else:
-                window.files.open_sample(sample)
-    return int(app.exec())
+            return "last"
+    try:
+        sample = assets.sample_path("harbour-hotel")
+    except FileNotFoundError as exc:
+        window.show_error(translate("MainWindow", "Cannot open the sample"), str(exc))
+        return "none"
+    return "sample" if window.files.open_sample(sample) else "none"

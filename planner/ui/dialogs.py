@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from planner.model import Venue
 from planner.ui.i18n import translate
@@ -56,6 +56,10 @@ class Dialogs:
         answer = box.exec()
         return {QMessageBox.StandardButton.Save: "save",
                 QMessageBox.StandardButton.Discard: "discard"}.get(QMessageBox.StandardButton(answer), "cancel")
+
+    def show_dialog(self, dialog: QDialog) -> None:
+        """Show a window of information (the user guide, the shortcut list); tests look at it instead."""
+        dialog.exec()
 
     def show_error(self, parent: QWidget, title: str, message: str) -> None:
         QMessageBox.critical(parent, title, message)

@@ -6,6 +6,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import __version__
@@ -14,7 +15,7 @@ from planner.model.commands import AddLevel, RemoveLevel
 from planner.rules import Finding
 from planner.rules.remedies import FillVenueField, Redraw, Remedy, RemedyError, sign_commands
 from planner.ui import clipboard
-from planner.ui.i18n import set_language_setting, translate
+from planner.ui.i18n import chosen_language, install_translators, set_language_setting, translate
 from planner.ui.names import step_name
 
 if TYPE_CHECKING:
@@ -205,9 +206,25 @@ class EditOps:
         self.window.settings.setValue("view/snap", bool(on))
 
     def set_language(self, value: str) -> None:
+        """View ▸ Language: remember the choice and switch the interface now (every text is translated again)."""
         set_language_setting(value, self.window.settings)
-        self.window.dialogs.show_info(self.window, translate("EditOps", "Language"),
-                                      translate("EditOps", "The new language is used from the next start."))
+        language = chosen_language(self.window.settings)
+        install_translators(language)  # Qt sends every widget a LanguageChange
+        self.window.set_language(language)
+
+    def user_guide(self) -> None:
+        """Help ▸ User Guide: the bundled bilingual guide."""
+        from planner.ui.help import UserGuideDialog
+
+        dialog = UserGuideDialog(self.window.language, self.window)
+        self.window.dialogs.show_dialog(dialog)
+
+    def show_shortcuts(self) -> None:
+        """Help ▸ Keyboard Shortcuts: every action's keys and the plan's gestures."""
+        from planner.ui.help import ShortcutsDialog
+
+        actions = [a for a in self.window.findChildren(QAction) if not a.shortcut().isEmpty()]
+        self.window.dialogs.show_dialog(ShortcutsDialog(actions, self.window))
 
     def about(self) -> None:
         QMessageBox.about(self.window, translate("EditOps", "About Venue Planner"),

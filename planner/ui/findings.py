@@ -104,6 +104,16 @@ class FindingsPanel(QDockWidget):
         self.remedy_bar.setVisible(False)
         self.setWidget(body)
 
+    def retranslate(self, language: str) -> None:
+        """Show the headers and the findings' messages in ``language`` (the one now installed)."""
+        self.language = language
+        self.tree.setHeaderLabels([self.tr("Severity"), self.tr("Code"), self.tr("Camera"), self.tr("Zone"),
+                                   self.tr("Message")])
+        self.add_signs_button.setText(self.tr("Add Suggested Signs"))
+        self.add_signs_button.setToolTip(self.tr("Place every notice sign the checks ask for, as one undoable step"))
+        self.remedy_label.setText(self.tr("Remedies:"))
+        self.set_findings(self._findings)
+
     @property
     def findings(self) -> list[Finding]:
         return list(self._findings)
@@ -135,11 +145,10 @@ class FindingsPanel(QDockWidget):
         self._show_remedies(restore)
         errors = sum(1 for f in self._findings if f.severity == "error")
         warnings = sum(1 for f in self._findings if f.severity == "warning")
-        title = self.tr("Findings ({0}, {1} errors)").replace("{0}", str(len(self._findings))) \
-            .replace("{1}", str(errors))
-        self.setWindowTitle(title)
-        self.summary.setText(self.tr("{0} errors, {1} warnings").replace("{0}", str(errors))
-                             .replace("{1}", str(warnings)) if self._findings else self.tr("No findings"))
+        n = len(self._findings)
+        self.setWindowTitle(self.tr("Findings (%n)", None, n) + " · " + self.tr("%n errors", None, errors))
+        self.summary.setText(self.tr("%n errors", None, errors) + ", " + self.tr("%n warnings", None, warnings)
+                             if self._findings else self.tr("No findings"))
         missing = sum(1 for f in self._findings if f.code == "SIGN_MISSING") if signs_missing is None else signs_missing
         self.add_signs_button.setEnabled(missing > 0)
 

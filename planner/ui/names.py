@@ -10,6 +10,7 @@ from planner.ui.i18n import translate
 
 __all__ = [
     "display_name",
+    "level_counts",
     "step_name",
     "next_camera_name",
     "automatic_name",
@@ -264,3 +265,16 @@ def step_name(entity: Any, project: Any = None) -> str:
     if not kind or name.lower().startswith(kind):
         return name
     return f"{kind} {name}"
+
+
+def level_counts(level: Any) -> list[str]:
+    """"3 zones", "1 wall" ... for what is on ``level``, with the plural forms of the interface language."""
+    zones, walls, openings = len(level.zones), len(level.walls), len(level.openings)
+    cameras, signs = len(level.cameras), len(level.signs)
+    return [
+        translate("Counts", "%n zones", None, zones),
+        translate("Counts", "%n walls", None, walls),
+        translate("Counts", "%n openings", None, openings),
+        translate("Counts", "%n cameras", None, cameras),
+        translate("Counts", "%n signs", None, signs),
+    ]

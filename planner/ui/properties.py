@@ -65,6 +65,7 @@ from planner.ui.names import (
     camera_kind_name,
     display_name,
     entity_name,
+    level_counts,
     material_name,
     opening_kind_name,
     relabel_uses,
@@ -306,17 +307,11 @@ class PropertiesPanel(QDockWidget):
         self.title.setStyleSheet("font-weight: bold")
         self.stack = QStackedWidget()
         self.pages: dict[str, _Page] = {}
-        self.empty = QLabel(self.tr("Open or create a project"))
+        self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty.setWordWrap(True)
         self.stack.addWidget(self.empty)
-        for kind, build in (("level", self._level_page), ("zone", self._zone_page), ("wall", self._wall_page),
-                            ("opening", self._opening_page), ("camera", self._camera_page),
-                            ("sign", self._sign_page)):
-            page = _Page(self)
-            build(page)
-            self.pages[kind] = page
-            self.stack.addWidget(page)
+        self._build_pages()
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 4, 6, 4)
@@ -329,6 +324,26 @@ class PropertiesPanel(QDockWidget):
         scroll.setWidget(body)
         self.setWidget(scroll)
         self.setMinimumWidth(280)
+
+    def _build_pages(self) -> None:
+        self.setWindowTitle(self.tr("Properties"))
+        self.empty.setText(self.tr("Open or create a project"))
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = {}
+        for kind, build in (("level", self._level_page), ("zone", self._zone_page), ("wall", self._wall_page),
+                            ("opening", self._opening_page), ("camera", self._camera_page),
+                            ("sign", self._sign_page)):
+            page = _Page(self)
+            build(page)
+            self.pages[kind] = page
+            self.stack.addWidget(page)
+
+    def retranslate(self) -> None:
+        """Build the fields again in the language now installed, showing the same selection."""
+        self._build_pages()
+        self.refresh()
 
     # -- what it shows -----------------------------------------------------------------------------
     @property
@@ -367,7 +382,8 @@ class PropertiesPanel(QDockWidget):
             return
         self._ids = [i for i in self._ids if i in project]
         if len(self._ids) > 1:
-            self.title.setText(self.tr("{0} items selected").replace("{0}", str(len(self._ids))))
+            n = len(self._ids)
+            self.title.setText(self.tr("%n items selected", None, n))
             self.empty.setText(self.tr("Select one item to edit its properties. Drag to move them together; "
                                        "Delete removes them."))
             self.stack.setCurrentWidget(self.empty)
@@ -471,10 +487,7 @@ class PropertiesPanel(QDockWidget):
 
         opacity.valueChanged.connect(fade)
         page._loaders.append(load)
-        page.info(self.tr("Contents"), lambda lv: self.tr("{0} zones, {1} walls, {2} openings, {3} cameras, "
-                                                          "{4} signs").replace("{0}", str(len(lv.zones)))
-                  .replace("{1}", str(len(lv.walls))).replace("{2}", str(len(lv.openings)))
-                  .replace("{3}", str(len(lv.cameras))).replace("{4}", str(len(lv.signs))))
+        page.info(self.tr("Contents"), lambda lv: ", ".join(level_counts(lv)))
 
     def _zone_page(self, page: _Page) -> None:
         page.text(self.tr("Name"), "name", self.tr("Rename zone {0}"))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from planner.model import SIGN_KINDS, SIGN_SIZES, WALL_MATERIALS, ZONE_USES
 from planner.rules.pack import DEFAULT_RULE_PACK, shown_private_uses
+from planner.ui.inputs import guard_wheel
 from planner.ui.names import material_name, relabel_uses, sign_kind_name, use_label
 from planner.ui.tools.base import ToolOptions
 
@@ -30,6 +31,7 @@ __all__ = ["ToolsPanel"]
 def _small(box: QComboBox) -> QComboBox:
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(8)
+    guard_wheel(box)
     return box
 
 
@@ -40,6 +42,7 @@ def _spin(low: float, high: float, value: float, suffix: str, step: float, decim
     box.setSingleStep(step)
     box.setSuffix(suffix)
     box.setValue(value)
+    guard_wheel(box)
     return box
 
 

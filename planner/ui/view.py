@@ -48,6 +48,8 @@ class PlanView(QGraphicsView):
     cursor_moved = QtSignal(float, float)
     #: The zoom changed; the new scale in pixels per metre.
     scale_changed = QtSignal(float)
+    #: Right click: (entity item under the pointer or None, plan point, global screen position).
+    context_requested = QtSignal(object, object, object)
 
     MIN_SCALE = 0.2  # pixels per metre
     MAX_SCALE = 2000.0
@@ -243,6 +245,12 @@ class PlanView(QGraphicsView):
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event: Any) -> None:
+        pos = event.pos()
+        raw = qtgeom.from_scene(self.mapToScene(pos))
+        self.context_requested.emit(self.entity_item_at(pos), raw, event.globalPos())
+        event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():

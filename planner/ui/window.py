@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QWidget,
 )
 
-from planner.model import Change, Command, Level, Project
+from planner.model import ZONE_USES, AddItem, Camera, Change, Command, Level, Project, SetProperty
 from planner.rules import Finding
 from planner.ui import qtgeom
 from planner.ui.actions import WindowActions, build_actions
@@ -40,6 +41,7 @@ from planner.ui.findings import FindingsPanel
 from planner.ui.i18n import translate, ui_language
 from planner.ui.inputs import NumberField
 from planner.ui.layers import LayersPanel
+from planner.ui.names import display_name, level_counts, use_name
 from planner.ui.properties import PropertiesPanel
 from planner.ui.scene import LevelScene
 from planner.ui.tools.base import Tool, ToolOptions
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self._undo_keys)
         self._build_status_bar()
+        self._build_start_panel()
         self._connect()
         self.set_tool("select")
         self.resize(1400, 900)
@@ -169,6 +172,9 @@ class MainWindow(QMainWindow):
         self.view.cursor_moved.connect(self._show_cursor)
         self.view.scale_changed.connect(self.scene.declutter)
         self.view.scale_changed.connect(self._show_scale)
+        self.view.context_requested.connect(self._context_menu)
+        self.scene.rebuilt.connect(self._update_start_panel)
+        self.scene.followed.connect(lambda _change: self._update_start_panel())
 
     def _refused(self, message: str) -> None:
         self.status(translate("MainWindow", "Not done: ") + message)
@@ -411,12 +417,7 @@ class MainWindow(QMainWindow):
         if level is None:
             self.summary_label.clear()
             return
-        self.summary_label.setText(
-            translate("MainWindow", "{n} zones · {w} walls · {o} openings · {c} cameras · {s} signs")
-            .replace("{n}", str(len(level.zones))).replace("{w}", str(len(level.walls)))
-            .replace("{o}", str(len(level.openings))).replace("{c}", str(len(level.cameras)))
-            .replace("{s}", str(len(level.signs)))
-        )
+        self.summary_label.setText(" · ".join(level_counts(level)))
 
     def _show_cursor(self, x: float, y: float) -> None:
         self.cursor_label.setText(f"x {x:8.2f} m   y {y:8.2f} m")
@@ -445,9 +446,150 @@ class MainWindow(QMainWindow):
             field.editingFinished.emit()
             field.setModified(False)
 
+    # -- first run -----------------------------------------------------------------------------------------------
+    def _build_start_panel(self) -> None:
+        from planner.ui.help import StartPanel
+
+        acts = self.acts
+        self.start_panel = StartPanel(self.view.viewport())
+        self.start_panel.set_steps([
+            (lambda: translate("MainWindow", "Import a plan (DXF, IMDF, image or PDF)"), acts.import_plan),
+            (lambda: translate("MainWindow", "Calibrate the scale on a plan image"), acts.tools["calibrate"]),
+            (lambda: translate("MainWindow", "Draw rooms"), acts.tools["rect_room"]),
+            (lambda: translate("MainWindow", "Place cameras"), acts.tools["camera"]),
+            (lambda: translate("MainWindow", "Check: the findings below follow every edit"), None),
+            (lambda: translate("MainWindow", "Print the signs"), acts.print_signs),
+        ])
+        self.start_panel.hide()
+
+    def _update_start_panel(self) -> None:
+        """Show the start panel over a plan with nothing on it (no items, no background)."""
+        level = self.level()
+        empty = level is not None and not level.backgrounds and next(iter(level.items()), None) is None
+        panel = self.start_panel
+        panel.setVisible(empty)
+        if empty:
+            panel.adjustSize()
+            viewport = self.view.viewport()
+            x, y = (viewport.width() - panel.width()) // 2, (viewport.height() - panel.height()) // 3
+            panel.move(max(8, x), max(8, y))
+            panel.raise_()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "start_panel"):
+            self._update_start_panel()
+
+    # -- languages ---------------------------------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        """Use ``language`` (``zh`` or ``en``) for the findings' messages; the installed catalogue does the rest."""
+        self.language = language
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the window again, in the language installed now."""
+        from planner.ui.actions import retranslate
+
+        retranslate(self)
+        self.findings.retranslate(self.language)
+        self.properties.retranslate()
+        self.layers.setWindowTitle(translate("LayersPanel", "Layers"))
+        self.tools_panel.setWindowTitle(translate("ToolsPanel", "Tools"))
+        self.start_panel.retranslate()
+        self._update_start_panel()
+        self.update_title()
+        self._update_summary()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "acts"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- the plan's context menu -------------------------------------------------------------------------------
+    def context_menu_for(self, item: Any, point: Point) -> QMenu:
+        """The actions for what is under the pointer: the item (selected first) or the empty plan."""
+        from planner.ui.items import EntityItem
+
+        menu = QMenu(self)
+        acts = self.acts
+        if isinstance(item, EntityItem):
+            if item.entity_id not in self.scene.selected_ids():
+                self.scene.select_ids([item.entity_id])
+            project = self.project
+            entity = project.get(item.entity_id) if project is not None and item.entity_id in project else None
+            if entity is not None:
+                title = menu.addAction(display_name(entity, project))
+                title.setEnabled(False)
+            if entity is not None and entity.ENTITY == "camera":
+                mine = [f for f in self.compliance.findings if f.camera == entity.id]
+                if mine:
+                    show = menu.addAction(translate("MainWindow", "Show its findings"))
+                    show.triggered.connect(lambda _=False, f=mine[0]: self._show_finding(f))
+                fr = menu.addAction(translate("MainWindow", "Face recognition"))
+                fr.setCheckable(True)
+                fr.setChecked(entity.face_recognition)
+                fr.toggled.connect(lambda on, c=entity.id: self.push(
+                    SetProperty(c, {"face_recognition": on}),
+                    text=translate("MainWindow", "Switch face recognition of {0}").replace(
+                        "{0}", display_name(entity, project))))
+            if entity is not None and entity.ENTITY == "zone":
+                uses = menu.addMenu(translate("MainWindow", "Use"))
+                step = translate("MainWindow", "Change use of {0}").replace("{0}", display_name(entity, project))
+                for use in ZONE_USES:
+                    action = uses.addAction(use_name(use))
+                    action.setCheckable(True)
+                    action.setChecked(use == entity.use)
+                    action.triggered.connect(lambda _=False, z=entity.id, u=use, t=step: self.push(
+                        SetProperty(z, {"use": u}), text=t))
+            menu.addSeparator()
+            menu.addActions([acts.cut, acts.copy, acts.duplicate, acts.delete])
+        else:
+            place = menu.addAction(translate("MainWindow", "Place a camera here"))
+            place.triggered.connect(lambda: self._place_camera(point))
+            menu.addAction(acts.paste)
+            menu.addAction(acts.select_all)
+            menu.addSeparator()
+            menu.addAction(acts.fit)
+            menu.addAction(acts.add_signs)
+        return menu
+
+    def _show_finding(self, finding: Finding) -> None:
+        findings = self.findings.findings
+        if finding in findings:
+            row = self.findings.row_of(findings.index(finding))
+            if row is not None:
+                self.findings.tree.setCurrentItem(row)
+                self.findings.tree.scrollToItem(row)
+        self.findings.show()
+        self.findings.raise_()
+        self.focus_finding(finding)
+
+    def _place_camera(self, point: Point) -> None:
+        level, project = self.level(), self.project
+        if level is None or project is None:
+            return
+        from planner.ui.names import next_camera_name
+
+        camera = Camera(id=project.new_id("c"), name=next_camera_name(project), position=point,
+                        hfov_deg=self.options.camera_hfov_deg, mount_height_m=self.options.camera_mount_height_m,
+                        face_recognition=self.options.camera_face_recognition)
+        if self.push(AddItem(level.id, camera), text=translate("CameraTool", "Add {0}").replace("{0}", camera.name)):
+            self.scene.select_ids([camera.id])
+
+    def _context_menu(self, item: Any, point: Point, global_pos: Any) -> None:
+        self._menu = self.context_menu_for(item, point)
+        self._menu.popup(global_pos)
+
     # -- window events --------------------------------------------------------------------------------------
+    #: Set by the actions when no saved window layout exists (the first run).
+    size_docks_on_show = False
+
     def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
         super().showEvent(event)  # type: ignore[arg-type]
+        if self.size_docks_on_show:  # larger findings: about nine rows with their remedies
+            self.size_docks_on_show = False
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.findings], [max(340, self.height() * 2 // 5)],
+                                                          Qt.Orientation.Vertical))
         if self._fit_on_show:
             self._fit_on_show = False
             QTimer.singleShot(0, self.fit_to_view)  # after the docks have taken their space

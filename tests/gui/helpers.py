@@ -56,6 +56,9 @@ class FakeDialogs(Dialogs):
     def show_info(self, parent: Any, title: str, message: str) -> None:
         self.infos.append((title, message))
 
+    def show_dialog(self, dialog: Any) -> None:
+        self.asked.append(("dialog", dialog))
+
     def ask_distance(self, parent: Any, measured_m: float) -> float | None:
         self.asked.append(("distance", measured_m))
         return self.distance
