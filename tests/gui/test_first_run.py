@@ -88,7 +88,7 @@ def test_language_switches_at_once(qtbot, tmp_path: Path) -> None:
     finally:
         window.acts.languages["en"].trigger()
     titles = [a.text() for a in window.menuBar().actions()]
-    assert "&File" in titles and window.acts.undo.text().startswith("&Undo") or "Undo" in window.acts.undo.text()
+    assert ("&File" in titles and window.acts.undo.text().startswith("&Undo")) or "Undo" in window.acts.undo.text()
 
 
 def test_counts_use_plural_forms(qtbot, tmp_path: Path) -> None:
