@@ -726,10 +726,12 @@ If you do not, the copies are deleted.</source>
     </message>
     <message>
         <source>Findings</source>
+        <extracomment>The pointer is on a remedy (Finding, Remedy), or left it (None, None). &quot;Fix all&quot; for one camera: (camera id, Remedy) clearing every finding of that camera.</extracomment>
         <translation>检查结果</translation>
     </message>
     <message>
         <source>Add Suggested Signs</source>
+        <extracomment>Entity id -&gt; the name to show (the window sets it to the project&apos;s names).</extracomment>
         <translation>添加建议的提示标识</translation>
     </message>
     <message>
@@ -759,6 +761,14 @@ If you do not, the copies are deleted.</source>
     <message>
         <source>Remedies:</source>
         <translation>整改措施：</translation>
+    </message>
+    <message>
+        <source>Fix All for This Camera</source>
+        <translation>一次修正此摄像机的全部问题</translation>
+    </message>
+    <message>
+        <source>Point to preview it on the plan; click to apply it</source>
+        <translation>指向即在平面上预览，点击即应用</translation>
     </message>
     <message numerus="yes">
         <source>Findings (%n)</source>

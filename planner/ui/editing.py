@@ -136,10 +136,20 @@ class EditOps:
         if command is None:
             return False
         text = remedy_text(remedy, self.window.language)
+        camera = finding.camera
+        if camera and camera in project:
+            text = f"{text} — {step_name(project.get(camera), project)}"
         ok = self.window.push(command, text=text)
         if ok:
             self.window.status(translate("EditOps", "Applied: {0} (Undo takes it back)").replace("{0}", text))
+            self.window.focus_finding(finding)  # select and frame the camera (or the zone, if it went)
         return ok
+
+    def fix_all(self, camera: str, remedy: Remedy) -> bool:
+        """Apply, for one camera, the remedy that clears all of its findings (one step)."""
+        finding = next((f for f in self.window.findings.findings if f.camera == camera and remedy in f.remedies),
+                       None)
+        return finding is not None and self.apply_remedy(finding, remedy)
 
     def add_suggested_signs(self) -> bool:
         """Place every sign the last check asked for, as one step."""

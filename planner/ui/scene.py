@@ -13,12 +13,13 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
-from PySide6.QtCore import QObject, QRectF, QTimer
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer
 from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from planner.model import Camera, Change, Level, ModelError, Project
 from planner.rules.pack import DEFAULT_RULE_PACK, shown_private_uses
+from planner.ui import qtgeom
 from planner.ui.compliance import LiveCompliance
 from planner.ui.coverage import CoverageItem
 from planner.ui.items import (
@@ -235,6 +236,45 @@ class LevelScene(QGraphicsScene):
         if not hold:
             self._declutter_timer.start()
 
+    # -- remedy preview ------------------------------------------------------------------------------
+    def show_ghost(self, region: Any, overlap: Any = None, camera_at: Any = None) -> None:
+        """Draw a coverage ``region`` (shapely, plan metres) as a dashed ghost, its ``overlap`` with private
+        spaces in red and the camera's position ``camera_at``: what a remedy would leave."""
+        from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
+        from PySide6.QtWidgets import QGraphicsPathItem
+
+        self.clear_ghost()
+        path = qtgeom.geometry_path(region) if region is not None else QPainterPath()
+        if camera_at is not None:
+            centre = qtgeom.to_scene(camera_at)
+            path.addEllipse(centre, 0.25, 0.25)
+        item = QGraphicsPathItem(path)
+        pen = QPen(QColor(0, 120, 60), 2.0, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        item.setPen(pen)
+        item.setBrush(QBrush(QColor(40, 170, 90, 70)))
+        item.setZValue(900.0)
+        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.addItem(item)
+        self._ghost = [item]
+        if overlap is not None and not getattr(overlap, "is_empty", True):
+            red = QGraphicsPathItem(qtgeom.geometry_path(overlap))
+            red.setPen(QPen(Qt.PenStyle.NoPen))
+            red.setBrush(QBrush(QColor(220, 30, 30, 140)))
+            red.setZValue(901.0)
+            self.addItem(red)
+            self._ghost.append(red)
+
+    def clear_ghost(self) -> None:
+        for item in getattr(self, "_ghost", []):
+            if item.scene() is self:
+                self.removeItem(item)
+        self._ghost = []
+
+    def ghost_items(self) -> list[Any]:
+        """The items of the remedy preview now shown (empty: none)."""
+        return list(getattr(self, "_ghost", []))
+
     # -- snapping -----------------------------------------------------------------------------------
     def snap_targets(self) -> Any:
         """Wall ends, zone vertices, wall and zone edges of the level (cached until the level changes)."""
@@ -357,6 +397,7 @@ class LevelScene(QGraphicsScene):
     # -- building ---------------------------------------------------------------------------
     def _rebuild(self) -> None:
         self.about_to_rebuild.emit()
+        self._ghost = []  # cleared with every item below
         self._items.clear()  # first: clearing the selection below re-places labels
         self._backgrounds.clear()
         self._coverage.clear()

@@ -10,6 +10,7 @@ are built by :mod:`planner.ui.actions`, file handling lives in
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 from pathlib import Path
@@ -164,6 +165,8 @@ class MainWindow(QMainWindow):
         self.compliance.findings_changed.connect(self._show_findings)
         self.findings.finding_activated.connect(self.focus_finding)
         self.findings.remedy_requested.connect(self.edits.apply_remedy)
+        self.findings.remedy_hovered.connect(self.preview_remedy)
+        self.findings.fix_all_requested.connect(self.edits.fix_all)
         self.findings.add_signs_requested.connect(self.edits.add_suggested_signs)
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.about_to_rebuild.connect(self._cancel_tool)
@@ -211,6 +214,7 @@ class MainWindow(QMainWindow):
         self._fill_levels()
         self.scene.set_level(project, project.levels[0].id if project and project.levels else None)
         self.tools_panel.set_private_uses(self.scene.private_uses())
+        self.findings.namer = self._name_of
         self.properties.show_ids([])
         self.update_title()
         self._update_summary()
@@ -345,6 +349,36 @@ class MainWindow(QMainWindow):
             self.findings.show_failure(translate("MainWindow", "The checks could not run: ") + self.compliance.failure)
             return
         self.findings.set_findings(self.compliance.findings)
+
+    def _name_of(self, entity_id: str) -> str:
+        project = self.project
+        if project is None or entity_id not in project:
+            return entity_id
+        return display_name(project.get(entity_id), project)
+
+    def preview_remedy(self, finding: Finding | None, remedy: Any) -> None:
+        """Show on the plan the coverage the finding's camera would have after ``remedy`` (None: clear)."""
+        self.scene.clear_ghost()
+        project, level = self.project, self.level()
+        if finding is None or remedy is None or project is None or level is None or not finding.camera:
+            return
+        if finding.camera not in project or project.level_of(finding.camera).id != level.id:
+            return
+        camera = project.get(finding.camera)
+        try:
+            command = remedy.command(project, finding)
+        except Exception:  # a remedy that no longer fits: no preview
+            return
+        if command is None:
+            return
+        if isinstance(command, SetProperty) and command.entity_id == camera.id:
+            values = {k: Camera.convert(k, v) for k, v in command.values.items()}
+            ghost = dataclasses.replace(camera, id=f"{camera.id}-preview", **values)
+            coverage = self.compliance.coverage(level, ghost)
+            overlap = self.compliance.private_overlap(level, ghost, coverage) if coverage is not None else None
+            self.scene.show_ghost(coverage.region if coverage is not None else None, overlap, ghost.position)
+        else:  # the camera goes: nothing left to see
+            self.scene.show_ghost(None, None, None)
 
     def fit_to_view(self) -> None:
         """Zoom so that the whole plan of the level is visible."""
