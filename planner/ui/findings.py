@@ -103,7 +103,7 @@ class FindingsPanel(QDockWidget):
                                    self.tr("Message")])
         head = self.tree.header()
         head.setStretchLastSection(True)
-        for column in range(4):
+        for column in range(2):
             head.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemClicked.connect(self._activated)
         self.tree.itemActivated.connect(self._activated)
@@ -172,6 +172,9 @@ class FindingsPanel(QDockWidget):
             self.tree.setCurrentItem(restore)
             self.tree.scrollToItem(restore)
         self.tree.blockSignals(False)
+        for column in (2, 3):  # names can be long: the message keeps most of the width
+            self.tree.resizeColumnToContents(column)
+            self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), 200))
         self._show_remedies(restore)
         errors = sum(1 for f in self._findings if f.severity == "error")
         warnings = sum(1 for f in self._findings if f.severity == "warning")

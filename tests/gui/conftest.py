@@ -33,9 +33,12 @@ def clean_clipboard(qapp):  # type: ignore[no-untyped-def]
     release_clipboard()
 
 
-@pytest.fixture(autouse=True, scope="session")
+@pytest.fixture(autouse=True)
 def english_catalogue(qapp):  # type: ignore[no-untyped-def]
-    """The English catalogue (singular and plural forms of counted messages), as the editor loads at start."""
+    """The English catalogue (singular and plural forms of counted messages), as the editor loads at start;
+    a test that switches the language leaves English behind."""
     from planner.ui.i18n import install_translators
 
+    install_translators("en", qapp)
+    yield
     install_translators("en", qapp)
