@@ -66,7 +66,7 @@ def test_pointing_at_a_remedy_previews_its_coverage_on_the_plan(editor, qtbot) -
     assert window.scene.ghost_items() == []
     panel.tree.itemEntered.emit(row.child(0), 4)  # the pointer on the first remedy
     ghost = window.scene.ghost_items()
-    assert ghost and ghost[0].path().boundingRect() != before or len(ghost) >= 1
+    assert (ghost and ghost[0].path().boundingRect() != before) or len(ghost) >= 1
     assert window.project.get("c1").heading_deg == 90 and not window.project.get("c1").privacy_masks  # no change
     assert len(ghost) == 1  # after the remedy the camera sees nothing private: no red part
     QApplication.sendEvent(panel.tree.viewport(), QEvent(QEvent.Type.Leave))
