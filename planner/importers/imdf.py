@@ -319,8 +319,9 @@ def _position(value: Any, where: str, path: list[str | int]) -> tuple[float, flo
         raise PlanImportError(where, "expected a position [longitude, latitude]", path)
     lon, lat = value[0], value[1]
     for v, what, bound in ((lon, "longitude", 180.0), (lat, "latitude", 90.0)):
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or abs(v) > bound:
-            raise PlanImportError(where, f"invalid {what} {v!r}", path)
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not abs(v) <= bound or not math.isfinite(v):
+            shown = repr(v) if not isinstance(v, int) or abs(v) < 10**20 else "an integer of more than 20 digits"
+            raise PlanImportError(where, f"invalid {what} {shown}", path)
     return (float(lon), float(lat))
 
 
