@@ -109,9 +109,14 @@ def _print_check_text(result: CheckResult, lang: str, out: TextIO) -> None:
         )
     else:
         out.write(
-            f"{result.count('error')} errors, {result.count('warning')} warnings; "
-            f"{result.cameras} cameras ({result.face_recognition_cameras} face recognition)\n"
+            f"{_count(result.count('error'), 'error')}, {_count(result.count('warning'), 'warning')}; "
+            f"{_count(result.cameras, 'camera')} ({result.face_recognition_cameras} face recognition)\n"
         )
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 error``, ``2 errors``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 # -- coverage --------------------------------------------------------------
@@ -437,6 +442,10 @@ def _cmd_layout(args: argparse.Namespace, out: TextIO) -> int:
                              ensure_ascii=False, indent=2) + "\n")
     else:
         _print_layout_text(layouts, profile.id, output, out)
+    if sum(lay.required_m2 for lay in layouts) <= 0.0:
+        print(f"planner: {args.file}: nothing to cover: no zone on {', '.join(levels)} has a use the profile "
+              f"asks to watch (draw rooms and zones and set their use, or set a zone's coverage)", file=sys.stderr)
+        return EXIT_FINDINGS
     return EXIT_OK if all(lay.complete for lay in layouts) else EXIT_FINDINGS
 
 

@@ -434,7 +434,7 @@ def hotel_ground() -> LevelSpec:
     b.camera("restaurant", "Restaurant 餐厅", (5.3, 9.7), 135, hfov=90, tilt=20, range_m=15)
     b.camera("gym", "Gym 健身房", (4.35, 18.35), 60, hfov=90, tilt=25, range_m=12)
     b.camera("lift-lobby", "Lift lobby 电梯厅", (32.3, 8.3), 30, hfov=90, tilt=20, range_m=12)
-    b.camera("corridor-sees-wc-f", "Corridor east — DELIBERATE: sees into women's restroom 走廊东（可见女卫生间内）",
+    b.camera("corridor-sees-wc-f", "Corridor east 走廊东",
              (29.4, 16.25), 285, hfov=90, tilt=15, range_m=12)
     # CCTV notices only: no fr_notice sign on this level (deliberate SIGN_MISSING for the FR cameras)
     b.sign("cctv-main-entrance", "cctv_notice", (21.25, -0.12), 180, "A2")
@@ -580,7 +580,7 @@ def hotel_guest_floor() -> LevelSpec:
     b.window("win-staff", ext, (33, 3), 1.5, toward="e")
 
     b.camera("lift-lobby", "Lift lobby 电梯厅", (32.3, 17.7), 120, hfov=90, tilt=25, range_m=10)
-    b.camera("in-room-203", "Room 203 — DELIBERATE: camera inside a guest room 203客房内摄像头",
+    b.camera("in-room-203", "Room 203 客房203",
              (20.4, 3.4), 75, hfov=90, tilt=15, range_m=8)
     # CCTV notices where people enter the lift-lobby camera's area (lifts, stairs)
     b.sign("cctv-lift-1", "cctv_notice", (37.12, 10.15), 90, "A4")
@@ -716,10 +716,8 @@ def mall_floor() -> LevelSpec:
     b.camera("entrance-fr", "Entrance FR (notice posted) 入口人脸识别（已设提示）", (3.6, 12.4), 290,
              hfov=60, tilt=20, resolution=(2688, 1520), range_m=8, fr=True)
     b.camera("mall-west", "Mall street west 步行街西", (4.4, 17.6), 110, hfov=80, tilt=20, range_m=20)
-    b.camera("mall-glass-sees-fitting", "Mall street — DELIBERATE: sees fitting rooms through the glass shopfront "
-             "步行街（透过玻璃橱窗可见试衣间）", (16.4, 17.6), 225, hfov=90, tilt=12, range_m=22)
-    b.camera("apparel-sees-fitting", "Apparel shop floor — DELIBERATE: faces the fitting-room curtains "
-             "服装店（正对试衣间门帘）", (9.0, 0.4), 300, hfov=90, tilt=15, range_m=15)
+    b.camera("mall-glass-sees-fitting", "Mall street 步行街", (16.4, 17.6), 225, hfov=90, tilt=12, range_m=22)
+    b.camera("apparel-sees-fitting", "Apparel shop floor 服装店", (9.0, 0.4), 300, hfov=90, tilt=15, range_m=15)
     b.camera("mall-east", "Mall street east 步行街东", (39.6, 12.4), 290, hfov=80, tilt=20, range_m=20)
     b.camera("service-corridor", "Service corridor 后勤走道", (41.0, 19.5), 0, hfov=60, tilt=20, range_m=11)
     b.camera("electronics", "Electronics shop 数码电器店", (26.4, 29.6), 135, hfov=90, tilt=25, range_m=15)

@@ -262,8 +262,10 @@ def describe_position(level: Level, *, zone: str | None, approach_zone: str | No
     if opening is not None:
         op = next((o for o in level.openings if o.id == opening), None)
         door_zh, door_en = ("门", "door") if op is None or op.kind == "door" else ("门洞", "doorway")
-        return (f"{in_zh}入口{door_zh}旁，{side_zh}{mount_zh}；{tail_zh}",
-                f"beside the {in_en} entrance {door_en}, {side_en}, {mount_en}; {tail_en}")
+        entrance_zh = "" if in_zh.endswith(("入口", "门厅")) else "入口"
+        entrance_en = "" if in_en.lower().endswith(("entrance", "entry")) else " entrance"
+        return (f"{in_zh}{entrance_zh}{door_zh}旁，{side_zh}{mount_zh}；{tail_zh}",
+                f"beside the {in_en}{entrance_en} {door_en}, {side_en}, {mount_en}; {tail_en}")
     return (f"{out_zh}通往{in_zh}处，{side_zh}{mount_zh}；{tail_zh}",
             f"where the {out_en} opens into the {in_en}, {side_en}, {mount_en}; {tail_en}")
 

@@ -84,18 +84,23 @@ def check_geometry(project: Project, pack: RulePack) -> list[Finding]:
 
 
 def check_notice(project: Project, pack: RulePack) -> list[Finding]:
-    """``NOTICE_INCOMPLETE`` and ``NO_ALTERNATIVE`` for projects with face recognition."""
-    if not fr_cameras(project):
+    """``NOTICE_INCOMPLETE``: facts the signs must state are missing (the pack's ``cctv_notice_fields`` for
+    every camera, its ``fr_notice_fields`` with face recognition); ``NO_ALTERNATIVE`` with face recognition."""
+    has_fr = bool(fr_cameras(project))
+    if not has_fr and not any(level.cameras for level in project.levels):
         return []
     venue = project.venue
     findings = []
-    missing = [name for name in pack.data.get("fr_notice_fields", []) if not str(getattr(venue, name, "")).strip()]
+    wanted = list(pack.data.get("cctv_notice_fields", ("operator", "contact")))
+    if has_fr:
+        wanted += pack.data.get("fr_notice_fields", [])
+    missing = [name for name in dict.fromkeys(wanted) if not str(getattr(venue, name, "") or "").strip()]
     if missing:
         f = make_finding(pack, "NOTICE_INCOMPLETE", fields=missing)
         f.details["missing_fields"] = missing
         f.remedies = [FillVenueField(field=name) for name in missing]
         findings.append(f)
-    if not venue.alternative.strip():
+    if has_fr and not venue.alternative.strip():
         f = make_finding(pack, "NO_ALTERNATIVE")
         f.remedies = [FillVenueField(field="alternative")]
         findings.append(f)

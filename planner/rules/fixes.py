@@ -286,8 +286,8 @@ class _Search:
         return self._kept(cov.region)
 
     def _kept(self, region: BaseGeometry) -> float:
-        if self.public_area <= 1e-9:
-            return 1.0  # nothing public was seen, so nothing is lost
+        if self.public_area < _MEANINGFUL_VIEW_M2:
+            return 1.0  # no public view to speak of (a camera inside a private room): nothing is lost
         if region.is_empty or not shapely.intersects(region, self.public):
             return 0.0
         return min(1.0, float(region.intersection(self.public).area) / self.public_area)
@@ -517,6 +517,10 @@ def _clear_headings(blocked: list[tuple[float, float]], wanted: float, half: flo
     cw, ccw = smallest_turns(rel, half, 0.5)
     turns = sorted((t for t in (cw, ccw) if t is not None), key=abs)
     return [round((wanted + t) % 360.0, 1) for t in turns[:1]] if turns else []
+
+
+#: A public view smaller than this (m²: a sliver through a doorway) is no view to keep; a share of it means nothing.
+_MEANINGFUL_VIEW_M2 = 0.5
 
 
 def _move(search: _Search, move_area: MoveArea, inside: bool) -> Remedy | None:
