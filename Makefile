@@ -22,12 +22,14 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 # `make test` leaves out tests marked slow (the wheel smoke test); `make test-slow` runs just those, and CI runs both.
 test: $(STAMP)
 	tools/system-deps.sh test
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow"
 
 test-slow: $(STAMP)

@@ -14,13 +14,18 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from planner import __version__, logs
 from planner.io import ProjectFileError, check_output, load_project
 from planner.model import Camera, Level, Project
 from planner.rules import CheckResult, RulePackError, available_rule_packs, check_project, load_rule_pack
 from planner.rules.remedies import describe
+
+if TYPE_CHECKING:
+    from planner.layout.catalogue import Catalogue
+    from planner.layout.optimise import LevelLayout
+    from planner.rules.engine import ComplianceEngine
 
 __all__ = ["EXIT_FINDINGS", "EXIT_INPUT", "EXIT_OK", "build_parser", "main"]
 
@@ -231,7 +236,7 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from planner.importers.calibrate import parse_calibration, parse_scale
     from planner.io import save_project
 
-    options: dict[str, object] = {"name": args.name, "level_name": args.level_name}
+    options: dict[str, Any] = {"name": args.name, "level_name": args.level_name}
     if args.page is not None:
         if args.page < 1:
             raise InputError(f"--page: pages count from 1, got {args.page}")
@@ -298,7 +303,7 @@ def _inputs_of(file: str, project: Project) -> list[str]:
 
 
 def _checked(args: argparse.Namespace, outputs: Sequence[tuple[str, str]] = (), *,
-             qr: bool = False) -> tuple[Project, object, object]:
+             qr: bool = False) -> tuple[Project, ComplianceEngine, CheckResult]:
     from planner.output.qr import qr_problem
     from planner.rules.engine import ComplianceEngine
 
@@ -323,7 +328,7 @@ def _cmd_signs(args: argparse.Namespace, out: TextIO) -> int:
 
     output = args.output
     project, _engine, result = _checked(args, [("-o", output)], qr=True)
-    doc = signs_document(project, paper=args.paper, orientation=args.orientation, result=result)  # type: ignore[arg-type]
+    doc = signs_document(project, paper=args.paper, orientation=args.orientation, result=result)
     what = {"fr_notice": "face-recognition signs", "cctv_notice": "CCTV signs", "notice_sheet": "full notice sheet"}
     for kind, missing in doc.gaps.items():
         _warn(f"{args.file}: missing for the {what.get(kind, kind)}: venue.{', venue.'.join(missing)}")
@@ -366,10 +371,10 @@ def _cmd_guide(args: argparse.Namespace, out: TextIO) -> int:
         outputs.extend(("--csv", str(path)) for path in csv_paths(args.csv).values())
     project, engine, result = _checked(args, outputs)
     try:
-        pages = write_guide_pdf(project, output, result=result, engine=engine)  # type: ignore[arg-type]
+        pages = write_guide_pdf(project, output, result=result, engine=engine)
         out.write(f"{output}: {pages} page(s)\n")
         if args.xlsx or args.csv is not None:
-            schedules = build_schedules(project, result)  # type: ignore[arg-type]
+            schedules = build_schedules(project, result)
             if args.xlsx:
                 write_xlsx(schedules, args.xlsx)
                 out.write(f"{args.xlsx}: sign and camera schedules\n")
@@ -387,7 +392,7 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     output = args.output
     project, engine, result = _checked(args, [("-o", output)])
     try:
-        pages = write_report_pdf(project, output, result=result, engine=engine)  # type: ignore[arg-type]
+        pages = write_report_pdf(project, output, result=result, engine=engine)
     except OSError as exc:
         raise InputError(f"-o {args.output}: {exc.strerror or exc}") from None
     out.write(f"{output}: {pages} page(s)\n")
@@ -449,7 +454,7 @@ def _cmd_layout(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if all(lay.complete for lay in layouts) else EXIT_FINDINGS
 
 
-def _catalogue(path: str) -> object:
+def _catalogue(path: str) -> Catalogue:
     """The shipped camera catalogue plus the models of ``path`` (``{"models": [...]}``, see docs)."""
     from planner.layout import CatalogueError, load_catalogue
     from planner.layout.catalogue import catalogue_from_json
@@ -467,14 +472,14 @@ def _catalogue(path: str) -> object:
         raise InputError(f"--catalogue {path}: {exc}") from None
 
 
-def _print_layout_text(layouts: Sequence[object], profile: str, output: str, out: TextIO) -> None:
+def _print_layout_text(layouts: Sequence[LevelLayout], profile: str, output: str, out: TextIO) -> None:
     import math
 
     for lay in layouts:
-        s = lay.solution  # type: ignore[attr-defined]
-        out.write(f"Level {lay.level_id} (profile {profile})\n")  # type: ignore[attr-defined]
+        s = lay.solution
+        out.write(f"Level {lay.level_id} (profile {profile})\n")
         out.write(f"  {'zone':<24} {'use':<15} {'requires':<20} {'required m²':>11} {'met m²':>8}\n")
-        for z in lay.zones:  # type: ignore[attr-defined]
+        for z in lay.zones:
             need = z.level if z.door_level is None else (
                 f"{z.level}+door {z.door_level}" if z.level != "none" else f"door {z.door_level}")
             mark = "" if z.complete else "  UNMET"
@@ -482,22 +487,22 @@ def _print_layout_text(layouts: Sequence[object], profile: str, output: str, out
             if z.reason:
                 out.write(f"      {z.required_m2 - z.met_m2:.1f} m² not met: {z.reason}\n")
         models: dict[str, int] = {}
-        for model in lay.models.values():  # type: ignore[attr-defined]
+        for model in lay.models.values():
             models[model] = models.get(model, 0) + 1
         used = ", ".join(f"{n}× {m}" for m, n in sorted(models.items())) or "none"
-        out.write(f"  cameras: {len(lay.cameras)} ({used}); total cost {lay.cost:.2f}\n")  # type: ignore[attr-defined]
-        if lay.removed:  # type: ignore[attr-defined]
-            out.write(f"  replaced the level's {len(lay.removed)} existing camera(s)\n")  # type: ignore[attr-defined]
+        out.write(f"  cameras: {len(lay.cameras)} ({used}); total cost {lay.cost:.2f}\n")
+        if lay.removed:
+            out.write(f"  replaced the level's {len(lay.removed)} existing camera(s)\n")
         if s is not None:
             bound = "n/a" if not math.isfinite(s.bound) else f"{s.bound:.2f}"
             gap = "n/a" if not math.isfinite(s.gap) else f"{100 * s.gap:.1f} %"
             what = "optimal" if s.optimal else "time limit reached"
             kind = "covered-area (m²)" if s.budgeted else "cost"
             out.write(f"  {kind} bound {bound}, gap {gap} ({s.method}, {what}, {s.seconds:.1f} s, "
-                      f"{lay.candidates} candidate poses)\n")  # type: ignore[attr-defined]
-        out.write(f"  signs added: {len(lay.signs)}\n")  # type: ignore[attr-defined]
-        out.write(f"  met {lay.met_m2:.1f} of {lay.required_m2:.1f} m² required"  # type: ignore[attr-defined]
-                  f" ({lay.reachable_m2:.1f} m² reachable at all)\n")  # type: ignore[attr-defined]
+                      f"{lay.candidates} candidate poses)\n")
+        out.write(f"  signs added: {len(lay.signs)}\n")
+        out.write(f"  met {lay.met_m2:.1f} of {lay.required_m2:.1f} m² required"
+                  f" ({lay.reachable_m2:.1f} m² reachable at all)\n")
     out.write(f"Saved {output}\n")
 
 

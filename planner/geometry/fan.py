@@ -404,7 +404,7 @@ class VisibilityFan:
                     ex, ey = x2, y2
                     continue
                 if pend is not None:
-                    cur.extend(arc_points(pend[0], pend[1], x1, y1, r_out))  # type: ignore[union-attr]
+                    cur.extend(arc_points(pend[0], pend[1], x1, y1, r_out))  # type: ignore[union-attr]  # pend is set before an arc is closed
                     pend = None
                 if dmax2 < rin2 - touch_tol:
                     # wholly inside the inner circle: no band here

@@ -176,10 +176,10 @@ class LevelGeometry:
     ) -> LevelGeometry:
         """Build from a :class:`planner.model.Level`."""
         return cls.from_walls(
-            level.walls,  # type: ignore[attr-defined]
-            level.openings,  # type: ignore[attr-defined]
-            level.zones,  # type: ignore[attr-defined]
-            ceiling_height_m=level.ceiling_height_m,  # type: ignore[attr-defined]
+            level.walls,  # type: ignore[attr-defined]  # any object with a level's attributes
+            level.openings,  # type: ignore[attr-defined]  # any object with a level's attributes
+            level.zones,  # type: ignore[attr-defined]  # any object with a level's attributes
+            ceiling_height_m=level.ceiling_height_m,  # type: ignore[attr-defined]  # any object with a level's attributes
             margin_m=margin_m,
             extra_points=extra_points,
             doors_open=doors_open,
@@ -278,7 +278,7 @@ class LevelGeometry:
             q = (float(point[0]), float(point[1]))
         intervals = view_intervals(heading_deg, hfov_deg, masks)
         full = intervals is None
-        n_int = 1 if full else len(intervals)  # type: ignore[arg-type]
+        n_int = 1 if full else len(intervals)  # type: ignore[arg-type]  # None only when full
         if q is None:
             return VisibilityFan((float(point[0]), float(point[1])), [], full, range_m)
         qx, qy = q
@@ -300,7 +300,7 @@ class LevelGeometry:
                     starts[0].append((phi_a + math.pi, phi_a + math.pi + span, h, ax, ay, bx, by))
                     continue
                 phi_b = phi_a + span
-                for i, (a0, a1) in enumerate(intervals):  # type: ignore[arg-type]
+                for i, (a0, a1) in enumerate(intervals):  # type: ignore[arg-type]  # None only when full
                     shift = math.floor((a0 + math.pi) / _TWO_PI) * _TWO_PI
                     a0 -= shift
                     a1 -= shift

@@ -64,10 +64,12 @@ __all__ = [
 ]
 
 #: ``$INSUNITS`` codes of the units a floor plan is drawn in, by their abbreviation.
-_PLAN_UNITS: dict[str, int] = {ezunits.decode(code): code
-                               for code in (ezunits.MM, ezunits.CM, ezunits.DM, ezunits.M, ezunits.IN, ezunits.FT)}
+_PLAN_UNITS: dict[str, ezunits.InsertUnits] = {
+    str(ezunits.decode(code)): ezunits.InsertUnits(code)
+    for code in (ezunits.MM, ezunits.CM, ezunits.DM, ezunits.M, ezunits.IN, ezunits.FT)
+}
 #: Length units accepted for ``units``: name -> metres.
-UNIT_FACTORS: dict[str, float] = {name: round(ezunits.conversion_factor(code, ezunits.M), 12)
+UNIT_FACTORS: dict[str, float] = {name: round(ezunits.conversion_factor(code, ezunits.InsertUnits.Meters), 10)
                                   for name, code in _PLAN_UNITS.items()}
 
 WALL_LAYER_RE = re.compile(
@@ -545,7 +547,7 @@ def _units(doc: Any, file: str, units: str | None, extent: float) -> tuple[str, 
         return key, UNIT_FACTORS[key]
     code = int(doc.header.get("$INSUNITS", 0) or 0)
     if code in _PLAN_UNITS.values():
-        name = ezunits.decode(code)
+        name = str(ezunits.decode(code))
         return name, UNIT_FACTORS[name]
     if code == 0:
         guess = "mm" if extent > 500 else "m"
@@ -692,7 +694,7 @@ def _build_walls(got: _Collected, to_m: Any, factor: float, thin_m: float, notes
             notes.append(f"no layer is named like a wall layer: {len(guessed)} wall(s) guessed from pairs of parallel "
                          f"lines on {shown}; check them, or choose the wall layers with --wall-layers")
             got.layers_used.update(layers)
-    walls = []
+    walls: list[Wall] = []
     for w in found:
         thickness = w.thickness if w.how != "single" else thin_m
         walls.append(Wall(
@@ -1104,12 +1106,12 @@ def _build_level(level: Level, got: _Collected, to_m: Any, factor: float, offset
         ring = _dedupe(ring)
         if len(ring) < 3:
             continue
-        zone_name, use, label, confidence, reason, unclassified = _name_and_use(inside.get(i, []), hotel)
+        zone_name, use, source, confidence, reason, unclassified = _name_and_use(inside.get(i, []), hotel)
         zone = Zone(id=f"{prefix}{n}", name=zone_name, use=use, polygon=tuple(ring),
-                    extra={"import": {"label": label, "confidence": round(confidence, 2)}} if label else {})
+                    extra={"import": {"label": source, "confidence": round(confidence, 2)}} if source else {})
         level.zones.append(zone)
         unclassified_labels.extend(unclassified)
-        review.append(ReviewItem(level.id, zone.id, zone_name, use, label, confidence, reason))
+        review.append(ReviewItem(level.id, zone.id, zone_name, use, source, confidence, reason))
     if outside:
         notes.append(f"{outside} label(s) lie outside every room" + (f" on {level.name}" if level.id != "L1" else ""))
     if level.id != "L1":

@@ -130,7 +130,7 @@ def pair_walls(
     ``keep_single=False`` drops the lines that pair with nothing (used when the
     wall layers are guessed and single lines are more likely furniture).
     """
-    segs = [(seg[0], seg[1], seg[2], seg[3] if len(seg) > 3 else k)  # type: ignore[misc]
+    segs = [(seg[0], seg[1], seg[2], seg[3] if len(seg) > 3 else k)
             for k, seg in enumerate(segments) if math.dist(seg[0], seg[1]) >= 1e-4]
     walls, leftovers = _pair_straight(segs, min_gap, max_gap)
     arc_walls, single_arcs = _pair_arcs(arcs, min_gap, max_gap)
@@ -205,7 +205,7 @@ def _pair_straight(segs: list[tuple[Point, Point, str, int]], min_gap: float, ma
         sign = 1.0 if float(np.dot(ui, uj)) > 0 else -1.0
         base = float(np.dot(aj - a[i], ui))
         mapped = [tuple(sorted((base + sign * c0, base + sign * c1))) for c0, c1 in covered[j]]
-        free = _subtract(free, mapped)  # type: ignore[arg-type]
+        free = _subtract(free, mapped)  # type: ignore[arg-type]  # a polygonal geometry
         if not free:
             continue
         normal = np.array([-ui[1], ui[0]])

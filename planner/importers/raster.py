@@ -82,7 +82,7 @@ def open_image(data: bytes, file: str, *, page: int = 0) -> Image.Image:
 def _image_dpi(image: Image.Image) -> float | None:
     dpi = image.info.get("dpi")
     try:
-        value = float(dpi[0]) if isinstance(dpi, (tuple, list)) else float(dpi)
+        value = float(dpi[0]) if isinstance(dpi, (tuple, list)) else float(dpi)  # type: ignore[arg-type]  # None raises TypeError, caught below
     except (TypeError, ValueError, IndexError):
         return None
     # PNG stores pixels per metre: 100 dpi comes back as 99.9998

@@ -170,7 +170,7 @@ def clean_stale_temp_files(path: str | Path) -> list[Path]:
 
 def clean_stale_temp_files_in(folder: str | Path) -> list[Path]:
     """Remove every temporary file in ``folder`` whose writer (named in it) is no longer running."""
-    removed = []
+    removed: list[Path] = []
     try:
         names = os.listdir(folder)
     except OSError:

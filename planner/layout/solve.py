@@ -381,7 +381,7 @@ def _model(p: CoverProblem, max_cameras: int | None, max_cost: float | None) -> 
     starts = [0]
     index: list[np.ndarray] = []
     value: list[np.ndarray] = []
-    cap = float(max_cameras) if max_cameras is not None else float(max_cost)  # type: ignore[arg-type]
+    cap = float(max_cameras) if max_cameras is not None else float(max_cost)  # type: ignore[arg-type]  # one of the two caps is given
     for j in range(n):
         rows = p.rows(j)
         index.append(np.append(rows, budget_row))

@@ -176,7 +176,7 @@ class Level:
         """Return the item list called ``name`` (``zones``, ``walls`` ...)."""
         if name not in {t.COLLECTION for t in LEVEL_ITEM_TYPES}:
             raise ModelError(f"a level has no collection {name!r}")
-        return getattr(self, name)  # type: ignore[no-any-return]
+        return getattr(self, name)  # type: ignore[no-any-return]  # the attribute the key names
 
     def items(self) -> Iterator[Entity]:
         """Yield every item of the level in file order."""

@@ -328,12 +328,11 @@ def _checklist(project: Project, schedules: Schedules, result: CheckResult, st: 
             KeepTogether([para("签字确认 Sign-off", st["h2"]), sign_off])]
 
 
-def guide_pdf_bytes(project: Project, *, result: CheckResult | None = None,
+def guide_pdf_bytes(project: Project, *, result: CheckResult,
                     engine: ComplianceEngine | None = None) -> tuple[bytes, int]:
-    """The placement guide in memory and its page count.
+    """The placement guide of ``result`` (of :func:`planner.rules.check_project`) in memory, and its page count.
 
-    Pass the ``result`` of :func:`planner.rules.check_project` and its long-lived
-    ``engine`` to reuse the checks and the coverage already computed.
+    Pass the check's long-lived ``engine`` to reuse the coverage already computed.
     """
     own = engine is None or engine.project is not project
     if own:
@@ -346,11 +345,7 @@ def guide_pdf_bytes(project: Project, *, result: CheckResult | None = None,
             engine.close()
 
 
-def _guide(project: Project, result: CheckResult | None, engine: ComplianceEngine) -> tuple[bytes, int]:
-    if result is None:
-        from planner.rules import check_project
-
-        result = check_project(project, engine=engine)
+def _guide(project: Project, result: CheckResult, engine: ComplianceEngine) -> tuple[bytes, int]:
     schedules = build_schedules(project, result)
     st = styles()
     from planner.output.document import MARGIN
@@ -374,7 +369,7 @@ def _guide(project: Project, result: CheckResult | None, engine: ComplianceEngin
                           date=date)
 
 
-def write_guide_pdf(project: Project, path: str | Path, *, result: CheckResult | None = None,
+def write_guide_pdf(project: Project, path: str | Path, *, result: CheckResult,
                     engine: ComplianceEngine | None = None) -> int:
     """Write the placement guide to ``path`` atomically; return the number of pages."""
     data, pages = guide_pdf_bytes(project, result=result, engine=engine)

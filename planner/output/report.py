@@ -829,14 +829,13 @@ def _article_number(article: str) -> int:
     return int(digits) if digits and "Art." in article else 0
 
 
-def report_pdf_bytes(project: Project, *, result: CheckResult | None = None,
+def report_pdf_bytes(project: Project, *, result: CheckResult,
                      engine: ComplianceEngine | None = None) -> tuple[bytes, int]:
-    """The report in memory and its page count.
+    """The report of ``result`` (of :func:`planner.rules.check_project`) in memory, and its page count.
 
-    Pass the ``result`` of :func:`planner.rules.check_project` and its long-lived
-    ``engine`` to reuse the checks and the coverage already computed.
+    Pass the check's long-lived ``engine`` to reuse the coverage already computed.
     """
-    pack = load_rule_pack(project.venue.rule_pack if result is None else result.rule_pack)
+    pack = load_rule_pack(result.rule_pack)
     own = engine is None or engine.project is not project or engine.pack.id != pack.id
     if own:
         engine = ComplianceEngine(project, pack)
@@ -848,12 +847,8 @@ def report_pdf_bytes(project: Project, *, result: CheckResult | None = None,
             engine.close()
 
 
-def _report(project: Project, result: CheckResult | None, pack: RulePack,
+def _report(project: Project, result: CheckResult, pack: RulePack,
             engine: ComplianceEngine) -> tuple[bytes, int]:
-    if result is None:
-        from planner.rules import check_project
-
-        result = check_project(project, pack, engine=engine)
     schedules = build_schedules(project, result)
     st = styles()
     width = PAGE[0] - 2 * MARGIN
@@ -872,7 +867,7 @@ def _report(project: Project, result: CheckResult | None, pack: RulePack,
                           date=document_date(project.venue))
 
 
-def write_report_pdf(project: Project, path: str | Path, *, result: CheckResult | None = None,
+def write_report_pdf(project: Project, path: str | Path, *, result: CheckResult,
                      engine: ComplianceEngine | None = None) -> int:
     """Write the compliance and impact-assessment report to ``path`` atomically; return the number of pages."""
     data, pages = report_pdf_bytes(project, result=result, engine=engine)

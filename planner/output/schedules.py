@@ -381,12 +381,8 @@ def _size_note(size: str, req: Requirement | None) -> str:
 _KIND_NAMES = {"fr_notice": "人脸识别提示 FR notice", "cctv_notice": "视频监控提示 CCTV notice"}
 
 
-def build_schedules(project: Project, result: CheckResult | None = None) -> Schedules:
-    """Number the signs and cameras and build both schedules."""
-    if result is None:
-        from planner.rules import check_project
-
-        result = check_project(project)
+def build_schedules(project: Project, result: CheckResult) -> Schedules:
+    """Number the signs and cameras and build both schedules from the check's ``result``."""
     out = Schedules(date=document_date(project.venue), venue=project.venue.name)
     n_cam = 0
     for level in project.levels:

@@ -151,7 +151,7 @@ def _resolve_orientation(sheet: SignSheet, project: Project) -> None:
         sheet.orientation = "portrait"
 
 
-def sign_sheets(project: Project, result: CheckResult | None = None, *, paper: str | None = None,
+def sign_sheets(project: Project, result: CheckResult, *, paper: str | None = None,
                 orientation: str | None = None) -> list[SignSheet]:
     """Every sign the plan needs: on each level the placed signs, then the required ones not placed yet.
 
@@ -165,10 +165,6 @@ def sign_sheets(project: Project, result: CheckResult | None = None, *, paper: s
         raise ValueError(f"unknown paper size {paper!r} (use {', '.join(PAPER_MM)})")
     if orientation is not None and orientation not in ORIENTATIONS:
         raise ValueError(f"unknown orientation {orientation!r} (use portrait or landscape)")
-    if result is None:
-        from planner.rules import check_project
-
-        result = check_project(project)
     reqs = requirements(result)
     used = project.ids()
     sheets: list[SignSheet] = []
@@ -635,8 +631,8 @@ class SignsDocument:
         return bool(self.gaps)
 
 
-def signs_document(project: Project, *, paper: str | None = None, orientation: str | None = None,
-                   result: CheckResult | None = None) -> SignsDocument:
+def signs_document(project: Project, *, result: CheckResult, paper: str | None = None,
+                   orientation: str | None = None) -> SignsDocument:
     """Every sign the plan needs, then the full notice sheet where face recognition is used.
 
     When a notice fact the rule pack requires is missing
@@ -684,15 +680,15 @@ def signs_document(project: Project, *, paper: str | None = None, orientation: s
     return SignsDocument(buf.getvalue(), pages, sheets, gaps, warnings, sheet_pages)
 
 
-def signs_pdf_bytes(project: Project, *, paper: str | None = None, orientation: str | None = None,
-                    result: CheckResult | None = None) -> tuple[bytes, int]:
+def signs_pdf_bytes(project: Project, *, result: CheckResult, paper: str | None = None,
+                    orientation: str | None = None) -> tuple[bytes, int]:
     """The signs PDF in memory and its page count (see :func:`signs_document`)."""
     doc = signs_document(project, paper=paper, orientation=orientation, result=result)
     return doc.data, doc.pages
 
 
-def write_signs_pdf(project: Project, path: str | Path, *, paper: str | None = None,
-                    orientation: str | None = None, result: CheckResult | None = None) -> int:
+def write_signs_pdf(project: Project, path: str | Path, *, result: CheckResult, paper: str | None = None,
+                    orientation: str | None = None) -> int:
     """Write the signs PDF to ``path`` atomically; return the number of pages (see :func:`signs_document`)."""
     data, pages = signs_pdf_bytes(project, paper=paper, orientation=orientation, result=result)
     atomic_write(path, data)

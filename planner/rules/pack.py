@@ -128,7 +128,7 @@ class RulePack:
 
     def rule(self, code: str) -> dict[str, Any]:
         try:
-            return self.data["rules"][code]  # type: ignore[no-any-return]
+            return self.data["rules"][code]  # type: ignore[no-any-return]  # JSON data
         except KeyError:
             raise RulePackError(f"rule pack {self.id!r} has no rule {code!r}") from None
 

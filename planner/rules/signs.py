@@ -246,7 +246,7 @@ class LevelTopology:
     def zone_at(self, p: Point) -> str | None:
         """Id of the zone containing ``p`` (first in file order), or ``None``."""
         for i in sorted(self.tree.query(p, predicate="within")):
-            return self.zones[i][0]
+            return str(self.zones[i][0])
         return None
 
     def announced(self, regions: dict[str, BaseGeometry]) -> dict[str, list[str]]:
@@ -303,8 +303,8 @@ class LevelTopology:
         neighbours: dict[str, set[str]] = {z: set() for z in inside}
         for a, b in self.links:
             if a in inside and b in inside:
-                neighbours[a].add(b)  # type: ignore[index]
-                neighbours[b].add(a)  # type: ignore[index]
+                neighbours[a].add(b)
+                neighbours[b].add(a)
         out, seen = [], set()
         for start in sorted(inside):
             if start in seen:

@@ -37,7 +37,7 @@ class IndexedZones(list[T]):
     def query(self, geom: BaseGeometry) -> list[T]:
         """Items whose polygon's bounding box meets ``geom``'s, in list order."""
         if self._tree is None or self._size != len(self):
-            self._tree = shapely.STRtree([item.polygon for item in self])  # type: ignore[attr-defined]
+            self._tree = shapely.STRtree([item.polygon for item in self])  # type: ignore[attr-defined]  # items carry a polygon
             self._size = len(self)
         return [self[i] for i in sorted(self._tree.query(geom).tolist())]
 

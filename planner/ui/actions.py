@@ -9,12 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QStyle, QToolBar, QUndoView
 
+from planner.ui.blindspots import BlindSpotLayer
 from planner.ui.i18n import LANGUAGE_CHOICES, language_setting
 from planner.ui.i18n import translate as _translate
 from planner.ui.icons import tool_icon
 from planner.ui.names import layer_name
 from planner.ui.scene import LAYERS
-from planner.ui.suggest import install_layout_actions
+from planner.ui.suggest import SuggestCameras, install_layout_actions
 from planner.ui.toolbox import ToolsPanel
 
 if TYPE_CHECKING:
@@ -109,6 +110,9 @@ class WindowActions:
     tools_panel: ToolsPanel
     history: QDockWidget
     history_view: QUndoView
+    # automatic layout
+    suggest: SuggestCameras
+    blind_spots: BlindSpotLayer
 
 
 def _tool_names() -> dict[str, str]:
@@ -296,7 +300,7 @@ def build_actions(window: MainWindow) -> WindowActions:
         tools_menu.addAction(action)
         acts.tools[name] = action
     acts.tools["select"].setChecked(True)
-    install_layout_actions(window, tools_menu, view_menu)
+    acts.suggest, acts.blind_spots = install_layout_actions(window, tools_menu, view_menu)
 
     # -- level
     acts.add_level = _action(window, translate("Actions", "&Add Level…"), edits.add_level, name="add_level")

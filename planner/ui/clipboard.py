@@ -95,7 +95,7 @@ def paste_entities(project: Project, data: dict[str, Any], level_id: str, *,
         new_id = f"{prefix}{n}"
         taken.add(new_id)
         renamed[str(raw.get("id"))] = new_id
-        entity = cls(id=new_id, **values)
+        entity = cls(id=new_id, **values)  # type: ignore[call-arg]  # cls is one of the entity dataclasses
         if isinstance(entity, Opening) and entity.wall is not None:
             entity.wall = renamed.get(entity.wall) or (
                 entity.wall if any(w.id == entity.wall for w in level.walls) else None)

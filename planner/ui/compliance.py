@@ -87,6 +87,12 @@ class LiveCompliance(QObject):
         """The last full check (its ``signs_required`` and summary); None before the first."""
         return self._result
 
+    def current_result(self) -> CheckResult | None:
+        """The full check of the project as it is now (run at once when edits are still pending)."""
+        if self._result is None or self.pending:
+            self.refresh()
+        return self._result
+
     @property
     def failure(self) -> str | None:
         """Why the last check failed, or None."""

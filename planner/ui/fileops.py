@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -243,7 +244,7 @@ class FileOps:
             return False
         name = self.window.dialogs.ask_open_path(self.window, translate("FileOps", "Import plan"), self._start_dir(),
                                                  import_filter())
-        return bool(name) and self.import_plan(Path(name))
+        return name is not None and bool(name) and self.import_plan(Path(name))
 
     def import_plan(self, path: Path, **options: Any) -> bool:
         try:
@@ -284,7 +285,7 @@ class FileOps:
     def import_background_dialog(self) -> bool:
         name = self.window.dialogs.ask_open_path(self.window, translate("FileOps", "Import background"),
                                                  self._start_dir(), background_filter())
-        return bool(name) and self.import_background(Path(name))
+        return name is not None and bool(name) and self.import_background(Path(name))
 
     def import_background(self, path: Path) -> bool:
         """Put an image or a PDF page under the current level (one undoable step); calibrate it next."""
@@ -316,7 +317,7 @@ class FileOps:
         try:
             from planner.importers import import_plan
         except ImportError:
-            import_plan = None  # type: ignore[assignment]
+            import_plan = None  # type: ignore[assignment]  # an editor built without the importers
         if import_plan is not None:
             result = import_plan(path)
             level = result.project.levels[0]
@@ -354,15 +355,18 @@ class FileOps:
     def export_to(self, kind: str, path: Path) -> bool:
         project = self._doc.project
         assert project is not None
-        self.window.compliance.refresh()
-        result = self.window.compliance.result
+        result = self.window.compliance.current_result()
+        if result is None:  # the checks failed: nothing trustworthy to print
+            self._error(translate("FileOps", "Cannot export"), f"{path}: {self.window.compliance.failure}")
+            return False
         try:
-            if kind == "signs":
-                from planner.output.signs import write_signs_pdf as write
-            elif kind == "guide":
-                from planner.output.guide import write_guide_pdf as write
-            else:
-                from planner.output.report import write_report_pdf as write
+            from planner.output.guide import write_guide_pdf
+            from planner.output.report import write_report_pdf
+            from planner.output.signs import write_signs_pdf
+
+            writers: dict[str, Callable[..., int]] = {"signs": write_signs_pdf, "guide": write_guide_pdf,
+                                                      "report": write_report_pdf}
+            write = writers[kind]
             pages = write(project, path, result=result)
         except ImportError:
             self._error(translate("FileOps", "Cannot export"),
@@ -426,7 +430,7 @@ def _png_bytes(image: QImage) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, b"PNG")
     return bytes(data.data())
 
 

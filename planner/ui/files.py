@@ -50,7 +50,7 @@ class RecentFiles:
         value = self.settings.value(_RECENT_KEY, [])
         if isinstance(value, str):
             value = [value]
-        return [Path(v) for v in (value or []) if v]
+        return [Path(str(v)) for v in (value if isinstance(value, (list, tuple)) else []) if v]
 
     def add(self, path: Path) -> None:
         path = Path(path).resolve()

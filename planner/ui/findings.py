@@ -211,7 +211,7 @@ class FindingsPanel(QDockWidget):
             if entity_id:
                 name = self.namer(entity_id)
                 if name and name != entity_id:
-                    text = re.sub(rf"(?<![\w-]){re.escape(entity_id)}(?![\w-])", lambda _m, n=name: n, text)
+                    text = re.sub(rf"(?<![\w-]){re.escape(entity_id)}(?![\w-])", name.replace("\\", r"\\"), text)
         return text
 
     def _finding_of(self, row: QTreeWidgetItem | None) -> tuple[Finding | None, Remedy | None]:

@@ -8,7 +8,7 @@ Given the import itself (``result``) and a way to import again
 (``reimport``), the dialog also shows the drawing with the walls, rooms and
 doors found over it, and the drawing's layers with what each gave: the user
 marks layers as walls, doors or ignored and runs the import again without
-leaving the dialog. :attr:`ImportReviewDialog.result` is then the latest import.
+leaving the dialog. :attr:`ImportReviewDialog.import_result` is then the latest import.
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ class ImportReviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Review imported zones"))
         self.private_uses = private_uses
-        self.result = result
+        self.import_result = result
         self.reimport = reimport
         self.entries: list[Any] = []
         intro = QLabel(self.tr("Check the use of every zone before the first check: private spaces (restrooms, "
@@ -190,7 +190,7 @@ class ImportReviewDialog(QDialog):
 
     # -- the drawing and its layers ------------------------------------------------------------
     def _show_result(self, result: Any) -> None:
-        self.result = result
+        self.import_result = result
         if self.preview is not None:
             self.preview.show_level(result.project)
         summary = result.summary()

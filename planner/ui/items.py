@@ -121,7 +121,7 @@ class EntityItem:
     def _init_entity(self, entity_id: str, source: ModelSource) -> None:
         self.entity_id = entity_id
         self._source = source
-        item: QGraphicsItem = self  # type: ignore[assignment]
+        item: QGraphicsItem = self  # type: ignore[assignment]  # the mixin is always combined with a QGraphicsItem
         item.setZValue(self.Z)
         item.setData(0, entity_id)
         item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
@@ -202,7 +202,7 @@ def _span(poly: Any, line: LineString, anchor: Point) -> LineString | None:
     part = poly.intersection(line)
     for piece in parts(part, "LineString"):
         if piece.distance(anchor) < 1e-6:
-            return piece  # type: ignore[no-any-return]
+            return piece
     return None
 
 
@@ -348,7 +348,7 @@ class ZoneLabelItem(QGraphicsItem):
         if box is None or not text.strip():
             return
         fm = QFontMetricsF(self._font)
-        best = (0.0, (text,), 0.0, False)
+        best: tuple[float, tuple[str, ...], float, bool] = (0.0, (text,), 0.0, False)
         for lines in label_layouts(text):
             n = len(lines)
             aspect = max(fm.horizontalAdvance(line) for line in lines) / fm.height()  # width per line height

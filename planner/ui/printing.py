@@ -30,7 +30,11 @@ def signs_pdf(project: Project, result: Any = None, *, paper: str | None = None)
     """The notice signs as PDF bytes and their page count (placed signs, else the required ones)."""
     from planner.output.signs import signs_pdf_bytes
 
-    return signs_pdf_bytes(project, paper=paper, result=result)  # type: ignore[no-any-return]
+    if result is None:
+        from planner.rules import check_project
+
+        result = check_project(project)
+    return signs_pdf_bytes(project, paper=paper, result=result)
 
 
 def pdf_page_sizes(pdf: bytes) -> list[tuple[float, float]]:
@@ -39,7 +43,7 @@ def pdf_page_sizes(pdf: bytes) -> list[tuple[float, float]]:
 
     document = pdfium.PdfDocument(pdf)
     try:
-        return [tuple(document[i].get_size()) for i in range(len(document))]  # type: ignore[misc]
+        return [(float(w), float(h)) for w, h in (document[i].get_size() for i in range(len(document)))]
     finally:
         document.close()
 

@@ -348,7 +348,7 @@ class PropertiesPanel(QDockWidget):
     # -- what it shows -----------------------------------------------------------------------------
     @property
     def project(self) -> Project | None:
-        return self.host.project  # type: ignore[no-any-return]
+        return self.host.project
 
     def _private_uses(self) -> frozenset[str]:
         project = self.project

@@ -156,10 +156,10 @@ class LevelScene(QGraphicsScene):
             for item in self._coverage.values():
                 item.update()
             return
-        for item in self._layer_items(layer):
-            item.setVisible(visible)
-            if not visible and item.isSelected():
-                item.setSelected(False)
+        for member in self._layer_items(layer):
+            member.setVisible(visible)
+            if not visible and member.isSelected():
+                member.setSelected(False)
 
     def _layer_items(self, layer: str) -> list[QGraphicsItem]:
         items: list[QGraphicsItem] = []
@@ -424,7 +424,7 @@ class LevelScene(QGraphicsScene):
             item.sync()
 
     def _add(self, entity_id: str, kind: str) -> None:
-        item = ITEM_TYPES[kind](entity_id, self)
+        item = ITEM_TYPES[kind](entity_id, self)  # type: ignore[call-arg]  # every item class takes (id, scene)
         assert isinstance(item, QGraphicsItem)
         item.setVisible(self._layers.get(item.LAYER, True))
         self.addItem(item)

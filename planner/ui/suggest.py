@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, QThread
 from PySide6.QtCore import Signal as QtSignal
@@ -242,7 +242,7 @@ class SuggestCameras(QObject):
             self.window.dialogs.show_error(self.window, translate("Suggest", "Suggest Cameras"), str(result))
             self.proposed.emit()
             return
-        lay, regions = result  # type: ignore[misc]
+        lay, regions = cast("tuple[LevelLayout, dict[str, Any]]", result)
         self.layout = lay
         for cam in lay.cameras:
             ghost = GhostItem(cam, regions.get(cam.id))
@@ -294,11 +294,12 @@ class SuggestCameras(QObject):
         self.ghosts.clear()
 
 
-def install_layout_actions(window: MainWindow, tools_menu: QMenu, view_menu: QMenu) -> None:
-    """Add Tools ▸ Suggest Cameras and View ▸ Blind Spots to the window (as ``window.suggest`` and
-    ``window.blind_spots``)."""
-    window.suggest = SuggestCameras(window)  # type: ignore[attr-defined]
-    window.blind_spots = BlindSpotLayer(window)  # type: ignore[attr-defined]
+def install_layout_actions(window: MainWindow, tools_menu: QMenu,
+                           view_menu: QMenu) -> tuple[SuggestCameras, BlindSpotLayer]:
+    """Add Tools ▸ Suggest Cameras and View ▸ Blind Spots to the window's menus and return them."""
+    suggest = SuggestCameras(window)
+    blind_spots = BlindSpotLayer(window)
     tools_menu.addSeparator()
-    tools_menu.addAction(window.suggest.action)  # type: ignore[attr-defined]
-    view_menu.addAction(window.blind_spots.action)  # type: ignore[attr-defined]
+    tools_menu.addAction(suggest.action)
+    view_menu.addAction(blind_spots.action)
+    return suggest, blind_spots

@@ -86,8 +86,8 @@ class VenueDialog(QDialog):
         for name in ("retention", "storage"):
             self.editors[name] = QLineEdit()
             form.addRow(field_name(name), self.editors[name])
-        self.editors["retention"].setPlaceholderText(self.tr("e.g. 30 days"))  # type: ignore[attr-defined]
-        self.editors["storage"].setPlaceholderText(self.tr("e.g. on the device only"))  # type: ignore[attr-defined]
+        self.editors["retention"].setPlaceholderText(self.tr("e.g. 30 days"))  # type: ignore[attr-defined]  # editors of several widget kinds, by field
+        self.editors["storage"].setPlaceholderText(self.tr("e.g. on the device only"))  # type: ignore[attr-defined]  # editors of several widget kinds, by field
         rule_pack = QComboBox()
         for pack in available_rule_packs():
             rule_pack.addItem(pack, pack)
@@ -155,9 +155,9 @@ class VenueDialog(QDialog):
     # -- values ---------------------------------------------------------------------------------------
     def load(self, venue: Venue) -> None:
         for name in ("name", "operator", "contact", "notice_url", "retention", "storage", "filing_reference"):
-            self.editors[name].setText(getattr(venue, name))  # type: ignore[attr-defined]
+            self.editors[name].setText(getattr(venue, name))  # type: ignore[attr-defined]  # editors of several widget kinds, by field
         for name in LONG_FIELDS:
-            self.editors[name].setPlainText(getattr(venue, name))  # type: ignore[attr-defined]
+            self.editors[name].setPlainText(getattr(venue, name))  # type: ignore[attr-defined]  # editors of several widget kinds, by field
         pack = self.editors["rule_pack"]
         assert isinstance(pack, QComboBox)
         if pack.findData(venue.rule_pack) < 0:
@@ -184,15 +184,15 @@ class VenueDialog(QDialog):
         """Every field as the dialog shows it."""
         out: dict[str, Any] = {}
         for name in ("name", "operator", "contact", "notice_url", "retention", "storage", "filing_reference"):
-            out[name] = self.editors[name].text().strip()  # type: ignore[attr-defined]
+            out[name] = self.editors[name].text().strip()  # type: ignore[attr-defined]  # editors of several widget kinds, by field
         for name in LONG_FIELDS:
-            out[name] = self.editors[name].toPlainText().strip()  # type: ignore[attr-defined]
-        out["rule_pack"] = self.editors["rule_pack"].currentData()  # type: ignore[attr-defined]
+            out[name] = self.editors[name].toPlainText().strip()  # type: ignore[attr-defined]  # editors of several widget kinds, by field
+        out["rule_pack"] = self.editors["rule_pack"].currentData()  # type: ignore[attr-defined]  # editors of several widget kinds, by field
         out["languages"] = tuple(lang for lang, box in (("zh", self.lang_zh), ("en", self.lang_en))
                                  if box.isChecked()) or ("zh",)
-        people = self.editors["expected_enrolled_people"].value()  # type: ignore[attr-defined]
+        people = self.editors["expected_enrolled_people"].value()  # type: ignore[attr-defined]  # editors of several widget kinds, by field
         out["expected_enrolled_people"] = None if people < 0 else int(people)
-        out["face_height_m"] = round(float(self.editors["face_height_m"].value()), 3)  # type: ignore[attr-defined]
+        out["face_height_m"] = round(float(self.editors["face_height_m"].value()), 3)  # type: ignore[attr-defined]  # editors of several widget kinds, by field
         out["security_measures"] = tuple(m for m, box in self.measure_boxes.items() if box.isChecked())
         out["impact_assessment_date"] = self.assessment_date.date().toString("yyyy-MM-dd") \
             if self.assessed.isChecked() else ""
@@ -210,7 +210,7 @@ class VenueDialog(QDialog):
         elif isinstance(editor, QPlainTextEdit):
             editor.setPlainText(str(value))
         elif name == "expected_enrolled_people":
-            editor.setValue(-1 if value is None else int(value))  # type: ignore[attr-defined]
+            editor.setValue(-1 if value is None else int(value))  # type: ignore[attr-defined]  # editors of several widget kinds, by field
         elif name == "impact_assessment_date":
             self.assessed.setChecked(bool(value))
             if value:
@@ -230,7 +230,8 @@ class VenueDialog(QDialog):
         if editor is None:
             return
         for index in range(self.tabs.count()):
-            if self.tabs.widget(index).isAncestorOf(editor):
+            page = self.tabs.widget(index)
+            if page is not None and page.isAncestorOf(editor):
                 self.tabs.setCurrentIndex(index)
         target = self.assessed if name == "impact_assessment_date" else editor
         target.setFocus(Qt.FocusReason.OtherFocusReason)

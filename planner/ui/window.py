@@ -85,8 +85,9 @@ class _UndoKeys(QObject):
         if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QWidget):
             return False
         field = watched
-        if isinstance(field.parentWidget(), QAbstractSpinBox):
-            field = field.parentWidget()
+        parent = field.parentWidget()
+        if isinstance(parent, QAbstractSpinBox):
+            field = parent
         if not isinstance(field, (QLineEdit, QAbstractSpinBox)) or field.window() is not self.window:
             return False
         assert isinstance(event, QKeyEvent)
@@ -130,6 +131,8 @@ class MainWindow(QMainWindow):
         self.tools_panel = self.acts.tools_panel
         self.history = self.acts.history
         self.history_view = self.acts.history_view
+        self.suggest = self.acts.suggest
+        self.blind_spots = self.acts.blind_spots
         self._undo_keys = _UndoKeys(self)
         app = QApplication.instance()
         if app is not None:
@@ -231,7 +234,7 @@ class MainWindow(QMainWindow):
         self.properties.on_changed(change)
         tool = self.view.tool
         if tool is not None and tool.name == "select":
-            tool.refresh()  # type: ignore[attr-defined]
+            tool.refresh()  # type: ignore[attr-defined]  # only some tools have refresh()
         self._summary_timer()
 
     def _summary_timer(self) -> None:
@@ -397,8 +400,8 @@ class MainWindow(QMainWindow):
         if not level_id:
             return
         self.set_level(level_id)
-        points: list[Point] = [tuple(p) for p in finding.details.get("overlap", [])]  # type: ignore[misc]
-        points += [tuple(p) for p in finding.details.get("entrance", [])]  # type: ignore[misc]
+        points: list[Point] = [tuple(p) for p in finding.details.get("overlap", [])]
+        points += [tuple(p) for p in finding.details.get("entrance", [])]
         centre: Point | None = None
         if finding.camera and finding.camera in project:
             centre = project.get(finding.camera).position
@@ -618,8 +621,8 @@ class MainWindow(QMainWindow):
     #: Set by the actions when no saved window layout exists (the first run).
     size_docks_on_show = False
 
-    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QEvent) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]  # Qt hands a QShowEvent
         if self.size_docks_on_show:  # larger findings: about nine rows with their remedies
             self.size_docks_on_show = False
             QTimer.singleShot(0, lambda: self.resizeDocks([self.findings], [max(340, self.height() * 2 // 5)],

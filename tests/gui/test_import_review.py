@@ -31,10 +31,10 @@ def test_review_shows_the_drawing_and_reruns_with_layer_choices(qtbot, tmp_path:
     roles["WALL"].setCurrentIndex(roles["WALL"].findData("walls"))
     dialog.rerun.click()
     assert calls == [{"ignore_layers": ["DOOR_FIRE"], "wall_layers": ["WALL"]}]
-    assert dialog.result is not first
+    assert dialog.import_result is not first
     assert dialog.preview.counts["openings"] == 2  # the office door block and the window are left
     assert dialog.preview.counts["walls"] == 11  # the COLUMN layer is no longer read as walls
-    assert dialog.table.rowCount() == len(dialog.result.review)
+    assert dialog.table.rowCount() == len(dialog.import_result.review)
     assert dialog.layer_roles["DOOR_FIRE"].currentData() == "ignore"  # the choices stay
     assert dialog.uses()[dialog.entries[0].zone] == dialog.entries[0].suggested_use
 

@@ -28,7 +28,7 @@ def hotel() -> Project:
 @pytest.fixture(scope="module")
 def hotel_guide(hotel: Project) -> tuple[bytes, int]:
     hotel.venue.report_date = "2025-07-01"
-    return guide_pdf_bytes(hotel)
+    return guide_pdf_bytes(hotel, result=check_project(hotel))
 
 
 def test_guide_pages_and_text(hotel: Project, hotel_guide: tuple[bytes, int]) -> None:
@@ -52,7 +52,7 @@ def test_guide_fonts_pages_and_determinism(hotel: Project, hotel_guide: tuple[by
         assert ink_ratio(render(data, n, 0.15)) > 0.01
     again = load_project(sample_path("harbour-hotel"))
     again.venue.report_date = "2025-07-01"
-    assert guide_pdf_bytes(again)[0] == data
+    assert guide_pdf_bytes(again, result=check_project(again))[0] == data
 
 
 def test_schedules_number_signs_and_cameras(hotel: Project) -> None:
@@ -77,14 +77,14 @@ def test_mask_columns_follow_the_lens() -> None:
 
 
 def test_csv_and_xlsx(hotel: Project) -> None:
-    schedules = build_schedules(hotel)
+    schedules = build_schedules(hotel, check_project(hotel))
     files = schedules_csv(schedules)
     rows = list(csv.reader(io.StringIO(files["signs"].decode("utf-8-sig"))))
     assert rows[0][0] == "编号 No." and len(rows) == len(schedules.signs) + 1
     cams = list(csv.reader(io.StringIO(files["cameras"].decode("utf-8-sig"))))
     assert len(cams) == len(schedules.cameras) + 1
     data = xlsx_bytes(schedules)
-    assert data == xlsx_bytes(build_schedules(hotel))  # reproducible
+    assert data == xlsx_bytes(build_schedules(hotel, check_project(hotel)))  # reproducible
     wb = load_workbook(io.BytesIO(data))
     assert wb.sheetnames == ["Signs 标识", "Cameras 摄像机"]
     assert wb["Signs 标识"].max_row == len(schedules.signs) + 1
@@ -105,7 +105,7 @@ def test_cli_guide_with_schedules(tmp_path: Path) -> None:
 
 def test_write_guide_pdf_returns_pages(tmp_path: Path) -> None:
     project = load_project(sample_path("mall-fitting"))
-    pages = write_guide_pdf(project, tmp_path / "g.pdf")
+    pages = write_guide_pdf(project, tmp_path / "g.pdf", result=check_project(project))
     assert pages == len(pypdf.PdfReader(tmp_path / "g.pdf").pages)
 
 

@@ -30,7 +30,7 @@ def hotel() -> Project:
 
 @pytest.fixture(scope="module")
 def hotel_report(hotel: Project) -> tuple[bytes, int]:
-    return report_pdf_bytes(hotel)
+    return report_pdf_bytes(hotel, result=check_project(hotel))
 
 
 def test_report_text(hotel: Project, hotel_report: tuple[bytes, int]) -> None:
@@ -55,13 +55,13 @@ def test_report_fonts_pages_determinism(hotel_report: tuple[bytes, int]) -> None
         assert ink_ratio(render(data, n, 0.15)) > 0.01
     again = load_project(sample_path("harbour-hotel"))
     again.venue.report_date = "2025-07-01"
-    assert report_pdf_bytes(again)[0] == data
+    assert report_pdf_bytes(again, result=check_project(again))[0] == data
 
 
 def test_report_without_face_recognition(tmp_path: Path) -> None:
     project = corridor_and_restroom()
     project.venue.report_date = "2025-01-02"
-    pages = write_report_pdf(project, tmp_path / "r.pdf")
+    pages = write_report_pdf(project, tmp_path / "r.pdf", result=check_project(project))
     text = pdf_text((tmp_path / "r.pdf").read_bytes())
     assert pages >= 2
     assert "未使用人脸识别" in text

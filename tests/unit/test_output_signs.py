@@ -251,7 +251,7 @@ def test_what_the_signs_say() -> None:
 
 def test_position_is_described_for_a_person() -> None:
     project = load_project(sample_path("harbour-hotel"))
-    sheets = [s for s in sign_sheets(project) if not s.placed]
+    sheets = [s for s in sign_sheets(project, check_project(project)) if not s.placed]
     zh, en = sheets[0].placement("zh"), sheets[0].placement("en")
     assert zh.startswith("大堂入口门旁") and "一侧墙上" in zh and "中心离地 1.60 m" in zh
     assert en.startswith("beside the Lobby entrance door, on the ") and "facing S" in en
@@ -310,30 +310,31 @@ def test_required_signs_when_none_placed(hotel: Project) -> None:
 
 
 def test_text_fonts_and_determinism(mall: Project) -> None:
-    data, _ = signs_pdf_bytes(mall)
+    data, _ = signs_pdf_bytes(mall, result=check_project(mall))
     text = pdf_text(data)
     assert "人脸识别区域" in text and "视频监控区域" in text
     assert "滨江购物中心物业管理有限公司" in text and "Riverside Mall Property Management Co., Ltd." in text
     assert font_problems(data) == []
-    again, _ = signs_pdf_bytes(load_project(sample_path("mall-fitting")))
+    again_mall = load_project(sample_path("mall-fitting"))
+    again, _ = signs_pdf_bytes(again_mall, result=check_project(again_mall))
     assert again == data
 
 
 def test_pages_are_not_blank_and_stay_on_the_page(mall: Project) -> None:
-    data, pages = signs_pdf_bytes(mall)
+    data, pages = signs_pdf_bytes(mall, result=check_project(mall))
     for n in range(pages):
         assert ink_ratio(render(data, n, 0.15)) > 0.05
     assert drawn_outside(data) == []
 
 
 def test_paper_and_orientation_override(mall: Project) -> None:
-    data, _ = signs_pdf_bytes(mall, paper="A3", orientation="landscape")
+    data, _ = signs_pdf_bytes(mall, paper="A3", orientation="landscape", result=check_project(mall))
     reader = pypdf.PdfReader(io.BytesIO(data))
     for page in reader.pages[:-1]:
         assert abs(float(page.mediabox.width) - 420 * MM) < 0.5
         assert abs(float(page.mediabox.height) - 297 * MM) < 0.5
     with pytest.raises(ValueError, match="paper"):
-        sign_sheets(mall, paper="B5")
+        sign_sheets(mall, check_project(mall), paper="B5")
 
 
 @pytest.mark.parametrize("size", list(PAPER_MM))
@@ -390,7 +391,7 @@ def test_no_glyph_leaves_the_page(size: str, orientation: str) -> None:
     for zone in level.zones:
         zone.name = f"Very long zone name for the {zone.use} of the east wing 东翼{zone.use}超长区域名称"
     level.signs.append(Sign(id="s2", kind="fr_notice", position=(9.8, 1.0), facing_deg=90, size=size))
-    doc = signs_document(project, paper=size, orientation=orientation)
+    doc = signs_document(project, paper=size, orientation=orientation, result=check_project(project))
     assert doc.draft and doc.pages >= 3
     assert glyphs_off_page(doc.data) == []
     texts = page_texts(doc.data)
@@ -404,7 +405,7 @@ def test_long_operator_names_fit(tmp_path: Path) -> None:
     project = corridor_and_restroom(fr=True, venue=LONG_VENUE)
     project.levels[0].signs[0].kind = "fr_notice"
     out = tmp_path / "signs.pdf"
-    pages = write_signs_pdf(project, out, paper="A4")
+    pages = write_signs_pdf(project, out, paper="A4", result=check_project(project))
     data = out.read_bytes()
     assert pages == len(pypdf.PdfReader(io.BytesIO(data)).pages)
     assert drawn_outside(data) == []
@@ -432,7 +433,7 @@ def test_notice_sheet_continues_instead_of_dropping_sections() -> None:
     rights = ("您可以通过服务台、客服电话或电子邮件提出查阅、复制、更正、删除请求，我们将在十五个工作日内答复。" * 6
               + " You may ask at the desk. " * 30)
     project = corridor_and_restroom(fr=True, venue=dict(LONG_VENUE, rights=rights))
-    doc = signs_document(project, paper="A4")
+    doc = signs_document(project, paper="A4", result=check_project(project))
     assert doc.notice_sheet_pages == 2 and not doc.draft
     texts = page_texts(doc.data)
     assert "（续）人脸识别个人信息处理告知" in texts[-1] and "法律依据" in texts[-1]  # the last section is printed

@@ -64,7 +64,7 @@ def test_private_space_row_is_not_met_while_an_error_stands() -> None:
     assert row.status == "not_met" and [(f.code, f.camera, f.zone) for f in row.findings] == [
         (f.code, f.camera, f.zone) for f in errors]
     assert "203" in row.evidence[0] and row.evidence[1].startswith("not met")
-    text = text_of(report_pdf_bytes(project)[0])
+    text = text_of(report_pdf_bytes(project, result=check_project(project))[0])
     assert "私密空间被拍摄，隐私受侵害" in text and f"不符合：{len(errors)} 项问题" in text
     # after the remedies the same row is met, in the data and in the report
     assert clear_privacy_errors(project) >= 2
@@ -142,7 +142,7 @@ def test_each_finding_cites_its_own_law() -> None:
 
 def test_the_report_prints_each_findings_citation() -> None:
     project = hotel()
-    text = text_of(report_pdf_bytes(project)[0])
+    text = text_of(report_pdf_bytes(project, result=check_project(project))[0])
     for needle in ("《公共安全视频图像信息系统管理条例》", "《中华人民共和国个人信息保护法》第二十六条",
                    "第十七条", "第五十五条、第五十六条", "《人脸识别技术应用安全管理办法》第十五条",
                    "省级以上网信部门", "国务院令第799号"):
@@ -205,11 +205,11 @@ def body_fill(data: bytes) -> list[float]:
 def test_no_half_empty_pages(sample: str) -> None:
     project = load_project(sample_path(sample))
     project.venue.report_date = "2025-07-01"
-    fills = body_fill(report_pdf_bytes(project)[0])
+    fills = body_fill(report_pdf_bytes(project, result=check_project(project))[0])
     assert all(f > 0.5 for f in fills[:-1]), [round(f, 2) for f in fills]
 
 
 def test_report_without_fr_has_no_assessment_rows_but_cites_the_regulation() -> None:
     project = corridor_and_restroom()
-    text = text_of(report_pdf_bytes(project)[0])
+    text = text_of(report_pdf_bytes(project, result=check_project(project))[0])
     assert "未使用人脸识别" in text and "《公共安全视频图像信息系统管理条例》" in text

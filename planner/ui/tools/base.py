@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, QPointF, Qt
@@ -78,7 +78,7 @@ class ToolOptions:
     sign_size: str = "A3"
 
 
-class ToolHost:
+class ToolHost(Protocol):
     """What tools edit through (the main window provides it)."""
 
     scene: LevelScene

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -272,7 +272,7 @@ def opening_on_segment(
             (round(ax + ux * s1, 6) + 0.0, round(ay + uy * s1, 6) + 0.0))
 
 
-def nearest_handle(p: Sequence[float], handles: dict[str, Sequence[float]], tolerance: float) -> str | None:
+def nearest_handle(p: Sequence[float], handles: Mapping[str, Sequence[float]], tolerance: float) -> str | None:
     """The name of the handle nearest ``p`` within ``tolerance`` (None if none is).
 
     >>> nearest_handle((1, 0.05), {"heading": (1, 0), "left": (0, 1)}, 0.1)
