@@ -6,7 +6,7 @@ Qt dialogs. A test sets ``window.dialogs`` to a subclass that answers at once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -100,12 +100,17 @@ class Dialogs:
         dialog.setWindowTitle(translate("Dialogs", "Print signs"))
         return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
-    def review_import(self, parent: QWidget, entries: Sequence[Any], *,
-                      private_uses: frozenset[str] = frozenset()) -> dict[str, str] | None:
-        """Let the user confirm or fix the suggested use of every imported zone; zone id -> use, or None.
+    def review_import(self, parent: QWidget, entries: Sequence[Any], *, private_uses: frozenset[str] = frozenset(),
+                      result: Any = None, reimport: Callable[[dict[str, Any]], Any] | None = None,
+                      ) -> tuple[dict[str, str], Any] | None:
+        """Let the user confirm or fix the suggested use of every imported zone, and for a drawing its layers.
 
-        ``private_uses``: the uses the new project's rule pack makes private (marked in the lists)."""
+        Returns (zone id -> use, the import as last run) or None. ``private_uses``: the uses the new project's
+        rule pack makes private (marked in the lists); ``result`` and ``reimport``: the drawing's import and
+        how to run it again with other layer choices (the dialog then shows the drawing and its layers)."""
         from planner.ui.import_review import ImportReviewDialog
 
-        dialog = ImportReviewDialog(entries, parent, private_uses=private_uses)
-        return dialog.uses() if dialog.exec() == ImportReviewDialog.DialogCode.Accepted else None
+        dialog = ImportReviewDialog(entries, parent, private_uses=private_uses, result=result, reimport=reimport)
+        if dialog.exec() != ImportReviewDialog.DialogCode.Accepted:
+            return None
+        return dialog.uses(), dialog.import_result

@@ -268,11 +268,23 @@ class FileOps:
             log.exception("importing %s failed", path)
             self._error(translate("FileOps", "Cannot import"), f"{path}: {exc}")
             return False
-        if result.review:
-            uses = self.window.dialogs.review_import(
-                self.window, result.review, private_uses=shown_private_uses(result.project.venue.rule_pack))
-            if uses is None:
+        drawing = getattr(result, "kind", "") == "dxf"
+        if result.review or drawing:
+
+            def reimport(choices: dict[str, Any]) -> Any:
+                try:
+                    return import_plan(path, **{**options, **choices})
+                except Exception as exc:  # the dialog stays open on the previous import
+                    self._error(translate("FileOps", "Cannot import"), f"{path}: {exc}")
+                    return None
+
+            reviewed = self.window.dialogs.review_import(
+                self.window, result.review, private_uses=shown_private_uses(result.project.venue.rule_pack),
+                result=result if drawing else None, reimport=reimport if drawing else None)
+            if reviewed is None:
                 return False
+            uses, latest = reviewed
+            result = latest if latest is not None else result  # the drawing imported again with other layers
             for zone, use in uses.items():
                 result.confirm(zone, use)
         self.autosave.discard()

@@ -37,6 +37,7 @@ class FakeDialogs(Dialogs):
         self.recover = True
         self.printer_setup: Any = None  # callable(printer) -> bool
         self.import_uses: dict[str, str] | None = None
+        self.review_reimport: Any = None
 
     def ask_open_path(self, parent: Any, title: str, start: str, filters: str) -> str | None:
         self.asked.append(("open", title))
@@ -79,12 +80,13 @@ class FakeDialogs(Dialogs):
         self.asked.append(("printer", printer))
         return bool(self.printer_setup(printer)) if self.printer_setup else False
 
-    def review_import(self, parent: Any, entries: Sequence[Any], *,
-                      private_uses: frozenset[str] = frozenset()) -> dict[str, str] | None:
+    def review_import(self, parent: Any, entries: Sequence[Any], *, private_uses: frozenset[str] = frozenset(),
+                      result: Any = None, reimport: Any = None) -> tuple[dict[str, str], Any] | None:
         self.asked.append(("review", [(e.zone, e.suggested_use, e.source_label) for e in entries]))
+        self.review_reimport = reimport
         if self.import_uses is None:
-            return {e.zone: e.suggested_use for e in entries}
-        return self.import_uses
+            return {e.zone: e.suggested_use for e in entries}, result
+        return self.import_uses, result
 
 
 def make_editor(qtbot: Any, tmp_path: Path, project: Project | None = None, *, language: str = "en",

@@ -44,3 +44,25 @@ def test_review_without_the_import_is_the_zone_table(qtbot, tmp_path: Path) -> N
     dialog = ImportReviewDialog(result.review)
     qtbot.addWidget(dialog)
     assert dialog.preview is None and dialog.table.rowCount() == 4
+
+
+def test_the_editor_imports_a_drawing_through_the_review_and_keeps_the_rerun(qtbot, tmp_path: Path) -> None:
+    from tests.gui.helpers import make_editor
+
+    window, dialogs = make_editor(qtbot, tmp_path)
+    path = office_floor_dxf(tmp_path / "office.dxf")
+    rerun = {}
+
+    real = dialogs.review_import
+
+    def review(parent, entries, **kw):
+        assert kw["result"] is not None and kw["reimport"] is not None  # a drawing: layers and rerun on offer
+        again = kw["reimport"]({"ignore_layers": ["DOOR_FIRE"], "wall_layers": ["WALL"]})
+        rerun["result"] = again
+        uses, _ = real(parent, again.review, private_uses=kw["private_uses"], result=again)
+        return uses, again
+
+    dialogs.review_import = review
+    assert window.files.import_plan(path)
+    openings = sum(len(level.openings) for level in window.project.levels)
+    assert window.project is rerun["result"].project and openings == 2  # the project of the import run again
