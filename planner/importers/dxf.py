@@ -932,7 +932,7 @@ def import_dxf(
     ignore_layers: Sequence[str] | str | None = None,
     **_: Any,
 ) -> ImportResult:
-    """Import a DXF plan as a new one-level project.
+    """Import a DXF plan as a new project: one level, or one per floor drawn side by side.
 
     ``units``: ``mm``, ``cm``, ``dm``, ``m``, ``in`` or ``ft``, required when
     the drawing has no ``$INSUNITS`` (:class:`UnitsRequiredError` otherwise).
@@ -950,45 +950,8 @@ def import_dxf(
     door_patterns = _patterns(door_layers)
     ignore_patterns = _patterns(ignore_layers)
     doc, notes = _read(path)
-    msp = doc.modelspace()
-    try:
-        extmin, extmax = doc.header.get("$EXTMIN"), doc.header.get("$EXTMAX")
-        extent = max(abs(extmax[0] - extmin[0]), abs(extmax[1] - extmin[1])) if extmin and extmax else 0.0
-    except (TypeError, IndexError):
-        extent = 0.0
-    if not math.isfinite(extent) or extent <= 0 or extent > 1e12:
-        extent = 0.0
-
-    # a first pass in drawing units; the unit is needed only to convert
-    reader = _Reader(file, layers, flatten=1.0, door_layers=door_patterns, ignore_layers=ignore_patterns)
-    if units is None and int(doc.header.get("$INSUNITS", 0) or 0) == 0 and extent == 0.0:
-        probe = _Reader(file, layers, flatten=1e9, ignore_layers=ignore_patterns)
-        probe.walk(msp)
-        xs = [x for pts, _, _ in probe.out.walls for x, _ in pts] + [lb.point[0] for lb in probe.out.labels]
-        extent = (max(xs) - min(xs)) if xs else 0.0
-    unit_name, factor = _units(doc, file, units, extent)
-    reader.flatten = 0.01 / factor  # 1 cm chords
-    reader.factor = factor
-    reader.walk(msp)
-    got = reader.out
-    if got.proxies:
-        notes.append(
-            f"{got.proxies} proxy object(s) (e.g. Tianzheng walls or doors) cannot be read: export the drawing to "
-            "plain AutoCAD entities (天正: 图形导出 / T3) first"
-        )
-    if got.skipped:
-        notes.append(f"{got.skipped} damaged or unsupported entities were skipped")
-
-    # plan metres, shifted when far from the origin
-    xs = [p[0] for pts, _, _ in got.walls for p in pts]
-    ys = [p[1] for pts, _, _ in got.walls for p in pts]
-    if not xs:
-        xs = [p[0] for poly, _ in got.rooms for p in poly.exterior.coords] + [lb.point[0] for lb in got.labels]
-        ys = [p[1] for poly, _ in got.rooms for p in poly.exterior.coords] + [lb.point[1] for lb in got.labels]
-    offset = (0.0, 0.0)
-    if xs and max(abs(min(xs)), abs(max(xs)), abs(min(ys)), abs(max(ys))) * factor > _FAR_ORIGIN_M:
-        offset = (math.floor(min(xs) * factor), math.floor(min(ys) * factor))
-        notes.append(f"the drawing lies far from its origin: moved by ({-offset[0]:g}, {-offset[1]:g}) m")
+    got, unit_name, factor = _read_entities(doc, file, units, layers, door_patterns, ignore_patterns, notes)
+    offset = _origin_offset(got, factor, notes)
 
     def to_m(p: Sequence[float]) -> tuple[float, float]:
         return (p[0] * factor - offset[0], p[1] * factor - offset[1])
@@ -1018,27 +981,81 @@ def import_dxf(
         labels, outside = _build_level(level, part, to_level, factor, shift, wall_thickness_m, door_patterns, hotel,
                                        notes, review, unclassified_labels, private_uses)
         levels.append(level)
-        built.append((level, part, labels, outside, shift))
+        built.append((level, labels, outside, shift))
     project = Project(venue=Venue(name=name if name is not None else path.stem), levels=levels)
     result = ImportResult(project, source=file, kind="dxf", review=review, unclassified_labels=unclassified_labels,
                           warnings=notes, units=unit_name)
     if render:
-        for level, _part, _labels, _outside, shift in built:
+        for level, _labels, _outside, shift in built:
             _render_background(doc, project, level, factor, shift, notes)
-    all_labels = [lb for b in built for lb in b[2]]
-    outside = sum(b[3] for b in built)
-    walls = [w for level in levels for w in level.walls]
+    all_labels = [lb for b in built for lb in b[1]]
     result.details.update({
         "wall_layers": sorted(got.layers_used),
         "origin_offset_m": list(offset),
         "labels": len(all_labels),
-        "labels_outside_rooms": outside,
+        "labels_outside_rooms": sum(b[2] for b in built),
         "layers": _layer_table(got, levels, all_labels, ignore_patterns),
     })
-    if not walls:
-        hint = f" (patterns {', '.join(layers)})" if layers else " (names like 墙, WALL, A-WALL, Wand, MUR)"
-        notes.append(f"no wall layer found{hint}: choose the wall layers with --wall-layers")
-    if not walls and not any(level.zones for level in levels):
+    _say_what_was_missing(got, levels, layers, notes)
+    return result
+
+
+def _read_entities(doc: Any, file: str, units: str | None, layers: Sequence[str] | None,
+                   door_patterns: Sequence[str] | None, ignore_patterns: Sequence[str] | None,
+                   notes: list[str]) -> tuple[_Collected, str, float]:
+    """Walk model space once in plan units: what it found, the unit's name and its factor to metres."""
+    msp = doc.modelspace()
+    try:
+        extmin, extmax = doc.header.get("$EXTMIN"), doc.header.get("$EXTMAX")
+        extent = max(abs(extmax[0] - extmin[0]), abs(extmax[1] - extmin[1])) if extmin and extmax else 0.0
+    except (TypeError, IndexError):
+        extent = 0.0
+    if not math.isfinite(extent) or extent <= 0 or extent > 1e12:
+        extent = 0.0
+    # a first pass in drawing units; the unit is needed only to convert
+    reader = _Reader(file, layers, flatten=1.0, door_layers=door_patterns, ignore_layers=ignore_patterns)
+    if units is None and int(doc.header.get("$INSUNITS", 0) or 0) == 0 and extent == 0.0:
+        probe = _Reader(file, layers, flatten=1e9, ignore_layers=ignore_patterns)
+        probe.walk(msp)
+        xs = [x for pts, _, _ in probe.out.walls for x, _ in pts] + [lb.point[0] for lb in probe.out.labels]
+        extent = (max(xs) - min(xs)) if xs else 0.0
+    unit_name, factor = _units(doc, file, units, extent)
+    reader.flatten = 0.01 / factor  # 1 cm chords
+    reader.factor = factor
+    reader.walk(msp)
+    got = reader.out
+    if got.proxies:
+        notes.append(
+            f"{got.proxies} proxy object(s) (e.g. Tianzheng walls or doors) cannot be read: export the drawing to "
+            "plain AutoCAD entities (天正: 图形导出 / T3) first"
+        )
+    if got.skipped:
+        notes.append(f"{got.skipped} damaged or unsupported entities were skipped")
+    return got, unit_name, factor
+
+
+def _origin_offset(got: _Collected, factor: float, notes: list[str]) -> tuple[float, float]:
+    """Whole metres to shift a drawing that lies far from its origin by (else none)."""
+    xs = [p[0] for pts, _, _ in got.walls for p in pts]
+    ys = [p[1] for pts, _, _ in got.walls for p in pts]
+    if not xs:
+        xs = [p[0] for poly, _ in got.rooms for p in poly.exterior.coords] + [lb.point[0] for lb in got.labels]
+        ys = [p[1] for poly, _ in got.rooms for p in poly.exterior.coords] + [lb.point[1] for lb in got.labels]
+    if xs and max(abs(min(xs)), abs(max(xs)), abs(min(ys)), abs(max(ys))) * factor > _FAR_ORIGIN_M:
+        offset = (float(math.floor(min(xs) * factor)), float(math.floor(min(ys) * factor)))
+        notes.append(f"the drawing lies far from its origin: moved by ({-offset[0]:g}, {-offset[1]:g}) m")
+        return offset
+    return (0.0, 0.0)
+
+
+def _say_what_was_missing(got: _Collected, levels: Sequence[Level], layers: Sequence[str] | None,
+                          notes: list[str]) -> None:
+    """Notes for a drawing without walls, or with nothing usable at all: what was tried and what to do next."""
+    if any(level.walls for level in levels):
+        return
+    hint = f" (patterns {', '.join(layers)})" if layers else " (names like 墙, WALL, A-WALL, Wand, MUR)"
+    notes.append(f"no wall layer found{hint}: choose the wall layers with --wall-layers")
+    if not any(level.zones for level in levels):
         busiest = sorted(got.layer_entities.items(), key=lambda kv: -kv[1])[:4]
         shown = ", ".join(f"{name!r} ({n})" for name, n in busiest)
         notes.append(
@@ -1047,7 +1064,6 @@ def import_dxf(
             f"entities are {shown}: import again with --wall-layers naming the layer(s) the walls are on "
             "(and --ignore-layers for furniture), or trace the plan over its background in the editor"
         )
-    return result
 
 
 def _build_level(level: Level, got: _Collected, to_m: Any, factor: float, offset: tuple[float, float],

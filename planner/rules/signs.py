@@ -243,12 +243,6 @@ class LevelTopology:
             out[p] = self.zones[z][0]
         return out
 
-    def zone_at(self, p: Point) -> str | None:
-        """Id of the zone containing ``p`` (first in file order), or ``None``."""
-        for i in sorted(self.tree.query(p, predicate="within")):
-            return str(self.zones[i][0])
-        return None
-
     def announced(self, regions: dict[str, BaseGeometry]) -> dict[str, list[str]]:
         """Zones the camera ``regions`` reach enough to announce, each with the cameras reaching it."""
         out: dict[str, list[str]] = {}

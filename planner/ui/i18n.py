@@ -34,6 +34,8 @@ LANGUAGE_SETTING = "ui/language"
 LANGUAGE_CHOICES = {"system": "", "zh": "中文", "en": "English"}
 
 _installed: list[QTranslator] = []
+#: The language whose catalogues are installed, and whether its own catalogue loaded.
+_current: tuple[str, bool] | None = None
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -75,9 +77,18 @@ def install_translators(language: str, app: QCoreApplication | None = None) -> b
 
     Returns True when the program's own Chinese catalogue was loaded (always True for English).
     """
+    global _current
     app = app or QCoreApplication.instance()
     if app is None:
         raise RuntimeError("no application")
+    wanted = "zh" if language == "zh" else "en"
+    if _current is not None and _current[0] == wanted and all(t.parent() is app for t in _installed):
+        return _current[1]  # already installed: no language-change event for every widget
+    _current = (wanted, _install(wanted, app))
+    return _current[1]
+
+
+def _install(language: str, app: QCoreApplication) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

@@ -133,10 +133,7 @@ class MainWindow(QMainWindow):
         self.history_view = self.acts.history_view
         self.suggest = self.acts.suggest
         self.blind_spots = self.acts.blind_spots
-        self._undo_keys = _UndoKeys(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._undo_keys)
+        self._undo_keys = _UndoKeys(self)  # watches the application's events while the window is shown
         self._build_status_bar()
         self._build_start_panel()
         self._connect()
@@ -623,6 +620,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QEvent) -> None:
         super().showEvent(event)  # type: ignore[arg-type]  # Qt hands a QShowEvent
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._undo_keys)  # never twice
+            app.installEventFilter(self._undo_keys)
         if self.size_docks_on_show:  # larger findings: about nine rows with their remedies
             self.size_docks_on_show = False
             QTimer.singleShot(0, lambda: self.resizeDocks([self.findings], [max(340, self.height() * 2 // 5)],
@@ -630,6 +631,12 @@ class MainWindow(QMainWindow):
         if self._fit_on_show:
             self._fit_on_show = False
             QTimer.singleShot(0, self.fit_to_view)  # after the docks have taken their space
+
+    def hideEvent(self, event: QEvent) -> None:
+        super().hideEvent(event)  # type: ignore[arg-type]  # Qt hands a QHideEvent
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._undo_keys)  # a closed window watches nothing
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.confirm_discard():
