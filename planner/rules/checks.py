@@ -4,7 +4,8 @@
 >>> level = Level(id="L1", zones=[Zone(id="wc", name="WC", use="restroom",
 ...                                    polygon=((0, 0), (3, 0), (3, 3), (0, 3)))],
 ...               cameras=[Camera(id="c1", position=(1, 1))])
->>> result = check_project(Project(venue=Venue(name="Demo"), levels=[level]))
+>>> venue = Venue(name="Demo", operator="Demo Ltd.", contact="010 5555 0100")
+>>> result = check_project(Project(venue=venue, levels=[level]))
 >>> [(f.code, f.camera, f.zone) for f in result.findings]  # no walls: the camera also sees beyond the zone
 [('DEVICE_IN_PRIVATE_SPACE', 'c1', 'wc'), ('NECESSITY_NOT_STATED', None, None), ('COVERAGE_BEYOND_VENUE', 'c1', None)]
 """

@@ -106,7 +106,7 @@ def test_switching_level_rebuilds_the_scene(qtbot, window: MainWindow) -> None:
     assert window.scene.level_id == "L2"
     assert set(window.scene.items_by_id) == {"z_office", "w_office", "c3"}
     assert window.scene.background_items == ()
-    assert "1 zones" in window.summary_label.text()
+    assert "1 zone ·" in window.summary_label.text()
 
 
 def test_model_change_updates_item_without_rebuilding(qtbot, window: MainWindow) -> None:

@@ -74,11 +74,20 @@ def test_filing_threshold(people: int | None, filed: str, expected: set[str]) ->
         assert f.severity == "warning" and "100000" in f.message
 
 
-def test_no_face_recognition_means_no_notice_findings() -> None:
-    project = corridor_and_restroom(venue={"name": "Bare"})
+def test_no_face_recognition_means_no_face_recognition_notice_findings() -> None:
+    project = corridor_and_restroom(venue={"name": "Bare", "operator": "Bare Ltd.", "contact": "010 5555 0100"})
     codes = {f.code for f in check_project(project).findings}
     assert not codes & {"NOTICE_INCOMPLETE", "NO_ALTERNATIVE", "FILING_REQUIRED", "FILING_UNKNOWN",
                         "IMPACT_ASSESSMENT_REQUIRED"}
+
+
+def test_cctv_signs_without_operator_or_contact_are_an_incomplete_notice() -> None:
+    """The check names what the CCTV signs would print as "to be completed" (planner signs marks them DRAFT)."""
+    project = corridor_and_restroom(venue={"name": "Bare", "operator": "Bare Ltd."})
+    (finding,) = by_code(project, "NOTICE_INCOMPLETE")
+    assert finding.details["missing_fields"] == ["contact"]
+    assert finding.severity == "error" and "contact" in finding.message
+    assert not by_code(project, "NO_ALTERNATIVE")  # no face recognition: no alternative needed
 
 
 def test_impact_assessment_recorded_clears_the_reminder() -> None:
