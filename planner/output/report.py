@@ -78,21 +78,6 @@ def remedy_text(remedy: Remedy) -> tuple[str, str]:
     return describe(remedy, "zh"), describe(remedy, "en")
 
 
-_FIELD_NAMES = {
-    "operator": ("处理者名称", "operator"),
-    "contact": ("联系方式", "contact"),
-    "purpose": ("处理目的", "purpose"),
-    "retention": ("保存期限", "retention period"),
-    "storage": ("存储方式", "storage"),
-    "rights": ("行使权利的方式", "how to exercise rights"),
-    "alternative": ("替代方式", "alternative"),
-    "notice_url": ("详细告知网址", "full notice URL"),
-    "expected_enrolled_people": ("预计人脸信息人数", "expected number of enrolled people"),
-    "filing_reference": ("备案编号", "filing reference"),
-    "impact_assessment_date": ("影响评估日期", "impact-assessment date"),
-}
-
-
 def rule_status(pack: RulePack, code: str, findings: Sequence[Finding], has_fr: bool) -> str:
     """``pass``, ``fail``, ``warning`` or ``n/a`` for one rule of the pack."""
     rule = pack.rule(code)
