@@ -96,14 +96,18 @@ class _Collector(BackendInterface):
         for start, end in lines:
             self.draw_line(start, end, properties)
 
+    def _flattened(self, path: Any) -> Iterable[Any]:
+        """The points of each piece of ``path`` within the curve budget (pieces over it are left out)."""
+        for sub in path.sub_paths() if path.has_sub_paths else [path]:
+            try:
+                yield curve_points(sub, self.flatten, metres_per_unit=0.0)
+            except CurveBudgetError:
+                continue
+
     def draw_path(self, path: Any, properties: Any) -> None:
         if not self._add():
             return
-        for sub in path.sub_paths() if path.has_sub_paths else [path]:
-            try:
-                points = curve_points(sub, self.flatten, metres_per_unit=0.0)
-            except CurveBudgetError:
-                continue
+        for points in self._flattened(path):
             if len(points) > 1:
                 self.strokes.append((points, properties.lineweight))
 
@@ -111,11 +115,7 @@ class _Collector(BackendInterface):
         for path in paths:
             if not self._add():
                 return
-            for sub in path.sub_paths() if path.has_sub_paths else [path]:
-                try:
-                    points = curve_points(sub, self.flatten, metres_per_unit=0.0)
-                except CurveBudgetError:
-                    continue
+            for points in self._flattened(path):
                 if len(points) > 2:
                     self.fills.append(points)
 

@@ -88,32 +88,30 @@ def install_translators(language: str, app: QCoreApplication | None = None) -> b
     return _current[1]
 
 
+def _load_catalogue(app: QCoreApplication, name: str) -> bool:
+    """Install the program's catalogue ``name`` (from :func:`translations_dir`) when it loads."""
+    translator = QTranslator(app)
+    try:
+        loaded = translator.load(name, str(translations_dir()))
+    except FileNotFoundError:
+        loaded = False
+    if loaded:
+        app.installTranslator(translator)
+        _installed.append(translator)
+    return loaded
+
+
 def _install(language: str, app: QCoreApplication) -> bool:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
     if language != "zh":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        english = QTranslator(app)  # the singular and plural forms of "%n ..." messages
-        try:
-            loaded = english.load("planner_en", str(translations_dir()))
-        except FileNotFoundError:
-            loaded = False
-        if loaded:
-            app.installTranslator(english)
-            _installed.append(english)
+        _load_catalogue(app, "planner_en")  # the singular and plural forms of "%n ..." messages
         return True
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    ours = QTranslator(app)
-    ok = False
-    try:
-        ok = ours.load("planner_zh_CN", str(translations_dir()))
-    except FileNotFoundError:
-        ok = False
-    if ok:
-        app.installTranslator(ours)
-        _installed.append(ours)
-    else:
+    ok = _load_catalogue(app, "planner_zh_CN")
+    if not ok:
         log.warning("the Chinese translation is missing from %s", translations_dir())
     qt = QTranslator(app)
     if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
