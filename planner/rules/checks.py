@@ -24,7 +24,7 @@ from planner.rules.findings import CheckResult, Finding, make_finding
 from planner.rules.pack import RulePack, load_rule_pack
 from planner.rules.parallel import run_levels
 from planner.rules.remedies import AddSign, FillVenueField, Redraw, SignSpec
-from planner.rules.signs import SignRequirement, requirements_for_area, satisfying_sign
+from planner.rules.signs import Entrance, SignRequirement, requirements_for_area, satisfying_sign
 from planner.rules.soundness import (
     check_beyond_venue,
     check_ceilings,
@@ -169,13 +169,12 @@ def check_signs(
                     {"zh": "视频监控区域", "en": "CCTV area"}
                 kind_name = {"fr_notice": ("人脸识别提示", "face-recognition notice"),
                              "cctv_notice": ("视频监控提示", "CCTV notice")}[req.kind]
-                ent = req.entrance
-                entrance = ent.opening or f"{ent.outside_zone or 'outside'}→{ent.inside_zone}"
+                words = _entrance_words(level, req.entrance)
                 f = Finding(
                     code="SIGN_MISSING",
                     severity=pack.severity("SIGN_MISSING"),
-                    message=pack.message("SIGN_MISSING", "en", area=area["en"], entrance=entrance, kind=kind_name[1]),
-                    message_zh=pack.message("SIGN_MISSING", "zh", area=area["zh"], entrance=entrance,
+                    message=pack.message("SIGN_MISSING", "en", area=area["en"], entrance=words[1], kind=kind_name[1]),
+                    message_zh=pack.message("SIGN_MISSING", "zh", area=area["zh"], entrance=words[0],
                                             kind=kind_name[0]),
                     level=level.id,
                     zone=req.entrance.inside_zone,
@@ -189,6 +188,33 @@ def check_signs(
                     facing_deg=round(req.facing_deg, 1), mount_height_m=req.mount_height_m, size=req.size))]
                 findings.append(f)
     return findings, required
+
+
+def _entrance_words(level: Level, entrance: Entrance) -> tuple[str, str]:
+    """``(zh, en)`` naming an entrance by the zones on either side and its opening.
+
+    >>> from planner.model import Level, Zone
+    >>> lv = Level(id="L1", zones=[Zone(id="a", name="Lobby 大堂", use="lobby", polygon=((0, 0), (4, 0), (4, 4)))])
+    >>> _entrance_words(lv, Entrance(segment=((1, 0), (2, 0)), outward=(0, -1), opening="d1", inside_zone="a"))
+    ('从室外进入“Lobby 大堂”（门 d1）', 'from outside into "Lobby 大堂" (door d1)')
+    """
+    def name(zid: str | None) -> tuple[str, str]:
+        if zid is None:
+            return "室外", "outside"
+        zone = next((z for z in level.zones if z.id == zid), None)
+        label = (zone.name or zone.use.replace("_", " ")) if zone is not None else zid
+        return f"“{label}”", f'"{label}"'
+
+    out_zh, out_en = name(entrance.outside_zone)
+    in_zh, in_en = name(entrance.inside_zone)
+    zh, en = f"从{out_zh}进入{in_zh}", f"from {out_en} into {in_en}"
+    if entrance.opening is not None:
+        opening = next((o for o in level.openings if o.id == entrance.opening), None)
+        kind = opening.kind if opening is not None else "door"
+        door_zh, door_en = {"window": ("窗", "window"), "doorway": ("门洞", "doorway")}.get(kind, ("门", "door"))
+        zh += f"（{door_zh} {entrance.opening}）"
+        en += f" ({door_en} {entrance.opening})"
+    return zh, en
 
 
 def _entrance_key(req: SignRequirement) -> tuple[Any, ...]:

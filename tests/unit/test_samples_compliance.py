@@ -24,6 +24,10 @@ def test_hotel_deliberate_problems_are_found() -> None:
     fr_missing = [f for f in findings(project, "SIGN_MISSING") if f.details["sign_kind"] == "fr_notice"]
     assert {f.details["opening"] for f in fr_missing} >= {"L1-d-vestibule"}
     assert all(set(f.details["cameras"]) <= {"L1-cam-lobby-fr", "L1-cam-reception-fr"} for f in fr_missing)
+    vestibule = next(f for f in fr_missing if f.details["opening"] == "L1-d-vestibule")
+    # the entrance is named by the rooms on either side, as a person on site would find it
+    assert 'from "Entrance 门厅" into "Lobby 大堂" (door L1-d-vestibule)' in vestibule.message
+    assert "从“Entrance 门厅”进入“Lobby 大堂”（门 L1-d-vestibule）" in vestibule.message_zh
     codes = {f.code for f in findings(project)}
     assert {"FILING_REQUIRED", "IMPACT_ASSESSMENT_REQUIRED"} <= codes
     views = {(f.camera, f.zone) for f in findings(project, "VIEW_INTO_PRIVATE_SPACE")}
