@@ -142,6 +142,9 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
     wanted = {(lv.id, cam.id) for lv, cam in cameras}
 
     def features(engine: CoverageEngine, level: Level) -> list[bytes]:
+        # one level build whose domain holds every camera's reach (as ``planner check`` builds it), not one
+        # build per camera that reaches beyond the domain so far
+        engine.level_geometry(level, points=engine.reach_points(level, level.cameras))
         return _coverage_features(engine, level, [cam for cam in level.cameras if (level.id, cam.id) in wanted])
 
     def make_engine() -> CoverageEngine:

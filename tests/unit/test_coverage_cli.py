@@ -1,0 +1,42 @@
+"""`planner coverage`: how much work it does and what it writes."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from planner.assets import sample_path
+from planner.cli import main
+from planner.geometry import visibility
+
+
+def _coverage(*argv: str) -> dict:
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["coverage", *argv], out=out, err=err) == 0, err.getvalue()
+    return json.loads(out.getvalue())
+
+
+def test_each_level_is_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the mall's cameras reach beyond one another's domain: the level is built once on a domain holding all
+    built: list[str] = []
+    original = visibility.LevelGeometry.from_level.__func__  # type: ignore[attr-defined]  # a classmethod
+
+    def counting(cls: type, level, **kwargs):  # type: ignore[no-untyped-def]
+        built.append(level.id)
+        return original(cls, level, **kwargs)
+
+    monkeypatch.setattr(visibility.LevelGeometry, "from_level", classmethod(counting))
+    data = _coverage(str(sample_path("mall-fitting")), "--jobs", "1")
+    assert len(data["features"]) == 7
+    assert len(built) == len(set(built)) == 1
+
+
+def test_one_camera_alone_as_in_the_whole_output() -> None:
+    path = str(sample_path("mall-fitting"))
+    whole = {f["id"]: f for f in _coverage(path, "--jobs", "1")["features"]}
+    for cam in list(whole)[:3]:
+        (alone,) = _coverage(path, "--camera", cam)["features"]
+        assert alone == whole[cam]
+
