@@ -125,6 +125,7 @@ class ComplianceEngine:
 
     def coverage(self, level: Level, camera: Camera) -> Coverage:
         """Coverage of ``camera`` (cached until the camera or its level changes)."""
+        self.level_geometry(level)  # the domain that holds every camera: built once, not grown camera by camera
         return self.coverage_engine.coverage(level, camera, _level_key=self._level_key(level))
 
     def private_zones(self, level: Level) -> list[PrivateZone]:
