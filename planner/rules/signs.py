@@ -223,6 +223,7 @@ class LevelTopology:
         self.links += list(self.open_edges)
         connectors = {z.id for z in level.zones if z.use in CONNECTOR_USES}
         self.escapes = connectors | {zid for (zid, other) in self.open_edges if other is None}
+        self._announced: tuple[Any, list[BaseGeometry], dict[str, list[str]]] | None = None
 
     @cached_property
     def walkable(self) -> BaseGeometry:
@@ -250,6 +251,10 @@ class LevelTopology:
             return out
         ids = list(regions)
         geoms = [regions[c] for c in ids]
+        # the sign check and NO_ENTRANCE ask about the same (immutable) regions: answer once
+        memo = (tuple(ids), tuple(map(id, geoms)))
+        if self._announced is not None and self._announced[0] == memo:
+            return {z: list(c) for z, c in self._announced[2].items()}
         for zi, ci in zip(*self.tree.query(geoms, predicate="intersects"), strict=True):
             zone_id, poly = self.zones[ci]
             overlap = poly.intersection(geoms[zi]).area
@@ -263,7 +268,8 @@ class LevelTopology:
                 len(cams) > 1 and poly.intersection(shapely.union_all([regions[c] for c in cams])).area >= threshold
             ):
                 announced[zone_id] = sorted(cams)
-        return announced
+        self._announced = (memo, geoms, announced)
+        return {z: list(c) for z, c in announced.items()}
 
     def entrances(self, inside: set[str]) -> list[Entrance]:
         """Doors, doorways and open boundaries leading into the zones ``inside`` (dead ends left out)."""
