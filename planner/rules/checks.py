@@ -31,6 +31,7 @@ from planner.rules.soundness import (
     check_entrances,
     check_necessity,
     check_openings,
+    level_opening_findings,
 )
 
 __all__ = ["CHECKS", "check_project", "fr_cameras"]
@@ -259,24 +260,33 @@ def check_project(
 
 
 def _level_checks(engine: ComplianceEngine, level: Level) -> tuple[list[list[Finding]], list[SignRequirement]]:
-    """The geometric checks of one level: its findings by check (in report order) and its sign requirements."""
+    """The geometric checks of one level: its findings by check (in report order) and its sign requirements.
+
+    The first list is its ``OPENING_NOT_ON_WALL`` findings (reported with the checks of :data:`CHECKS`).
+    """
+    # the level's sight geometry already knows which walls each opening pierces (built only for cameras)
+    obstacles = engine.level_geometry(level).obstacles if level.cameras else None
+    openings = level_opening_findings(level, engine.pack, obstacles.pierced if obstacles is not None else None)
     cameras = [(level, cam) for cam in level.cameras]
     devices = [f for lv, cam in cameras for f in engine.device_findings(lv, cam)]
     views = [f for lv, cam in cameras for f in engine.view_findings(lv, cam)]
     beyond = check_beyond_venue(engine, [level])
     signs, required = check_signs(engine, [level])
     entrances = check_entrances(engine, [level])
-    return [devices, views, beyond, signs, entrances], required
+    return [openings, devices, views, beyond, signs, entrances], required
 
 
 def _check(project: Project, pack: RulePack, engine: ComplianceEngine, jobs: int = 1) -> CheckResult:
     findings: list[Finding] = []
-    for check in CHECKS:
-        findings.extend(check(project, pack))
     per_level = run_levels(project, _level_checks, engine=engine, jobs=jobs,
                            make_engine=lambda: ComplianceEngine(project, pack, bands=False))
+    for check in CHECKS:
+        if check is check_openings:  # found level by level with the geometric checks
+            findings.extend(f for phases, _ in per_level for f in phases[0])
+        else:
+            findings.extend(check(project, pack))
     signs_required = [req for _, required in per_level for req in required]
-    for k in range(len(per_level[0][0]) if per_level else 0):
+    for k in range(1, len(per_level[0][0]) if per_level else 0):
         findings.extend(f for phases, _ in per_level for f in phases[k])
     findings.sort(key=lambda f: _SEVERITY_ORDER.get(f.severity, 9))
     cameras = [cam for _, cam in project.cameras()]

@@ -18,7 +18,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import shapely
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "check_openings",
+    "level_opening_findings",
     "check_ceilings",
     "check_necessity",
     "check_entrances",
@@ -52,33 +53,45 @@ _KIND_NAMES = {"door": ("门", "Door"), "doorway": ("门洞", "Doorway"), "windo
 
 def check_openings(project: Project, pack: RulePack) -> list[Finding]:
     """``OPENING_NOT_ON_WALL``: openings that pierce no wall and lie on no zone edge."""
-    findings = []
-    for level in project.levels:
-        if not level.openings:
-            continue
-        index = WallIndex(level.walls)
-        edges = [to_polygon(z.polygon).boundary for z in level.zones]
-        edge_tree = shapely.STRtree(edges) if edges else None
-        for opening in level.openings:
+    return [f for level in project.levels for f in level_opening_findings(level, pack)]
+
+
+def level_opening_findings(level: Level, pack: RulePack,
+                           pierced: Mapping[str, tuple[str, ...]] | None = None) -> list[Finding]:
+    """:func:`check_openings` for one level; ``pierced`` (opening id -> walls it pierces, as the level's
+    :class:`~planner.geometry.obstacles.LevelObstacles` has it) saves finding the walls again."""
+    findings: list[Finding] = []
+    index: WallIndex | None = None
+    edges: list[BaseGeometry] = []
+    edge_tree: shapely.STRtree | None = None
+    for opening in level.openings:
+        if pierced is not None and opening.id in pierced:
+            if pierced[opening.id]:
+                continue
+        else:
+            index = index if index is not None else WallIndex(level.walls)
             if index.pierced(opening):
                 continue
-            if edge_tree is not None and _on_zone_edge(opening.segment, edges, edge_tree):
-                continue
-            (x0, y0), (x1, y1) = opening.segment
-            x, y = (x0 + x1) / 2.0, (y0 + y1) / 2.0
-            zh, en = _KIND_NAMES.get(opening.kind, (opening.kind, opening.kind))
-            f = Finding(
-                code="OPENING_NOT_ON_WALL",
-                severity=pack.severity("OPENING_NOT_ON_WALL"),
-                message=pack.message("OPENING_NOT_ON_WALL", "en", kind=en, opening=opening.id, x=x, y=y),
-                message_zh=pack.message("OPENING_NOT_ON_WALL", "zh", kind=zh, opening=opening.id, x=x, y=y),
-                level=level.id,
-            )
-            f.details["opening"] = opening.id
-            f.details["kind"] = opening.kind
-            f.details["position"] = [round(x, 3), round(y, 3)]
-            f.details["segment"] = [[round(v, 3) for v in p] for p in opening.segment]
-            findings.append(f)
+        if edge_tree is None and level.zones:
+            edges = [to_polygon(z.polygon).boundary for z in level.zones]
+            edge_tree = shapely.STRtree(edges)
+        if edge_tree is not None and _on_zone_edge(opening.segment, edges, edge_tree):
+            continue
+        (x0, y0), (x1, y1) = opening.segment
+        x, y = (x0 + x1) / 2.0, (y0 + y1) / 2.0
+        zh, en = _KIND_NAMES.get(opening.kind, (opening.kind, opening.kind))
+        f = Finding(
+            code="OPENING_NOT_ON_WALL",
+            severity=pack.severity("OPENING_NOT_ON_WALL"),
+            message=pack.message("OPENING_NOT_ON_WALL", "en", kind=en, opening=opening.id, x=x, y=y),
+            message_zh=pack.message("OPENING_NOT_ON_WALL", "zh", kind=zh, opening=opening.id, x=x, y=y),
+            level=level.id,
+        )
+        f.details["opening"] = opening.id
+        f.details["kind"] = opening.kind
+        f.details["position"] = [round(x, 3), round(y, 3)]
+        f.details["segment"] = [[round(v, 3) for v in p] for p in opening.segment]
+        findings.append(f)
     return findings
 
 
