@@ -1,9 +1,11 @@
 """Run the per-level checks of a large project in several processes, with the result one process gives.
 
 Levels are independent for the geometric checks (coverage, privacy, signs), so
-:func:`run_levels` deals them out to forked worker processes, balanced by their
-number of cameras, while the calling process checks its own share; the results
-come back level by level and are put together in the project's level order.
+:func:`run_levels` has forked worker processes and the calling process take
+levels one at a time from a shared counter, the levels with most cameras first,
+until none is left: a process that drew quick levels takes more of them, so
+the processes finish together however the work is spread. The results come
+back level by level and are put together in the project's level order.
 Where ``fork`` is not available (or one job is asked for) everything runs here.
 """
 
@@ -15,39 +17,48 @@ from typing import Any, TypeVar
 
 from planner.model import Level, Project
 
-__all__ = ["run_levels", "level_groups"]
+__all__ = ["run_levels", "level_order"]
 
 T = TypeVar("T")
 E = TypeVar("E")
 
-#: What the forked workers inherit: the project, the per-level work and how to make its engine.
+#: What the forked workers inherit: the project, the per-level work, how to make its engine, the shared counter.
 _STATE: dict[str, Any] = {}
 
 
-def level_groups(levels: Sequence[Level], jobs: int) -> list[list[str]]:
-    """Level ids in ``jobs`` groups of about equal work (cameras), largest levels dealt first.
+def level_order(levels: Sequence[Level]) -> list[int]:
+    """Indexes of ``levels`` in the order they are handed out: most cameras first, then in project order.
 
     >>> from planner.model import Camera
-    >>> lv = [Level(id=f"L{i}", cameras=[Camera(id=f"c{i}{k}", position=(0, 0)) for k in range(i)]) for i in range(5)]
-    >>> level_groups(lv, 2)
-    [['L4', 'L1', 'L0'], ['L3', 'L2']]
+    >>> lv = [Level(id=f"L{i}", cameras=[Camera(id=f"c{i}{k}", position=(0, 0)) for k in range(i % 3)])
+    ...       for i in range(5)]
+    >>> level_order(lv)
+    [2, 1, 4, 0, 3]
     """
-    groups: list[list[str]] = [[] for _ in range(max(1, jobs))]
-    load = [0] * len(groups)
-    for level in sorted(levels, key=lambda lv: -len(lv.cameras)):
-        k = load.index(min(load))
-        groups[k].append(level.id)
-        load[k] += len(level.cameras) + 1
-    return [g for g in groups if g]
+    return sorted(range(len(levels)), key=lambda i: -len(levels[i].cameras))
 
 
-def _work(level_ids: Sequence[str]) -> dict[str, Any]:
+def _take() -> int | None:
+    """The next level index to check (None when every level is taken)."""
+    counter = _STATE["counter"]
+    order: list[int] = _STATE["order"]
+    with counter.get_lock():
+        k = counter.value
+        if k >= len(order):
+            return None
+        counter.value = k + 1
+    return order[k]
+
+
+def _work() -> dict[int, Any]:
     project: Project = _STATE["project"]
     check: Callable[[Any, Level], Any] = _STATE["check"]
     engine = _STATE["make_engine"]()
     try:
-        levels = {lv.id: lv for lv in project.levels}
-        return {lid: check(engine, levels[lid]) for lid in level_ids}
+        out = {}
+        while (i := _take()) is not None:
+            out[i] = check(engine, project.levels[i])
+        return out
     finally:
         close = getattr(engine, "close", None)
         if callable(close):
@@ -62,18 +73,21 @@ def run_levels(project: Project, check: Callable[[E, Level], T], *, make_engine:
     Results travel back pickled, so return plain values (findings, bytes).
     """
     levels = list(project.levels)
-    groups = level_groups(levels, jobs) if jobs > 1 else []
     own = engine if engine is not None else make_engine()
-    if len(groups) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    workers = min(jobs, len(levels))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [check(own, level) for level in levels]
-    _STATE.update(project=project, check=check, make_engine=make_engine)
+    ctx = multiprocessing.get_context("fork")
+    _STATE.update(project=project, check=check, make_engine=make_engine, order=level_order(levels),
+                  counter=ctx.Value("i", 0))
     try:
-        with multiprocessing.get_context("fork").Pool(len(groups) - 1) as pool:
-            pending = [pool.apply_async(_work, (group,)) for group in groups[1:]]
-            mine = set(groups[0])
-            by_level = {lv.id: check(own, lv) for lv in levels if lv.id in mine}
+        with ctx.Pool(workers - 1) as pool:
+            pending = [pool.apply_async(_work) for _ in range(workers - 1)]
+            by_index: dict[int, Any] = {}
+            while (i := _take()) is not None:
+                by_index[i] = check(own, levels[i])
             for result in pending:
-                by_level.update(result.get())
+                by_index.update(result.get())
     finally:
         _STATE.clear()
-    return [by_level[lv.id] for lv in levels]
+    return [by_index[i] for i in range(len(levels))]
