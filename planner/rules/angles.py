@@ -72,23 +72,24 @@ def angular_extent(region: BaseGeometry, origin: Sequence[float], axis_deg: floa
         return []
     if shapely.dwithin(region, shapely.Point(origin), 1e-9) and region.buffer(1e-9).contains(shapely.Point(origin)):
         return [(-180.0, 180.0)]
-    los: list[np.ndarray] = []
-    his: list[np.ndarray] = []
-    for ring in _rings(region):
-        xy = shapely.get_coordinates(ring)
-        offs = (np.degrees(np.arctan2(xy[:, 0] - origin[0], xy[:, 1] - origin[1])) - axis_deg) % 360.0
-        offs = np.where(offs > 180.0, offs - 360.0, offs)
-        a, b = offs[:-1], offs[1:]
-        d = (b - a + 180.0) % 360.0 - 180.0  # each edge the short way round
-        lo, hi = np.minimum(a, a + d), np.maximum(a, a + d)
-        # A span running past -180 or +180 is split in two: up to 180 from its start, and from -180 onwards.
-        under, over = lo < -180.0, hi > 180.0
-        wraps = under | over
-        los += [np.where(under, lo + 360.0, lo), np.full(int(wraps.sum()), -180.0)]
-        his += [np.where(wraps, 180.0, hi), np.where(under, hi, hi - 360.0)[wraps]]
-    if not los:
+    # every boundary edge of every ring at once: an edge joins consecutive points of one ring
+    rings = shapely.get_rings(np.asarray(parts(region, "Polygon"), dtype=object))
+    xy, ring_of = shapely.get_coordinates(rings, return_index=True)
+    if len(xy) < 2:
         return []
-    lo_all, hi_all = np.concatenate(los), np.concatenate(his)
+    offs = (np.degrees(np.arctan2(xy[:, 0] - origin[0], xy[:, 1] - origin[1])) - axis_deg) % 360.0
+    offs = np.where(offs > 180.0, offs - 360.0, offs)
+    same = ring_of[:-1] == ring_of[1:]
+    a, b = offs[:-1][same], offs[1:][same]
+    d = (b - a + 180.0) % 360.0 - 180.0  # each edge the short way round
+    lo, hi = np.minimum(a, a + d), np.maximum(a, a + d)
+    # A span running past -180 or +180 is split in two: up to 180 from its start, and from -180 onwards.
+    under, over = lo < -180.0, hi > 180.0
+    wraps = under | over
+    lo_all = np.concatenate([np.where(under, lo + 360.0, lo), np.full(int(wraps.sum()), -180.0)])
+    hi_all = np.concatenate([np.where(wraps, 180.0, hi), np.where(under, hi, hi - 360.0)[wraps]])
+    if not len(lo_all):
+        return []
     order = np.argsort(lo_all, kind="stable")
     return merge_intervals(zip(lo_all[order].tolist(), hi_all[order].tolist(), strict=True))
 
