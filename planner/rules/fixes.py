@@ -33,7 +33,7 @@ from shapely.geometry.base import BaseGeometry
 
 from planner.geometry.compass import bearing
 from planner.geometry.coverage import Coverage, camera_coverage, camera_reach
-from planner.geometry.fan import ARC_STEP_DEG, EMPTY, annulus
+from planner.geometry.fan import ARC_STEP_DEG, EMPTY, annulus, disk
 from planner.geometry.visibility import LevelGeometry, view_intervals
 from planner.model import Camera
 from planner.rules.angles import (
@@ -199,9 +199,12 @@ class _Search:
     reach: float = 0.0
     public: BaseGeometry = EMPTY
     public_area: float = 0.0
+    #: Bounding boxes of the regions' cores (minx, miny, maxx, maxy per row), to skip those out of reach.
+    boxes: np.ndarray = field(default_factory=lambda: np.empty((0, 4)))
 
     def __post_init__(self) -> None:
         cam, cov = self.camera, self.coverage
+        self.boxes = shapely.bounds(np.asarray([z.core for z in self.zones], dtype=object)).reshape(-1, 4)
         self.origin = cov.viewpoint or (float(cam.position[0]), float(cam.position[1]))
         self.fixed_viewpoint = cov.viewpoint is not None and cov.viewpoint == (
             float(cam.position[0]), float(cam.position[1]))
@@ -210,6 +213,15 @@ class _Search:
         near = [p for p in polys if shapely.intersects(p, region)] if not region.is_empty else []
         self.public = region.difference(shapely.union_all(near)) if near else region
         self.public_area = float(self.public.area)
+
+    def near(self, geom: BaseGeometry) -> list[ForbiddenRegion]:
+        """The regions whose core's bounding box meets ``geom``'s, in order (the others cannot meet it)."""
+        if geom.is_empty or not self.zones:
+            return []
+        x0, y0, x1, y1 = geom.bounds
+        b = self.boxes
+        hit = (b[:, 0] <= x1) & (b[:, 2] >= x0) & (b[:, 1] <= y1) & (b[:, 3] >= y0)
+        return [self.zones[i] for i in np.flatnonzero(hit).tolist()]
 
     # -- what the camera could see all round ------------------------------------------------
     def all_round(self) -> None:
@@ -221,7 +233,7 @@ class _Search:
             return
         shapely.prepare(visible)
         o = shapely.Point(self.origin)
-        for z in self.zones:
+        for z in self.near(visible):
             if shapely.intersects(visible, z.core):
                 part = visible.intersection(z.core)
                 if not part.is_empty and part.area > 0.0:
@@ -500,15 +512,24 @@ def _headings(search: _Search, at: tuple[float, float], every_way: bool) -> Iter
     return list(dict.fromkeys(out))
 
 
-def _blocked_at(search: _Search, at: tuple[float, float], far: float) -> list[tuple[float, float]]:
-    """Compass-bearing intervals (offsets from north) under which a region is seen from ``at`` within ``far``."""
+def _blocked_at(search: _Search, at: tuple[float, float], far: float
+                ) -> tuple[list[tuple[float, float]], BaseGeometry, tuple[float, float]]:
+    """Compass-bearing intervals (offsets from north) under which a region is seen from ``at`` within ``far``;
+    with what is visible from there all round and the point sight starts from."""
     fan = search.geo.fan(at, heading_deg=None, hfov_deg=360.0, range_m=far)
     visible = fan.polygon()
     if visible.is_empty:
-        return []
-    seen = [visible.intersection(z.core) for z in search.zones if shapely.intersects(visible, z.core)]
+        return [], visible, fan.origin
+    shapely.prepare(visible)
+    seen = [visible.intersection(z.core) for z in search.near(visible) if shapely.intersects(visible, z.core)]
     seen = [g for g in seen if not g.is_empty]
-    return angular_extent(shapely.union_all(seen), fan.origin, 0.0) if seen else []
+    return (angular_extent(shapely.union_all(seen), fan.origin, 0.0) if seen else []), visible, fan.origin
+
+
+def _arc_slack(far: float) -> float:
+    """Area by which a lens region cut to ``far`` may stand out of the all-round view cut there: the
+    circular segments between a wedge's edge and the nearest whole-step arc vertex (two per wedge)."""
+    return far * far * (_STEP - math.sin(_STEP)) / 2.0
 
 
 def _clear_headings(blocked: list[tuple[float, float]], wanted: float, half: float) -> list[float]:
@@ -537,15 +558,38 @@ def _move(search: _Search, move_area: MoveArea, inside: bool) -> Remedy | None:
     where = (float(camera.position[0]), float(camera.position[1]))
     omni = camera.omnidirectional or camera.hfov_deg >= 360.0
     reach = camera_reach(camera, search.geo.ceiling_height_m)
+    # A spot or heading whose best possible score is below the best found is not computed: the share kept
+    # is bounded by the public view within reach (then within the all-round view and the wedge) from there.
+    bounded = reach is not None and search.public_area >= _MEANINGFUL_VIEW_M2
+    slack = 0.0
+    if bounded and reach is not None:
+        slack = 2.0 * (1 + len(camera.privacy_masks)) * _arc_slack(reach[1]) / search.public_area + 1e-6
     for at in _move_candidates(where, move_area, 24 if inside else 8):
+        # what it saw before first, then staying near, then the most public space in view
+        away = round(math.hypot(at[0] - camera.position[0], at[1] - camera.position[1]))
+        if best is not None and not bounded and best[0] > (1.0, -away, math.inf):
+            continue  # farther, and no share of a view to win
+        if best is not None and bounded and reach is not None:
+            # the disk's polygon holds the circle of the reach (its vertices are on a larger one)
+            top = search._kept(disk(at, reach[1] / math.cos(_STEP / 2.0) * (1.0 + 1e-9) + 1e-6)) + slack
+            if best[0] > (round(min(1.0, top), 2), -away, math.inf):
+                continue
         wanted = list(_headings(search, at, every_way=inside))
+        visible: BaseGeometry | None = None
+        origin = at
         if not omni and reach is not None:
             # from there, the smallest turn off each wanted heading that keeps every region out of the wedge
-            blocked = _blocked_at(search, at, reach[1])
+            blocked, visible, origin = _blocked_at(search, at, reach[1])
             wanted = [h for w in wanted for h in _clear_headings(blocked, w, camera.hfov_deg / 2.0)]
         for heading in dict.fromkeys(wanted):
             move = Move(position=at, heading_deg=heading)
             moved = move.applied(camera)
+            if best is not None and bounded and visible is not None and reach is not None and origin == at:
+                lens = view_intervals(heading, camera.hfov_deg, camera.privacy_masks)
+                cone = _wedge(origin, 0.0, reach[1] * (1.0 + 1e-9) + 1e-6, lens)
+                top = search._kept(visible.intersection(cone) if not cone.is_empty else cone) + slack
+                if best[0] > (round(min(1.0, top), 2), -away, math.inf):
+                    continue
             cov = camera_coverage(search.geo, moved, bands=False, **search.kw)
             if not _clear(moved, cov, search.zones, search.tol):
                 continue
@@ -555,8 +599,6 @@ def _move(search: _Search, move_area: MoveArea, inside: bool) -> Remedy | None:
             public = float(cov.region.area) - sum(
                 float(cov.region.intersection(z.polygon).area) for z in search.zones
                 if z.polygon is not None and shapely.intersects(z.polygon, cov.region))
-            # what it saw before first, then staying near, then the most public space in view
-            away = round(math.hypot(at[0] - camera.position[0], at[1] - camera.position[1]))
             score = (round(kept, 2), -away, public)
             if best is None or score > best[0]:
                 best = (score, Move(position=at, heading_deg=heading, coverage_kept=kept))
