@@ -1,4 +1,11 @@
-"""Import one page of a PDF plan, rendered with PDFium, as the background of a new level.
+"""Import one page of a PDF plan: its vector drawing as walls, doors and rooms, and its render as the background.
+
+A plan exported from CAD keeps its lines: walls, door swings, room fills and
+texts are read from them (:mod:`planner.importers.pdf_vector`), in metres at
+the drawing's scale. The scale is the one given (``scale``, ``calibrate``),
+else a scale text on the page (``1:100``), else an estimate from the door
+swings, else 1:100; the last two are said in the warnings and leave the import
+uncalibrated. A scanned plan (no line work) is a background only, and says so.
 
 The page is rendered at a chosen resolution (default 150 dpi) and embedded as
 PNG, so every background is an image the editor can draw. A drawing scale
@@ -19,11 +26,31 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
+from planner.importers.calibrate import Transform, parse_scale, scale_transform, two_point_transform
+from planner.importers.pdf_vector import (
+    MAX_SEGMENTS,
+    PageVectors,
+    build_level,
+    estimated_scale,
+    read_page,
+    scale_texts,
+    swing_radii_pt,
+)
 from planner.importers.raster import place_raster
-from planner.importers.result import IMPORT_LIMITS, ImportResult, PlanImportError, add_background, read_source
+from planner.importers.result import (
+    IMPORT_LIMITS,
+    ImportResult,
+    PlanImportError,
+    ReviewItem,
+    add_background,
+    read_source,
+)
 from planner.model import Level, Project, Venue
+from planner.rules.pack import DEFAULT_RULE_PACK, load_rule_pack
 
 __all__ = ["DEFAULT_DPI", "import_pdf", "pdf_page_count"]
+
+_POINT_M = 0.0254 / 72.0
 
 #: Render resolution when none is given.
 DEFAULT_DPI = 150.0
@@ -68,14 +95,26 @@ def import_pdf(
     calibrate: tuple[Sequence[float], Sequence[float], float] | None = None,
     name: str | None = None,
     level_name: str | None = None,
+    layers: Sequence[str] | str | None = None,
+    wall_layers: Sequence[str] | str | None = None,
+    door_layers: Sequence[str] | str | None = None,
+    ignore_layers: Sequence[str] | str | None = None,
+    hotel: bool | None = None,
+    render: bool = True,
+    vectors: bool = True,
     **_: Any,
 ) -> ImportResult:
-    """Import page ``page`` (0 = first) of a PDF as the background of a new one-level project.
+    """Import page ``page`` (0 = first) of a PDF as a new one-level project.
 
     ``dpi`` is the render resolution; ``scale`` (``"1:100"``) or
     ``calibrate`` = ``((u1, v1), (u2, v2), metres)`` in rendered pixels set
-    the scale. Without either the page is placed as a 1:100 drawing and the
-    result says it is not calibrated.
+    the scale. Without either the scale is read from the page or estimated,
+    and the result says so. ``wall_layers`` (or ``layers``), ``door_layers``
+    and ``ignore_layers`` name the page's groups (as the summary lists them:
+    ``line 0.50pt #000000``, ``fill #808080``, an optional content group's
+    name) as for a DXF. ``vectors=False`` imports the page as a background
+    only; ``render=False`` leaves the background out when the page has a
+    vector drawing.
     """
     path = Path(source)
     file = str(path)
@@ -104,6 +143,13 @@ def import_pdf(
                     f"page {page + 1} is {width_pt / 72 * 25.4 / 1000:.1f} x {height_pt / 72 * 25.4 / 1000:.1f} m: "
                     "larger than any PDF page may be",
                 )
+            drawing = None
+            if vectors:
+                try:
+                    drawing = read_page(pdf_page)
+                except Exception as exc:  # the background still stands without the vectors
+                    notes.append(f"the vector drawing of page {page + 1} could not be read ({type(exc).__name__}):"
+                                 " imported as a background only")
             render_dpi = DEFAULT_DPI if dpi is None else dpi
             pixels = (width_pt / 72 * render_dpi) * (height_pt / 72 * render_dpi)
             side = max(width_pt, height_pt) / 72 * render_dpi
@@ -129,18 +175,113 @@ def import_pdf(
     finally:
         pdf.close()
     image.load()
+    has_drawing = drawing is not None and drawing.has_drawing
+    used_scale, scale_calibrated = scale, True
+    if has_drawing and drawing is not None and scale is None and calibrate is None:
+        used_scale, scale_calibrated = _page_scale(drawing, notes)
+    elif drawing is not None and not has_drawing:
+        notes.append(f"page {page + 1} has no vector line work (a scanned plan, {drawing.images} image(s)): imported "
+                     "as a background only; draw the walls and rooms over it")
     buf = io.BytesIO()
     image.save(buf, "PNG", compress_level=6)
     encoded, ext, transform, details, more, calibrated = place_raster(
-        image, file=file, source_format="PNG", data=buf.getvalue(), dpi=render_dpi, scale=scale, calibrate=calibrate
+        image, file=file, source_format="PNG", data=buf.getvalue(), dpi=render_dpi, scale=used_scale,
+        calibrate=calibrate
     )
+    calibrated = calibrated and scale_calibrated
     notes.extend(more)
     details.update({"pages": count, "page": page, "page_size_pt": [width_pt, height_pt], "dpi": render_dpi})
     level = Level(id="L1", name=level_name or "1F")
     project = Project(venue=Venue(name=name if name is not None else path.stem), levels=[level])
-    add_background(
-        project, level, encoded, ext, transform,
-        extra={"imported_from": path.name, "pdf_page": page, "dpi": render_dpi},
-    )
+    review: list[ReviewItem] = []
+    unclassified: list[str] = []
+    if has_drawing and drawing is not None:
+        full = _full_transform(file, image.size[1], render_dpi, used_scale, calibrate)
+        to_m, metres_per_point = _points_to_metres(full, drawing.size[1], render_dpi)
+        details.update(build_level(
+            level, drawing, to_m, metres_per_point,
+            wall_layers=_patterns(wall_layers if wall_layers is not None else layers),
+            door_layers=_patterns(door_layers), ignore_layers=_patterns(ignore_layers), hotel=hotel,
+            notes=notes, review=review, unclassified_labels=unclassified,
+            private_uses=load_rule_pack(DEFAULT_RULE_PACK).any_private_uses))
+        details["metres_per_point"] = metres_per_point
+        if drawing.truncated:
+            notes.append(f"the page has more than {MAX_SEGMENTS:,} path segments: only the first were read")
+        if not level.walls:
+            _say_what_was_missing(details.get("layers", []), notes)
+    if render or not has_drawing:
+        add_background(
+            project, level, encoded, ext, transform,
+            extra={"imported_from": path.name, "pdf_page": page, "dpi": render_dpi},
+        )
     return ImportResult(project, source=file, kind="pdf", warnings=notes, units="m" if calibrated else None,
-                        calibrated=calibrated, details=details)
+                        calibrated=calibrated, details=details, review=review, unclassified_labels=unclassified)
+
+
+def _page_scale(drawing: PageVectors, notes: list[str]) -> tuple[str, bool]:
+    """The drawing's scale from the page (a scale text, else the door swings, else assumed): ``1:N``, calibrated."""
+    written = scale_texts(drawing)
+    estimate = estimated_scale(drawing)
+    if written:
+        value, text = written[0]
+        others = ", ".join(f"1:{v:g}" for v, _ in written[1:4])
+        notes.append(f"scale 1:{value:g} read from the page ({text!r})" + (f"; the page also says {others}" if others
+                     else "") + ": if the PDF was printed to fit the paper, give --scale or --calibrate")
+        radii = swing_radii_pt(drawing)
+        if radii:
+            door = float(sorted(radii)[len(radii) // 2]) * value * _POINT_M
+            if not 0.6 <= door <= 1.3:
+                notes.append(f"at 1:{value:g} the door swings measure {door:.2f} m, not a door's 0.6-1.3 m: the page "
+                             "is probably not at that scale; give --scale or --calibrate")
+        return f"1:{value:g}", True
+    if estimate is not None:
+        value, n = estimate
+        notes.append(f"no drawing scale on the page or given: 1:{value:g} ESTIMATED from {n} door swings "
+                     "(taken as 0.9 m doors); measure a known length and import again with --scale 1:N or "
+                     "--calibrate")
+        return f"1:{value:g}", False
+    notes.append("no drawing scale on the page or given, and too few door swings to estimate one: imported at an "
+                 "ASSUMED 1:100; measure a known length and import again with --scale 1:N or --calibrate")
+    return "1:100", False
+
+
+def _full_transform(file: str, height_px: int, dpi: float, scale: str | float | None,
+                    calibrate: tuple[Sequence[float], Sequence[float], float] | None) -> Transform:
+    """Rendered pixel -> plan metres, as :func:`place_raster` places the full-size render."""
+    try:
+        if calibrate is not None:
+            p1, p2, dist = calibrate
+            return two_point_transform(p1, p2, dist, height_px=height_px)
+        return scale_transform(parse_scale(scale if scale is not None else 100.0), dpi, height_px=height_px)
+    except ValueError as exc:
+        raise PlanImportError(file, str(exc)) from None
+
+
+def _points_to_metres(t: Transform, height_pt: float, dpi: float) -> tuple[Any, float]:
+    """Page points (as shown, y up) -> plan metres through the rendered pixels, and metres per point."""
+    k = dpi / 72.0
+    a, b, c, d, e, f = t
+    # u = x k, v = (H - y) k
+    la, lb, lc, ld = a * k, b * k, -c * k, -d * k
+    le, lf = e + c * height_pt * k, f + d * height_pt * k
+
+    def to_m(p: Sequence[float]) -> tuple[float, float]:
+        return (la * p[0] + lc * p[1] + le, lb * p[0] + ld * p[1] + lf)
+
+    return to_m, math.sqrt(abs(la * ld - lb * lc))
+
+
+def _patterns(value: Sequence[str] | str | None) -> list[str] | None:
+    if value is None:
+        return None
+    items = value.split(",") if isinstance(value, str) else list(value)
+    return [p.strip() for p in items if p.strip()] or None
+
+
+def _say_what_was_missing(table: Sequence[dict[str, Any]], notes: list[str]) -> None:
+    busiest = sorted(table, key=lambda r: -int(r.get("entities", 0)))[:4]
+    shown = ", ".join(f"{r['layer']!r} ({r['entities']})" for r in busiest)
+    notes.append("no walls found in the vector drawing: tried thick lines, filled thin shapes and pairs of parallel "
+                 "lines 50-500 mm apart in every group of lines. The groups with the most shapes are "
+                 f"{shown}: import again with --wall-layers naming the group(s) the walls are drawn with "
+                 "(and --ignore-layers for furniture), or trace the plan over its background in the editor")
