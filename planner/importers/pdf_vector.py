@@ -54,7 +54,7 @@ from planner.importers.dxf import (
     _layer_table,
     _matches,
 )
-from planner.importers.dxf_walls import pair_walls
+from planner.importers.dxf_walls import MAX_WALL_GAP_M, MIN_WALL_GAP_M, _pair_straight
 from planner.importers.labels import clean_label, is_hotel_label
 from planner.importers.result import ReviewItem
 from planner.model import Level
@@ -74,11 +74,19 @@ Matrix = tuple[float, float, float, float, float, float]
 
 #: Most path segments read from one page; a page with more is read that far and says so.
 MAX_SEGMENTS = 3_000_000
+#: Most text characters read from one page.
+MAX_CHARS = 500_000
 _BEZIER_STEPS = 8
 _POINTS_TO_M = 0.0254 / 72.0
 #: Drawing scales a plan is printed at (for the estimate from door swings).
 _PLAN_SCALES = (20, 25, 50, 75, 100, 125, 150, 200, 250, 300, 400, 500, 1000)
 _SCALE_TEXT_RE = re.compile(r"(?<![\d.:/])1\s*[:：]\s*(\d{1,4}(?:\.\d+)?)(?![\d.:])")
+#: Texts that are measures, not names: dimensions, areas, levels (a room number of 3 to 5 digits stays).
+_MEASURE_RE = re.compile(
+    r"^(?!\d{3,5}$)(?:[a-z]{1,2}\s*[:=]\s*)?[\d\s.,:;=+\-–/()'\"x×#±%]*"
+    r"(?:m|mm|cm|m2|m²|㎡|sq\.? ?ft|ft|in)?[\d\s.,'\"]*$", re.IGNORECASE)
+#: Wall layer names (optional content groups) beyond those a DXF's layers are known by.
+_MORE_WALL_NAMES_RE = re.compile(r"(?<![a-z])zid|(?<![a-z])zed|stena|[sś]ciana|muur|parede|seina", re.IGNORECASE)
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -183,16 +191,6 @@ def _colour(getter: Callable[..., int], obj: Any) -> str:
     return f"{r.value:02x}{g.value:02x}{b.value:02x}"
 
 
-def _wide_string(call: Callable[..., Any], *args: Any) -> str:
-    """A UTF-16 string from a PDFium getter that takes (..., buffer, length) and returns the bytes needed."""
-    need = int(call(*args, None, 0))
-    if need <= 2:
-        return ""
-    buf = ctypes.create_string_buffer(need)
-    call(*args, ctypes.cast(buf, ctypes.POINTER(pdfium_c.FPDF_WCHAR)), need)
-    return buf.raw[:need].decode("utf-16-le", "replace").rstrip("\x00")
-
-
 def _ocg_name(obj: Any) -> str | None:
     """The name of the optional content group (a CAD layer) an object is drawn in, if any."""
     count = pdfium_c.FPDFPageObj_CountMarks(obj)
@@ -202,11 +200,12 @@ def _ocg_name(obj: Any) -> str | None:
             continue
         size = ctypes.c_ulong()
         buf = ctypes.create_string_buffer(256)
-        if not pdfium_c.FPDFPageObjMark_GetName(mark, buf, 256, size) or size.value < 2:
+        wide = ctypes.cast(buf, ctypes.POINTER(pdfium_c.FPDF_WCHAR))
+        if not pdfium_c.FPDFPageObjMark_GetName(mark, wide, 256, size) or size.value < 2:
             continue
         if buf.raw[:size.value].decode("utf-16-le", "replace").rstrip("\x00") != "OC":
             continue
-        if pdfium_c.FPDFPageObjMark_GetParamStringValue(mark, b"Name", buf, 256, size) and size.value > 2:
+        if pdfium_c.FPDFPageObjMark_GetParamStringValue(mark, b"Name", wide, 256, size) and size.value > 2:
             name = buf.raw[:min(size.value, 256)].decode("utf-16-le", "replace").rstrip("\x00").strip()
             if name:
                 return name
@@ -235,8 +234,6 @@ class _Walker:
             kind = pdfium_c.FPDFPageObj_GetType(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 self._path(obj, _mul(parent, _matrix(obj)))
-            elif kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-                self._text(obj, parent)
             elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
                 self.out.images += 1
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 12:
@@ -276,24 +273,41 @@ class _Walker:
             fill_colour=_colour(pdfium_c.FPDFPageObj_GetFillColor, obj),
             cap=int(pdfium_c.FPDFPageObj_GetLineCap(obj)), ocg=_ocg_name(obj)))
 
-    def _text(self, obj: Any, parent: Matrix) -> None:
-        text = _wide_string(pdfium_c.FPDFTextObj_GetText, obj, self.textpage)
-        text = text.replace("\r", " ").replace("\n", " ").replace("\x02", "")
-        if not text.strip():
+    def read_text(self) -> None:
+        """Every character of the page's text layer with its box (PDFium's text page: one glyph per object too)."""
+        tp = self.textpage
+        if not tp:
             return
-        left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-            return
-        corners = [_apply(parent, px, py) for px in (left.value, right.value) for py in (bottom.value, top.value)]
-        corners = [_apply(self.display, *p) for p in corners]
-        xs, ys = [p[0] for p in corners], [p[1] for p in corners]
-        size = ctypes.c_float()
-        pdfium_c.FPDFTextObj_GetFontSize(obj, size)
-        m = _mul(parent, _matrix(obj))
-        scale = math.sqrt(abs(m[0] * m[3] - m[1] * m[2])) or 1.0
-        height = max(float(size.value) * scale, 0.1)
-        self.chars.append((text, ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2), height, min(xs), max(xs),
-                           _ocg_name(obj)))
+        n = pdfium_c.FPDFText_CountChars(tp)
+        loose = getattr(pdfium_c, "FPDFText_GetLooseCharBox", None)
+        owner = getattr(pdfium_c, "FPDFText_GetTextObject", None)
+        groups: dict[int, str | None] = {}
+        rect = pdfium_c.FS_RECTF() if loose is not None else None
+        left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+        for i in range(min(n, MAX_CHARS)):
+            if pdfium_c.FPDFText_IsGenerated(tp, i) == 1:
+                continue
+            code = pdfium_c.FPDFText_GetUnicode(tp, i)
+            if code in (0, 0xFFFE, 0xFFFF) or chr(code).isspace():
+                continue
+            if rect is not None and loose(tp, i, rect):
+                x0, x1, y0, y1 = rect.left, rect.right, min(rect.bottom, rect.top), max(rect.bottom, rect.top)
+            elif pdfium_c.FPDFText_GetCharBox(tp, i, left, right, bottom, top):
+                x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
+            else:
+                continue
+            corners = [_apply(self.display, px, py) for px in (x0, x1) for py in (y0, y1)]
+            xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+            ocg = None
+            if owner is not None:
+                obj = owner(tp, i)
+                key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+                if key not in groups:
+                    groups[key] = _ocg_name(obj) if obj else None
+                ocg = groups[key]
+            size = max(max(ys) - min(ys), 0.1)
+            self.chars.append((chr(code), ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2), size, min(xs),
+                               max(xs), ocg))
 
 
 def _bezier(p0: Pt, p1: Pt, p2: Pt, p3: Pt, steps: int = _BEZIER_STEPS) -> list[Pt]:
@@ -419,20 +433,30 @@ def _add_arc(arcs: list[tuple[Pt, float, float, float]], arc: tuple[Pt, float, f
 
 def _runs(chars: list[tuple[str, Pt, float, float, float, str | None]]) -> list[VectorText]:
     """Text objects joined into runs: neighbours on one baseline (or one column of CJK characters)."""
-    order = sorted(range(len(chars)), key=lambda k: (round(chars[k][1][1] / max(chars[k][2], 0.1)), chars[k][3]))
-    out: list[list[Any]] = []  # text, x0, x1, y, size, ocg, points
-    for k in order:
-        text, (cx, cy), size, x0, x1, ocg = chars[k]
-        last = out[-1] if out else None
-        if (last is not None and last[5] == ocg and abs(last[3] - cy) <= 0.3 * size
-                and abs(last[4] - size) <= 0.3 * size and -0.3 * size <= x0 - last[2] <= 0.6 * size):
-            cjk = _CJK_RE.search(last[0][-1:]) or _CJK_RE.search(text[:1])
-            gap = "" if cjk or x0 - last[2] < 0.15 * size else " "
-            last[0] += gap + text
-            last[2] = max(last[2], x1)
-            last[6].append((cx, cy))
+    order = sorted(range(len(chars)), key=lambda k: -chars[k][1][1])
+    lines: list[list[int]] = []
+    for k in order:  # rows of text: centres within a third of the text's size
+        size, cy = chars[k][2], chars[k][1][1]
+        if lines and abs(chars[lines[-1][0]][1][1] - cy) <= 0.3 * size:
+            lines[-1].append(k)
         else:
-            out.append([text, x0, x1, cy, size, ocg, [(cx, cy)]])
+            lines.append([k])
+    out: list[list[Any]] = []  # text, x0, x1, y, size, ocg
+    for line in lines:
+        line.sort(key=lambda k: chars[k][3])
+        row: list[list[Any]] = []
+        for k in line:
+            text, (_cx, cy), size, x0, x1, ocg = chars[k]
+            last = row[-1] if row else None
+            if (last is not None and last[5] == ocg and abs(last[4] - size) <= 0.3 * size
+                    and -0.3 * size <= x0 - last[2] <= 0.6 * size):
+                cjk = _CJK_RE.search(last[0][-1:]) or _CJK_RE.search(text[:1])
+                gap = "" if cjk or x0 - last[2] < 0.15 * size else " "
+                last[0] += gap + text
+                last[2] = max(last[2], x1)
+            else:
+                row.append([text, x0, x1, cy, size, ocg])
+        out.extend(row)
     runs = [VectorText(" ".join(r[0].split()), ((r[1] + r[2]) / 2, r[3]), r[4], r[5]) for r in out]
     # single CJK characters written one under the other (a label in a narrow room)
     singles = sorted((t for t in runs if len(t.text) == 1 and _CJK_RE.match(t.text)),
@@ -456,6 +480,7 @@ def read_page(page: pdfium.PdfPage) -> PageVectors:
     try:
         walker.walk(walker.display, lambda i: pdfium_c.FPDFPage_GetObject(page.raw, i),
                     pdfium_c.FPDFPage_CountObjects(page.raw))
+        walker.read_text()
     finally:
         walker.close()
     out = walker.out
@@ -543,8 +568,9 @@ def _paired_fraction(segments: list[tuple[Pt, Pt, str]]) -> tuple[float, float]:
     total = sum(math.dist(a, b) for a, b, _ in segments)
     if total <= 0:
         return 0.0, 0.0
-    walls = pair_walls(segments, keep_single=False)
-    paired = sum(_length(w.path) for w in walls if w.how == "paired")
+    walls, _rest = _pair_straight([(a, b, layer, k) for k, (a, b, layer) in enumerate(segments)],
+                                  MIN_WALL_GAP_M, MAX_WALL_GAP_M)
+    paired = sum(_length(w.path) for w in walls)
     return min(1.0, 2 * paired / total), paired
 
 
@@ -627,7 +653,8 @@ def build_level(
         if wall_layers and not chosen:
             named_wall = False
         else:
-            named_wall = chosen or bool(g.paths[0].ocg and WALL_LAYER_RE.search(g.name))
+            named_wall = chosen or bool(g.paths[0].ocg and (WALL_LAYER_RE.search(g.name)
+                                                             or _MORE_WALL_NAMES_RE.search(g.name)))
         fills = [p for p in g.paths if p.fill]
         if fills and len(fills) >= len(g.paths) / 2:
             area = perimeter = 0.0
@@ -724,7 +751,7 @@ def build_level(
         if ignore_layers and _matches(t.group, ignore_layers):
             continue
         text = clean_label(t.text)
-        if not text or _SCALE_TEXT_RE.search(text):
+        if not text or _SCALE_TEXT_RE.search(text) or _MEASURE_RE.match(text):
             continue
         got.labels.append(_Label(text, to_m(t.point), t.group))
     if hotel is None:

@@ -15,9 +15,11 @@ from pathlib import Path
 
 import shapely
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from shapely.geometry import LineString
+
+from planner.assets import asset_path
 
 #: Walls: centre-line from, to, thickness (m).
 PLAN_WALLS = [
@@ -37,9 +39,10 @@ ORIGIN_PT = (120.0, 140.0)
 
 
 def _font() -> str:
-    name = "STSong-Light"
+    """The bundled WenQuanYi font, embedded as CAD programs embed theirs."""
+    name = "PlanFixtureCJK"
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(name))
+        pdfmetrics.registerFont(TTFont(name, str(asset_path("fonts", "wqy-microhei.ttc")), subfontIndex=0))
     return name
 
 
@@ -57,9 +60,14 @@ def wall_body(walls: list[tuple[tuple[float, float], tuple[float, float], float]
     return body
 
 
-def plan_pdf(path: Path, *, style: str = "double", scale: int = 100, scale_text: str | None = "平面图 1:100",
-             labels: dict[str, tuple[float, float]] | None = None, doors: bool = True) -> Path:
-    """Write the floor plan as a one-page vector PDF at 1:``scale``; returns ``path``."""
+def vector_plan_pdf(path: Path, *, style: str = "double", scale: int = 100, scale_text: str | None = "平面图 1:100",
+             labels: dict[str, tuple[float, float]] | None = None, doors: bool = True, leaves: bool = True,
+             split_labels: dict[str, tuple[tuple[float, float], str]] | None = None) -> Path:
+    """Write the floor plan as a one-page vector PDF at 1:``scale``; returns ``path``.
+
+    ``labels``: text -> point (default: :data:`PLAN_ROOMS`); ``split_labels``: text -> (point, ``across`` or
+    ``down``), drawn one character per text object; ``leaves=False`` draws the swings without their leaf.
+    """
     k = 72 / 0.0254 / scale
     ox, oy = ORIGIN_PT
     c = canvas.Canvas(str(path), pagesize=(842, 595))
@@ -116,13 +124,21 @@ def plan_pdf(path: Path, *, style: str = "double", scale: int = 100, scale_text:
             hx, hy = p(hinge)
             rr = r * k
             c.arc(hx - rr, hy - rr, hx + rr, hy + rr, a_closed, sweep)
-            c.line(hx, hy, *p(opened))
+            if leaves:
+                c.line(hx, hy, *p(opened))
     c.setLineWidth(0.18)  # a table in the office
     c.rect(*p((2.0, 4.5)), 1.6 * k, 0.8 * k)
     font = _font()
     for text, (x, y) in (labels if labels is not None else PLAN_ROOMS).items():
         c.setFont(font if any(ord(ch) > 127 for ch in text) else "Helvetica", 9)
         c.drawCentredString(*p((x, y)), text)
+    for text, ((x, y), how) in (split_labels or {}).items():
+        c.setFont(font, 9)
+        for n, ch in enumerate(text):
+            if how == "across":
+                c.drawString(p((x, y))[0] + 9 * (n - len(text) / 2), p((x, y))[1], ch)
+            else:
+                c.drawString(p((x, y))[0] - 4.5, p((x, y))[1] + 10.5 * (len(text) / 2 - n), ch)
     if scale_text:
         c.setFont(font, 10)
         c.drawString(*p((0.0, -1.5)), scale_text)
