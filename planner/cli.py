@@ -601,11 +601,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--units", metavar="UNIT", choices=("mm", "cm", "dm", "m", "in", "ft"),
                    help="DXF drawing units when the file does not say (mm, cm, dm, m, in, ft)")
     p.add_argument("--wall-layers", "--layers", dest="layers", metavar="PATTERNS", help="DXF wall layers, "
-                   "comma-separated name patterns with * and ? (default: names like 墙, WALL, A-WALL, Wand, MUR)")
-    p.add_argument("--door-layers", metavar="PATTERNS", help="DXF layers whose quarter arcs and blocks are doors")
-    p.add_argument("--ignore-layers", metavar="PATTERNS", help="DXF layers not to read at all (furniture, ...)")
+                   "comma-separated name patterns with * and ? (default: names like 墙, WALL, A-WALL, Wand, MUR); "
+                   "for a PDF, the groups the summary lists ('line 0.50pt #000000', 'fill #808080')")
+    p.add_argument("--door-layers", metavar="PATTERNS", help="DXF layers (PDF groups) whose quarter arcs and blocks "
+                   "are doors")
+    p.add_argument("--ignore-layers", metavar="PATTERNS", help="DXF layers (PDF groups) not to read at all "
+                   "(furniture, ...)")
     p.add_argument("--hotel", action="store_true", help="DXF: bare room numbers are hotel guest rooms")
-    p.add_argument("--no-background", action="store_true", help="do not render the DXF as a background")
+    p.add_argument("--no-background", action="store_true", help="do not render the DXF (or a vector PDF) as a "
+                   "background")
     p.add_argument("--page", metavar="N", type=int, help="PDF or TIFF page, 1 = first (default 1)")
     p.add_argument("--dpi", metavar="DPI", type=float, help="PDF render resolution (default 150); for an image, "
                    "the resolution it was scanned at (default: as the file says)")

@@ -139,13 +139,14 @@ def import_plan(source: str | Path, *, kind: str | None = None, **options: Any) 
     ``units``
         DXF drawing units (``mm``, ``cm``, ``m`` ...) when the file has none.
     ``layers`` / ``wall_layers``
-        DXF wall-layer name patterns (``["A-WALL*", "墙*"]``).
+        DXF wall-layer name patterns (``["A-WALL*", "墙*"]``); for a vector PDF, patterns of the
+        groups its summary lists (``["line 0.50pt*", "fill #808080"]``) or of its optional content groups.
     ``door_layers``, ``ignore_layers``
-        DXF layers whose arcs and blocks are doors; layers not read at all.
+        DXF layers (PDF groups) whose arcs and blocks are doors; layers not read at all.
     ``hotel``
         DXF: bare room numbers are guest rooms (default: when a label says hotel).
     ``render``
-        draw the DXF as the level's background (default true).
+        draw the DXF (or a vector PDF's page) as the level's background (default true).
     ``lang``
         preferred language of IMDF names (``zh-Hans``, ``en`` ...).
     """

@@ -192,7 +192,6 @@ def import_pdf(
     notes.extend(more)
     details.update({"pages": count, "page": page, "page_size_pt": [width_pt, height_pt], "dpi": render_dpi})
     level = Level(id="L1", name=level_name or "1F")
-    project = Project(venue=Venue(name=name if name is not None else path.stem), levels=[level])
     review: list[ReviewItem] = []
     unclassified: list[str] = []
     if has_drawing and drawing is not None:
@@ -209,6 +208,7 @@ def import_pdf(
             notes.append(f"the page has more than {MAX_SEGMENTS:,} path segments: only the first were read")
         if not level.walls:
             _say_what_was_missing(details.get("layers", []), notes)
+    project = Project(venue=Venue(name=name if name is not None else path.stem), levels=[level])
     if render or not has_drawing:
         add_background(
             project, level, encoded, ext, transform,

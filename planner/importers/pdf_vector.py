@@ -110,11 +110,8 @@ class VectorPath:
 
     @property
     def group(self) -> str:
-        if self.ocg:
-            return self.ocg
-        if self.fill:
-            return f"fill #{self.fill_colour}"
-        return f"line {self.width:.2f}pt #{self.colour}"
+        style = f"fill #{self.fill_colour}" if self.fill else f"line {self.width:.2f}pt #{self.colour}"
+        return f"{self.ocg} / {style}" if self.ocg else style
 
 
 @dataclass
@@ -643,6 +640,16 @@ def build_level(
     # the page's thin pen: the thinnest width that draws at least 5 % of the line work
     ref = _weighted_quantile([max(w, 0.1) for w, _ in stroked], [n for _, n in stroked], 0.05) if stroked else 0.0
     page_area = w_page * h_page * metres_per_point**2
+    def named_wall_layer(g: _Group) -> bool:
+        ocg = g.paths[0].ocg if g.paths else None
+        return bool(ocg and (WALL_LAYER_RE.search(ocg) or _MORE_WALL_NAMES_RE.search(ocg)))
+
+    any_named = not wall_layers and any(named_wall_layer(g) for g in groups.values())
+    heaviest: dict[str, float] = {}  # per optional content group: its heaviest pen
+    for g in groups.values():
+        for p in g.paths:
+            if p.ocg and p.stroke and not p.fill:
+                heaviest[p.ocg] = max(heaviest.get(p.ocg, 0.0), p.width)
     for g in groups.values():
         if ignore_layers and _matches(g.name, ignore_layers):
             g.role, g.why = "ignored", "ignored by choice"
@@ -650,11 +657,7 @@ def build_level(
         if not g.paths:
             continue
         chosen = bool(wall_layers and _matches(g.name, wall_layers))
-        if wall_layers and not chosen:
-            named_wall = False
-        else:
-            named_wall = chosen or bool(g.paths[0].ocg and (WALL_LAYER_RE.search(g.name)
-                                                             or _MORE_WALL_NAMES_RE.search(g.name)))
+        named = not wall_layers and named_wall_layer(g)
         fills = [p for p in g.paths if p.fill]
         if fills and len(fills) >= len(g.paths) / 2:
             area = perimeter = 0.0
@@ -669,24 +672,31 @@ def build_level(
                     room_like += 1
             width = 2 * area / perimeter if perimeter else 0.0
             light = _luminance(fills[0].fill_colour)
-            if named_wall or (0.04 <= width <= 0.6 and perimeter / 2 >= 2.0 and light < 0.97):
+            if chosen or (named and light < 0.97) or (
+                    not any_named and not wall_layers and 0.04 <= width <= 0.6 and perimeter / 2 >= 2.0
+                    and light < 0.97):
                 g.role, g.why = "poche", f"filled shapes {width * 1000:.0f} mm wide"
-            elif room_like and light >= 0.6 and not wall_layers:
+            elif room_like and light >= 0.6 and light < 0.97 and not wall_layers:
                 g.role, g.why = "rooms", "light filled areas"
             continue
         segs = [(to_m(a), to_m(b), g.name) for p in g.paths if p.stroke for pc in p.pieces
                 for a, b in itertools.pairwise(pc) if a != b]
         width = g.paths[0].width
-        thick = ref > 0 and max(width, 0.1) >= max(1.8 * ref, ref + 0.2)
-        if named_wall or thick:
+        if _luminance(g.paths[0].colour) >= 0.97 and not chosen:
+            continue  # white lines mask what is under them (gaps, text backgrounds)
+        if named:  # the wall layer's heavy pens draw the walls; its hairlines are hatching
+            named = width >= 0.6 * heaviest.get(g.paths[0].ocg or "", 0.0) and width > 0
+        thick = not any_named and not wall_layers and ref > 0 and max(width, 0.1) >= max(1.8 * ref, ref + 0.2)
+        if chosen or named or thick:
             frac, _paired = _paired_fraction(segs) if segs else (0.0, 0.0)
             width_m = width * metres_per_point
             if frac < 0.3 and 0.05 <= width_m <= 0.6:
                 g.role, g.why = "bodies", f"strokes {width_m * 1000:.0f} mm wide"
             else:
-                g.role, g.why = "walls", "heavy lines" if not named_wall else "chosen as walls"
+                g.role, g.why = "walls", ("chosen as walls" if chosen else "wall layer by name" if named
+                                          else "heavy lines")
             continue
-        if wall_layers:
+        if wall_layers or any_named:
             continue
         frac, paired = _paired_fraction(segs) if segs else (0.0, 0.0)
         if frac >= 0.6 and paired >= 3.0:
@@ -760,6 +770,12 @@ def build_level(
     labels, outside = _build_level(level, got, lambda p: (float(p[0]), float(p[1])), 1.0, (0.0, 0.0),
                                    wall_thickness_m, door_layers, hotel, notes, review, unclassified_labels,
                                    private_uses)
+    dropped = {w.id for w in level.walls if len(set(w.path)) < 2}  # a sliver that rounding made a point
+    if dropped:
+        level.walls[:] = [w for w in level.walls if w.id not in dropped]
+        for opening in level.openings:
+            if opening.wall in dropped:
+                opening.wall = None
     if len(bodies) > 1:  # one outline for all bodies: each wall back to the group that draws it
         for wall in level.walls:
             info = wall.extra.get("import", {})

@@ -268,7 +268,8 @@ class FileOps:
             log.exception("importing %s failed", path)
             self._error(translate("FileOps", "Cannot import"), f"{path}: {exc}")
             return False
-        drawing = getattr(result, "kind", "") == "dxf"
+        # a drawing with layers (a DXF, a vector PDF's groups): the review shows it and imports again from it
+        drawing = getattr(result, "kind", "") == "dxf" or "layers" in getattr(result, "details", {})
         if result.review or drawing:
 
             def reimport(choices: dict[str, Any]) -> Any:
