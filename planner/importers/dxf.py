@@ -1161,7 +1161,8 @@ class _Floor:
 _FLOOR_RE = re.compile(
     r"^\s*(?:(?:[BL]?\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:F|层|楼)(?:平面图?)?|B\d{1,2}|地下[一二三四五]?层|"
     r"首层|底层|(?:erd|ober|dach|unter|keller)geschoss|\d{1,2}\.\s*(?:og|obergeschoss)|eg|ug|"
-    r"(?:ground|first|second|third|fourth|basement)\s+floor|level\s+-?\d{1,2}|floor\s+\d{1,2}|"
+    r"(?:ground|first|second|third|fourth|basement|main|upper|lower|\d(?:st|nd|rd|th))\s+floor|"
+    r"basement(?:\s*\([^)]*\))?|level\s+-?\d{1,2}|floor\s+\d{1,2}|"
     r"rez[- ]de[- ]chauss[ée]e|(?:1er|\d{1,2}e)\s+[ée]tage|planta\s+(?:baja|primera|segunda|\d{1,2}))"
     r"(?:\s*(?:平面图|plan|grundriss|floor plan|planta))?(?:\s*1\s*[:：]\s*\d+)?\s*$",
     re.IGNORECASE,
@@ -1175,7 +1176,7 @@ def _floor_order(name: str) -> float:
     if re.search(r"地下|^b\d|basement|keller|unter|sótano", low):
         m = re.search(r"\d+", low)
         return -float(m.group()) if m else -1.0
-    if re.search(r"首层|底层|erd|^eg|ground|rez|baja", low):
+    if re.search(r"首层|底层|erd|^eg|ground|rez|baja|^main", low):
         return 1.0
     m = re.search(r"\d+", low)
     if m:
@@ -1187,11 +1188,13 @@ def _floor_order(name: str) -> float:
     return 99.0
 
 
-def _floors(got: _Collected, to_m: Any) -> list[_Floor]:
+def _floors(got: _Collected, to_m: Any, reach: float = 0.3, margin: float = 1.5) -> list[_Floor]:
     """Floors drawn side by side in one model space, each with its floor name (1F, 二层平面图, Erdgeschoss).
 
     The walls are grouped into clusters separated by empty space; a floor name lying in or just under a
-    cluster names it. Two or more named clusters are floors; otherwise the drawing is one floor.
+    cluster (within ``reach`` times its size, at least 3 m) names it; clusters closer than twice ``margin``
+    (metres) are one. Two or more named clusters are floors;
+    otherwise the drawing is one floor.
     """
     names = [(lb.text, to_m(lb.point)) for lb in got.labels if _FLOOR_RE.search(lb.text)]
     if len(names) < 2 or not got.walls:
@@ -1200,7 +1203,7 @@ def _floors(got: _Collected, to_m: Any) -> list[_Floor]:
     for pts, _closed, _layer in got.walls:
         m = [to_m(p) for p in pts]
         xs, ys = [p[0] for p in m], [p[1] for p in m]
-        boxes.append(shapely.box(min(xs), min(ys), max(xs), max(ys)).buffer(1.5))
+        boxes.append(shapely.box(min(xs), min(ys), max(xs), max(ys)).buffer(margin))
     clusters = [c for c in shapely.get_parts(shapely.union_all(boxes)) if c.area > 25.0]
     if len(clusters) < 2:
         return []
@@ -1209,7 +1212,7 @@ def _floors(got: _Collected, to_m: Any) -> list[_Floor]:
         pt = Point(xy)
         k = min(range(len(clusters)), key=lambda i: clusters[i].distance(pt))
         size = math.sqrt(clusters[k].area)
-        if clusters[k].distance(pt) <= max(3.0, 0.3 * size) and k not in named:
+        if clusters[k].distance(pt) <= max(3.0, reach * size) and k not in named:
             named[k] = clean_label(text)
     if len(named) < 2 or len(named) < len(clusters):
         return []

@@ -30,7 +30,7 @@ from planner.importers.calibrate import Transform, parse_scale, scale_transform,
 from planner.importers.pdf_vector import (
     MAX_SEGMENTS,
     PageVectors,
-    build_level,
+    build_levels,
     estimated_scale,
     read_page,
     scale_texts,
@@ -177,8 +177,15 @@ def import_pdf(
     image.load()
     has_drawing = drawing is not None and drawing.has_drawing
     used_scale, scale_calibrated = scale, True
+    groups = {"wall_layers": _patterns(wall_layers if wall_layers is not None else layers),
+              "door_layers": _patterns(door_layers), "ignore_layers": _patterns(ignore_layers), "hotel": hotel}
     if has_drawing and drawing is not None and scale is None and calibrate is None:
-        used_scale, scale_calibrated = _page_scale(drawing, notes)
+        used_scale, scale_calibrated, said = _page_scale(drawing)
+        if not scale_calibrated:  # the areas printed in the rooms may tell better than door swings or a guess
+            from_areas = _scale_from_areas(drawing, used_scale, file, image.size[1], render_dpi, groups)
+            if from_areas is not None:
+                used_scale, said = from_areas[0], [from_areas[1]]
+        notes.extend(said)
     elif drawing is not None and not has_drawing:
         notes.append(f"page {page + 1} has no vector line work (a scanned plan, {drawing.images} image(s)): imported "
                      "as a background only; draw the walls and rooms over it")
@@ -197,52 +204,104 @@ def import_pdf(
     if has_drawing and drawing is not None:
         full = _full_transform(file, image.size[1], render_dpi, used_scale, calibrate)
         to_m, metres_per_point = _points_to_metres(full, drawing.size[1], render_dpi)
-        details.update(build_level(
-            level, drawing, to_m, metres_per_point,
-            wall_layers=_patterns(wall_layers if wall_layers is not None else layers),
-            door_layers=_patterns(door_layers), ignore_layers=_patterns(ignore_layers), hotel=hotel,
-            notes=notes, review=review, unclassified_labels=unclassified,
-            private_uses=load_rule_pack(DEFAULT_RULE_PACK).any_private_uses))
+        built, more_details = build_levels(
+            drawing, to_m, metres_per_point, level_name=level_name, notes=notes, review=review,
+            unclassified_labels=unclassified, private_uses=load_rule_pack(DEFAULT_RULE_PACK).any_private_uses,
+            **groups)
+        details.update(more_details)
         details["metres_per_point"] = metres_per_point
         if drawing.truncated:
             notes.append(f"the page has more than {MAX_SEGMENTS:,} path segments: only the first were read")
-        if not level.walls:
+        if not any(lv.walls for lv, _ in built):
             _say_what_was_missing(details.get("layers", []), notes)
-    project = Project(venue=Venue(name=name if name is not None else path.stem), levels=[level])
+    else:
+        built = [(level, (0.0, 0.0))]
+    project = Project(venue=Venue(name=name if name is not None else path.stem), levels=[lv for lv, _ in built])
     if render or not has_drawing:
-        add_background(
-            project, level, encoded, ext, transform,
-            extra={"imported_from": path.name, "pdf_page": page, "dpi": render_dpi},
-        )
+        for lv, (dx, dy) in built:  # each floor over the page where it is drawn
+            a, b, c, d, e, f = transform
+            add_background(
+                project, lv, encoded, ext, (a, b, c, d, e - dx, f - dy),
+                extra={"imported_from": path.name, "pdf_page": page, "dpi": render_dpi},
+            )
     return ImportResult(project, source=file, kind="pdf", warnings=notes, units="m" if calibrated else None,
                         calibrated=calibrated, details=details, review=review, unclassified_labels=unclassified)
 
 
-def _page_scale(drawing: PageVectors, notes: list[str]) -> tuple[str, bool]:
-    """The drawing's scale from the page (a scale text, else the door swings, else assumed): ``1:N``, calibrated."""
+def _page_scale(drawing: PageVectors) -> tuple[str, bool, list[str]]:
+    """The drawing's scale from the page (a scale text, else the door swings, else assumed): ``1:N``, whether it
+    counts as calibrated, and what to say about it."""
     written = scale_texts(drawing)
     estimate = estimated_scale(drawing)
     if written:
         value, text = written[0]
         others = ", ".join(f"1:{v:g}" for v, _ in written[1:4])
-        notes.append(f"scale 1:{value:g} read from the page ({text!r})" + (f"; the page also says {others}" if others
-                     else "") + ": if the PDF was printed to fit the paper, give --scale or --calibrate")
+        said = [f"scale 1:{value:g} read from the page ({text!r})" + (f"; the page also says {others}" if others
+                else "") + ": if the PDF was printed to fit the paper, give --scale or --calibrate"]
         radii = swing_radii_pt(drawing)
         if radii:
             door = float(sorted(radii)[len(radii) // 2]) * value * _POINT_M
             if not 0.6 <= door <= 1.3:
-                notes.append(f"at 1:{value:g} the door swings measure {door:.2f} m, not a door's 0.6-1.3 m: the page "
-                             "is probably not at that scale; give --scale or --calibrate")
-        return f"1:{value:g}", True
+                said.append(f"at 1:{value:g} the door swings measure {door:.2f} m, not a door's 0.6-1.3 m: the page "
+                            "is probably not at that scale; give --scale or --calibrate")
+        return f"1:{value:g}", True, said
     if estimate is not None:
         value, n = estimate
-        notes.append(f"no drawing scale on the page or given: 1:{value:g} ESTIMATED from {n} door swings "
-                     "(taken as 0.9 m doors); measure a known length and import again with --scale 1:N or "
-                     "--calibrate")
-        return f"1:{value:g}", False
-    notes.append("no drawing scale on the page or given, and too few door swings to estimate one: imported at an "
-                 "ASSUMED 1:100; measure a known length and import again with --scale 1:N or --calibrate")
-    return "1:100", False
+        return f"1:{value:g}", False, [
+            f"no drawing scale on the page or given: 1:{value:g} ESTIMATED from {n} door swings (taken as 0.9 m "
+            "doors); measure a known length and import again with --scale 1:N or --calibrate"]
+    return "1:100", False, [
+        "no drawing scale on the page or given, and too few door swings or room areas to estimate one: imported "
+        "at an ASSUMED 1:100; measure a known length and import again with --scale 1:N or --calibrate"]
+
+
+#: An area printed in a room: ``12.5 m²``, ``A: 5.42 m2``, ``183 sq ft``, ``12.5㎡``.
+_AREA_RE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(m2|m²|㎡|sq\.?\s*ft|ft2|ft²|sf)\b", re.IGNORECASE)
+_SQ_FT_M2 = 0.09290304
+_PLAN_SCALES = (20, 25, 50, 75, 100, 125, 150, 200, 250, 300, 400, 500, 1000)
+
+
+def _scale_from_areas(drawing: PageVectors, trial_scale: str, file: str, height_px: int, dpi: float,
+                      groups: dict[str, Any]) -> tuple[str, str] | None:
+    """A scale from the room areas printed on the plan: each printed area against the room found around it at
+    ``trial_scale``. ``None`` unless at least two rooms agree (within 10 %)."""
+    from shapely.geometry import Point, Polygon
+
+    printed = []
+    for t in drawing.texts:
+        m = _AREA_RE.search(t.text)
+        if m:
+            value = float(m.group(1).replace(",", "."))
+            printed.append((t, value * (_SQ_FT_M2 if "f" in m.group(2).lower() else 1.0)))
+    if len(printed) < 2:
+        return None
+    full = _full_transform(file, height_px, dpi, trial_scale, None)
+    to_m, metres_per_point = _points_to_metres(full, drawing.size[1], dpi)
+    built, _ = build_levels(drawing, to_m, metres_per_point, level_name="trial", notes=[], review=[],
+                            unclassified_labels=[], **groups)
+    zones = [Polygon(z.polygon) for level, _ in built for z in level.zones]
+    ratios = []
+    for t, area in printed:
+        pt = Point(to_m(t.point))
+        around = [z for z in zones if z.contains(pt)]
+        if around and area > 0:
+            ratios.append(math.sqrt(area / min(around, key=lambda z: z.area).area))
+    if len(ratios) < 2:
+        return None
+    ratios.sort()
+    median = ratios[len(ratios) // 2]
+    agree = [r for r in ratios if abs(r / median - 1.0) <= 0.1]
+    if len(agree) < max(2, len(ratios) // 2):
+        return None
+    value = parse_scale(trial_scale) * sum(agree) / len(agree)
+    near = min(_PLAN_SCALES, key=lambda v: abs(v / value - 1.0))
+    rounded = abs(near / value - 1.0) <= 0.06
+    value = float(near) if rounded else round(value, 1)
+    how = ("rounded to the nearest usual scale: rooms found are not measured exactly as the areas printed"
+           if rounded else "not a usual scale: the page may have been printed to fit the paper")
+    return f"1:{value:g}", (
+        f"no drawing scale on the page or given: 1:{value:g} ESTIMATED from the areas printed in {len(agree)} rooms "
+        f"({how}); measure a known length and import again with --scale 1:N or --calibrate")
 
 
 def _full_transform(file: str, height_px: int, dpi: float, scale: str | float | None,

@@ -44,15 +44,19 @@ import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import shapely
+import shapely.affinity
 from shapely.geometry import LineString, Polygon
 
 from planner.importers.dxf import (
     WALL_LAYER_RE,
     _build_level,
     _Collected,
+    _Floor,
+    _floors,
     _Label,
     _layer_table,
     _matches,
+    _subset,
 )
 from planner.importers.dxf_walls import MAX_WALL_GAP_M, MIN_WALL_GAP_M, _pair_straight
 from planner.importers.labels import clean_label, is_hotel_label
@@ -63,7 +67,7 @@ __all__ = [
     "PageVectors",
     "VectorPath",
     "VectorText",
-    "build_level",
+    "build_levels",
     "read_page",
     "scale_texts",
     "swing_radii_pt",
@@ -586,12 +590,12 @@ def _polygon(rings: Sequence[tuple[list[Pt], bool]]) -> Any:
     return area
 
 
-def build_level(
-    level: Level,
+def build_levels(
     vectors: PageVectors,
     to_m: Callable[[Pt], Pt],
     metres_per_point: float,
     *,
+    level_name: str | None = None,
     wall_layers: Sequence[str] | None = None,
     door_layers: Sequence[str] | None = None,
     ignore_layers: Sequence[str] | None = None,
@@ -601,12 +605,15 @@ def build_level(
     review: list[ReviewItem],
     unclassified_labels: list[str],
     private_uses: frozenset[str] = frozenset(),
-) -> dict[str, Any]:
-    """Walls, doors, rooms and labels of ``level`` from a page's vectors; returns details for the import result.
+) -> tuple[list[tuple[Level, Pt]], dict[str, Any]]:
+    """Levels with walls, doors, rooms and labels from a page's vectors, each with the shift (metres) that laid
+    it over the first; and details for the import result.
 
     ``to_m`` maps page points (as shown) to plan metres (a similarity);
     ``metres_per_point`` is its scale. Group names work as layer names for
     ``wall_layers``, ``door_layers`` and ``ignore_layers`` (fnmatch patterns).
+    Floors drawn side by side and named (``1F``, ``二层平面图``, ``2nd Floor``)
+    become levels, unless ``level_name`` names the one level.
     """
     w_page, h_page = vectors.size
     groups: dict[str, _Group] = {}
@@ -767,21 +774,34 @@ def build_level(
     if hotel is None:
         hotel = any(is_hotel_label(lb.text) for lb in got.labels)
     before = len(notes)
-    labels, outside = _build_level(level, got, lambda p: (float(p[0]), float(p[1])), 1.0, (0.0, 0.0),
-                                   wall_thickness_m, door_layers, hotel, notes, review, unclassified_labels,
-                                   private_uses)
-    dropped = {w.id for w in level.walls if len(set(w.path)) < 2}  # a sliver that rounding made a point
-    if dropped:
-        level.walls[:] = [w for w in level.walls if w.id not in dropped]
-        for opening in level.openings:
-            if opening.wall in dropped:
-                opening.wall = None
-    if len(bodies) > 1:  # one outline for all bodies: each wall back to the group that draws it
-        for wall in level.walls:
-            info = wall.extra.get("import", {})
-            if info.get("layer") in bodies:
-                line = LineString(wall.path)
-                info["layer"] = max(bodies, key=lambda n: bodies[n].intersection(line).length)
+
+    def ident(p: Sequence[float]) -> Pt:
+        return (float(p[0]), float(p[1]))
+
+    # on a sheet, floors lie closer together and their names further from them than in model space
+    floors = _floors(got, ident, reach=1.0, margin=0.5) if level_name is None else []
+    if len(floors) < 2:
+        floors = [_Floor(level_name or "1F", None, (0.0, 0.0))]
+    else:
+        notes.append(f"{len(floors)} floors drawn side by side ({', '.join(f.name for f in floors)}) became "
+                     f"{len(floors)} levels, placed over one another by the corners of their walls: check that they "
+                     "line up")
+    built: list[tuple[Level, Pt]] = []
+    labels: list[_Label] = []
+    outside = 0
+    for k, floor in enumerate(floors, start=1):
+        part = got if floor.box is None else _subset(got, floor.box)
+        level = Level(id=f"L{k}", name=floor.name, elevation_m=round(3.5 * (k - 1), 3))
+
+        def to_level(p: Sequence[float], shift: Pt = floor.shift) -> Pt:
+            return (float(p[0]) - shift[0], float(p[1]) - shift[1])
+
+        got_labels, got_outside = _build_level(level, part, to_level, 1.0, floor.shift, wall_thickness_m,
+                                               door_layers, hotel, notes, review, unclassified_labels, private_uses)
+        labels += got_labels
+        outside += got_outside
+        _tidy(level, bodies, floor.shift)
+        built.append((level, floor.shift))
     for k in range(before, len(notes)):  # the level builder speaks of layers by name; a PDF has groups
         if notes[k].startswith("no layer is named like a wall layer"):
             notes[k] = ("no group of lines looks like walls (thick, filled or drawn as facing lines): "
@@ -789,14 +809,14 @@ def build_level(
                                                              " the summary lists"))
     if frames:
         notes.append(f"{frames} shape(s) spanning the page (frame, title block, background) were not read as walls")
-    table = _layer_table(got, [level], labels, ignore_layers)
+    table = _layer_table(got, [level for level, _ in built], labels, ignore_layers)
     roles = {g.name: g for g in groups.values()}
     for row in table:
         g = roles.get(row["layer"])
         row["found_as"] = g.role if g is not None else ("labels" if row["labels"] else "lines")
         if g is not None and g.why:
             row["why"] = g.why
-    return {
+    return built, {
         "layers": table,
         "wall_groups": sorted(got.layers_used),
         "labels": len(labels),
@@ -805,6 +825,22 @@ def build_level(
         "texts": len(vectors.texts),
         "segments": vectors.segments,
     }
+
+
+def _tidy(level: Level, bodies: dict[str, Any], shift: Pt) -> None:
+    """Drop walls that rounding made a point; give walls cut from one outline of several groups their group."""
+    dropped = {w.id for w in level.walls if len(set(w.path)) < 2}
+    if dropped:
+        level.walls[:] = [w for w in level.walls if w.id not in dropped]
+        for opening in level.openings:
+            if opening.wall in dropped:
+                opening.wall = None
+    if len(bodies) > 1:
+        for wall in level.walls:
+            info = wall.extra.get("import", {})
+            if info.get("layer") in bodies:
+                line = shapely.affinity.translate(LineString(wall.path), shift[0], shift[1])
+                info["layer"] = max(bodies, key=lambda n: bodies[n].intersection(line).length)
 
 
 def _column_like(ring: Sequence[Pt]) -> bool:

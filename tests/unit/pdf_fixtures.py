@@ -62,11 +62,13 @@ def wall_body(walls: list[tuple[tuple[float, float], tuple[float, float], float]
 
 def vector_plan_pdf(path: Path, *, style: str = "double", scale: int = 100, scale_text: str | None = "平面图 1:100",
              labels: dict[str, tuple[float, float]] | None = None, doors: bool = True, leaves: bool = True,
-             split_labels: dict[str, tuple[tuple[float, float], str]] | None = None) -> Path:
+             split_labels: dict[str, tuple[tuple[float, float], str]] | None = None,
+             floors: tuple[str, ...] = ()) -> Path:
     """Write the floor plan as a one-page vector PDF at 1:``scale``; returns ``path``.
 
     ``labels``: text -> point (default: :data:`PLAN_ROOMS`); ``split_labels``: text -> (point, ``across`` or
-    ``down``), drawn one character per text object; ``leaves=False`` draws the swings without their leaf.
+    ``down``), drawn one character per text object; ``leaves=False`` draws the swings without their leaf;
+    ``floors``: the plan drawn once per floor name, side by side, the name under it.
     """
     k = 72 / 0.0254 / scale
     ox, oy = ORIGIN_PT
@@ -88,57 +90,62 @@ def vector_plan_pdf(path: Path, *, style: str = "double", scale: int = 100, scal
 
     c.setLineWidth(2.0)  # the page frame
     c.rect(15, 15, 842 - 30, 595 - 30)
-    body = wall_body()
-    exterior = wall_body(PLAN_WALLS[:4], [d for d in PLAN_DOORS if d[0] < 4])
-    if style == "double":
-        c.setLineWidth(0.25)
-        c.drawPath(polygon_path(body), stroke=1, fill=0)
-    elif style == "poche":
-        c.setFillGray(0.35)
-        c.drawPath(polygon_path(body), stroke=0, fill=1, fillMode=0)
-    elif style == "mixed":
-        c.setFillGray(0.35)
-        c.drawPath(polygon_path(exterior), stroke=0, fill=1, fillMode=0)
-        c.setLineWidth(0.25)
-        c.drawPath(polygon_path(body.difference(exterior.buffer(0.001))), stroke=1, fill=0)
-    elif style == "thick":
-        for a, b, t in PLAN_WALLS:
-            line = LineString([a, b])
-            for _, hinge, closed, _ in PLAN_DOORS:
-                line = line.difference(LineString([hinge, closed]).buffer(0.01, cap_style="flat"))
-            c.setLineWidth(t * k)
-            c.setLineCap(0)
-            for part in shapely.get_parts(line):
-                (x0, y0), (x1, y1) = part.coords[0], part.coords[-1]
-                c.line(*p((x0, y0)), *p((x1, y1)))
-    else:
-        raise ValueError(style)
-    if doors:  # swings in thin lines: the arc from the closed end to the open one, and the leaf
-        c.setLineWidth(0.18)
-        for _, hinge, closed, leaf in PLAN_DOORS:
-            r = math.dist(hinge, closed)
-            opened = (hinge[0] + leaf[0] * r, hinge[1] + leaf[1] * r)
-            a_closed = math.degrees(math.atan2(closed[1] - hinge[1], closed[0] - hinge[0]))
-            a_open = math.degrees(math.atan2(opened[1] - hinge[1], opened[0] - hinge[0]))
-            sweep = (a_open - a_closed + 180) % 360 - 180
-            hx, hy = p(hinge)
-            rr = r * k
-            c.arc(hx - rr, hy - rr, hx + rr, hy + rr, a_closed, sweep)
-            if leaves:
-                c.line(hx, hy, *p(opened))
-    c.setLineWidth(0.18)  # a table in the office
-    c.rect(*p((2.0, 4.5)), 1.6 * k, 0.8 * k)
     font = _font()
-    for text, (x, y) in (labels if labels is not None else PLAN_ROOMS).items():
-        c.setFont(font if any(ord(ch) > 127 for ch in text) else "Helvetica", 9)
-        c.drawCentredString(*p((x, y)), text)
-    for text, ((x, y), how) in (split_labels or {}).items():
-        c.setFont(font, 9)
-        for n, ch in enumerate(text):
-            if how == "across":
-                c.drawString(p((x, y))[0] + 9 * (n - len(text) / 2), p((x, y))[1], ch)
-            else:
-                c.drawString(p((x, y))[0] - 4.5, p((x, y))[1] + 10.5 * (len(text) / 2 - n), ch)
+    for n in range(max(1, len(floors))):  # floors side by side, 14 m apart, named underneath
+        ox = ORIGIN_PT[0] + n * 14.0 * k
+        if floors:
+            c.setFont(font, 10)
+            c.drawCentredString(*p((6.0, -1.0)), floors[n])
+        body = wall_body()
+        exterior = wall_body(PLAN_WALLS[:4], [d for d in PLAN_DOORS if d[0] < 4])
+        if style == "double":
+            c.setLineWidth(0.25)
+            c.drawPath(polygon_path(body), stroke=1, fill=0)
+        elif style == "poche":
+            c.setFillGray(0.35)
+            c.drawPath(polygon_path(body), stroke=0, fill=1, fillMode=0)
+        elif style == "mixed":
+            c.setFillGray(0.35)
+            c.drawPath(polygon_path(exterior), stroke=0, fill=1, fillMode=0)
+            c.setLineWidth(0.25)
+            c.drawPath(polygon_path(body.difference(exterior.buffer(0.001))), stroke=1, fill=0)
+        elif style == "thick":
+            for a, b, t in PLAN_WALLS:
+                line = LineString([a, b])
+                for _, hinge, closed, _ in PLAN_DOORS:
+                    line = line.difference(LineString([hinge, closed]).buffer(0.01, cap_style="flat"))
+                c.setLineWidth(t * k)
+                c.setLineCap(0)
+                for part in shapely.get_parts(line):
+                    (x0, y0), (x1, y1) = part.coords[0], part.coords[-1]
+                    c.line(*p((x0, y0)), *p((x1, y1)))
+        else:
+            raise ValueError(style)
+        if doors:  # swings in thin lines: the arc from the closed end to the open one, and the leaf
+            c.setLineWidth(0.18)
+            for _, hinge, closed, leaf in PLAN_DOORS:
+                r = math.dist(hinge, closed)
+                opened = (hinge[0] + leaf[0] * r, hinge[1] + leaf[1] * r)
+                a_closed = math.degrees(math.atan2(closed[1] - hinge[1], closed[0] - hinge[0]))
+                a_open = math.degrees(math.atan2(opened[1] - hinge[1], opened[0] - hinge[0]))
+                sweep = (a_open - a_closed + 180) % 360 - 180
+                hx, hy = p(hinge)
+                rr = r * k
+                c.arc(hx - rr, hy - rr, hx + rr, hy + rr, a_closed, sweep)
+                if leaves:
+                    c.line(hx, hy, *p(opened))
+        c.setLineWidth(0.18)  # a table in the office
+        c.rect(*p((2.0, 4.5)), 1.6 * k, 0.8 * k)
+        for text, (x, y) in (labels if labels is not None else PLAN_ROOMS).items():
+            c.setFont(font if any(ord(ch) > 127 for ch in text) else "Helvetica", 9)
+            c.drawCentredString(*p((x, y)), text)
+        for text, ((x, y), how) in (split_labels or {}).items():
+            c.setFont(font, 9)
+            for n, ch in enumerate(text):
+                if how == "across":
+                    c.drawString(p((x, y))[0] + 9 * (n - len(text) / 2), p((x, y))[1], ch)
+                else:
+                    c.drawString(p((x, y))[0] - 4.5, p((x, y))[1] + 10.5 * (len(text) / 2 - n), ch)
     if scale_text:
         c.setFont(font, 10)
         c.drawString(*p((0.0, -1.5)), scale_text)

@@ -193,3 +193,29 @@ def test_the_page_frame_is_not_a_wall(tmp_path: Path) -> None:
     assert result.details["wall_groups"] == ["line 0.25pt #000000"]
     level = result.project.levels[0]
     assert max(LineString(w.path).length for w in level.walls) <= 12.0 + 1e-6
+
+
+def test_without_a_scale_text_the_printed_room_areas_estimate_it(tmp_path: Path) -> None:
+    """Plans print each room's area; two or more rooms agreeing give the scale, said as an estimate (here the
+    plan has no door swings to go by, and the first guess, 1:100, is wrong)."""
+    labels = {**PLAN_ROOMS, "A: 18.41 m²": (9.5, 5.3), "18.41 m2": (9.5, 1.3), "S=52.9㎡": (3.0, 3.0)}  # net areas
+    result = import_plan(vector_plan_pdf(tmp_path / "plan.pdf", scale=125, scale_text=None, doors=False,
+                                         labels=labels))
+    assert _walls(result.project.levels[0]) == EXPECTED_WALLS
+    assert not result.calibrated
+    assert any("1:125 ESTIMATED from the areas printed in" in w for w in result.warnings)
+    assert _zone_at(result.project.levels[0], PLAN_ROOMS["男厕"]).use == "restroom"
+
+
+def test_floors_side_by_side_on_one_sheet_become_levels(tmp_path: Path) -> None:
+    """Two floors printed on one sheet, named under each: two levels laid over one another, each a whole plan."""
+    result = import_plan(vector_plan_pdf(tmp_path / "plan.pdf", scale=150, scale_text="SCALE 1:150",
+                                         floors=("1F", "2F")))
+    levels = result.project.levels
+    assert [lv.name for lv in levels] == ["1F", "2F"]
+    for level in levels:
+        assert _walls(level) == EXPECTED_WALLS
+        assert _zone_at(level, PLAN_ROOMS["男厕"]).use == "restroom"
+        assert sum(o.kind == "door" for o in level.openings) == 3
+    assert _origin(levels[0]) == _origin(levels[1])  # over one another
+    assert len(levels[1].backgrounds) == 1
