@@ -876,15 +876,21 @@ def _grown_rooms(walls: Sequence[Wall], openings: Sequence[Opening], points: Seq
     widths = [max(w.thickness_m, 0.05) / 2 for w in walls] + [0.03] * len(openings)
     bodies = shapely.buffer(np.array(lines, dtype=object), np.array(widths), cap_style="square", join_style="mitre")
     tree = shapely.STRtree(bodies)
+    # the walls widened once per step for all labels (not once per label: plans with many labels outside rooms)
+    widened: dict[float, BaseGeometry] = {}
+    obstacle: BaseGeometry | None = None
     grown: list[Polygon] = []
     for pt in points:
         frame = shapely.box(pt[0] - reach, pt[1] - reach, pt[0] + reach, pt[1] + reach)
-        near = bodies[tree.query(frame)]
-        if len(near) == 0:
+        if len(tree.query(frame)) == 0:
             continue
-        obstacle = shapely.union_all(near).intersection(frame).simplify(0.01)
         for close in (0.05, 0.15, 0.3, 0.5):
-            free = frame.difference(obstacle.buffer(close, quad_segs=2, join_style="mitre"))
+            if close not in widened:
+                if obstacle is None:
+                    obstacle = shapely.union_all(bodies).simplify(0.01)
+                widened[close] = obstacle.buffer(close, quad_segs=2, join_style="mitre")
+                shapely.prepare(widened[close])
+            free = frame.difference(shapely.clip_by_rect(widened[close], *frame.bounds))
             here = [g for g in shapely.get_parts(free) if g.contains(Point(pt))]
             if not here or here[0].intersects(frame.exterior):
                 continue  # not closed yet: open to the outside, or larger than a room

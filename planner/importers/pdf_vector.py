@@ -667,7 +667,7 @@ def build_levels(
         named = not wall_layers and named_wall_layer(g)
         fills = [p for p in g.paths if p.fill]
         if fills and len(fills) >= len(g.paths) / 2:
-            area = perimeter = 0.0
+            area = perimeter = long_area = 0.0
             room_like = 0
             for p in fills:
                 poly = _polygon([([to_m(q) for q in ring], c) for ring, c in p.rings])
@@ -675,13 +675,15 @@ def build_levels(
                     continue
                 area += poly.area
                 perimeter += poly.length
+                if poly.length / 2 >= 4 * (2 * poly.area / poly.length):  # long and thin, not a dot or a tile
+                    long_area += poly.area
                 if poly.area >= 1.5 and poly.area < 0.5 * page_area:
                     room_like += 1
             width = 2 * area / perimeter if perimeter else 0.0
             light = _luminance(fills[0].fill_colour)
             if chosen or (named and light < 0.97) or (
                     not any_named and not wall_layers and 0.04 <= width <= 0.6 and perimeter / 2 >= 2.0
-                    and light < 0.97):
+                    and long_area >= 0.5 * area and light < 0.97):
                 g.role, g.why = "poche", f"filled shapes {width * 1000:.0f} mm wide"
             elif room_like and light >= 0.6 and light < 0.97 and not wall_layers:
                 g.role, g.why = "rooms", "light filled areas"
