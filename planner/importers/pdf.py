@@ -177,7 +177,7 @@ def import_pdf(
     image.load()
     has_drawing = drawing is not None and drawing.has_drawing
     used_scale, scale_calibrated = scale, True
-    groups = {"wall_layers": _patterns(wall_layers if wall_layers is not None else layers),
+    groups: dict[str, Any] = {"wall_layers": _patterns(wall_layers if wall_layers is not None else layers),
               "door_layers": _patterns(door_layers), "ignore_layers": _patterns(ignore_layers), "hotel": hotel}
     if has_drawing and drawing is not None and scale is None and calibrate is None:
         used_scale, scale_calibrated, said = _page_scale(drawing)

@@ -48,6 +48,7 @@ import shapely.affinity
 from shapely.geometry import LineString, Polygon
 
 from planner.importers.dxf import (
+    _IGNORED_LAYER_RE,
     WALL_LAYER_RE,
     _build_level,
     _Collected,
@@ -91,6 +92,9 @@ _MEASURE_RE = re.compile(
     r"(?:m|mm|cm|m2|m²|㎡|sq\.? ?ft|ft|in)?[\d\s.,'\"]*$", re.IGNORECASE)
 #: Wall layer names (optional content groups) beyond those a DXF's layers are known by.
 _MORE_WALL_NAMES_RE = re.compile(r"(?<![a-z])zid|(?<![a-z])zed|stena|[sś]ciana|muur|parede|seina", re.IGNORECASE)
+#: Layer names (optional content groups) of dimensions and levels beyond those a DXF's layers are known by.
+_MORE_IGNORED_RE = re.compile(r"(?<![a-z])kot[ae]|cotation|(?<![a-z])cota|bema(?:ß|ss)ung|(?<![a-z])mere",
+                              re.IGNORECASE)
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -239,8 +243,11 @@ class _Walker:
                 self.out.images += 1
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 12:
                 inner = _mul(parent, _matrix(obj))
-                self.walk(inner, lambda i, o=obj: pdfium_c.FPDFFormObj_GetObject(o, i),
-                          pdfium_c.FPDFFormObj_CountObjects(obj), depth + 1)
+
+                def child(i: int, form: Any = obj) -> Any:
+                    return pdfium_c.FPDFFormObj_GetObject(form, i)
+
+                self.walk(inner, child, pdfium_c.FPDFFormObj_CountObjects(obj), depth + 1)
 
     def _path(self, obj: Any, m: Matrix) -> None:
         fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
@@ -291,7 +298,7 @@ class _Walker:
             code = pdfium_c.FPDFText_GetUnicode(tp, i)
             if code in (0, 0xFFFE, 0xFFFF) or chr(code).isspace():
                 continue
-            if rect is not None and loose(tp, i, rect):
+            if loose is not None and rect is not None and loose(tp, i, rect):
                 x0, x1, y0, y1 = rect.left, rect.right, min(rect.bottom, rect.top), max(rect.bottom, rect.top)
             elif pdfium_c.FPDFText_GetCharBox(tp, i, left, right, bottom, top):
                 x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
@@ -464,9 +471,9 @@ def _runs(chars: list[tuple[str, Pt, float, float, float, str | None]]) -> list[
                      key=lambda t: (round(t.point[0] / max(t.size, 0.1)), -t.point[1]))
     columns: list[list[VectorText]] = []
     for t in singles:
-        last = columns[-1][-1] if columns else None
-        if (last is not None and abs(last.point[0] - t.point[0]) <= 0.3 * t.size and last.ocg == t.ocg
-                and 0 < last.point[1] - t.point[1] <= 1.6 * t.size):
+        above = columns[-1][-1] if columns else None
+        if (above is not None and abs(above.point[0] - t.point[0]) <= 0.3 * t.size and above.ocg == t.ocg
+                and 0 < above.point[1] - t.point[1] <= 1.6 * t.size):
             columns[-1].append(t)
         else:
             columns.append([t])
@@ -765,9 +772,12 @@ def build_levels(
                 pts = [(float(x), float(y)) for x, y in ring.coords]
                 got.walls.append((pts, _column_like(pts), name))
 
-    # 3. labels
+    # 3. labels (not from wall, dimension, furniture, services ... layers, when the PDF names its layers)
     for t in vectors.texts:
         if ignore_layers and _matches(t.group, ignore_layers):
+            continue
+        if t.ocg and (WALL_LAYER_RE.search(t.ocg) or _MORE_WALL_NAMES_RE.search(t.ocg)
+                      or _IGNORED_LAYER_RE.search(t.ocg) or _MORE_IGNORED_RE.search(t.ocg)):
             continue
         text = clean_label(t.text)
         if not text or _SCALE_TEXT_RE.search(text) or _MEASURE_RE.match(text):
@@ -814,10 +824,10 @@ def build_levels(
     table = _layer_table(got, [level for level, _ in built], labels, ignore_layers)
     roles = {g.name: g for g in groups.values()}
     for row in table:
-        g = roles.get(row["layer"])
-        row["found_as"] = g.role if g is not None else ("labels" if row["labels"] else "lines")
-        if g is not None and g.why:
-            row["why"] = g.why
+        role = roles.get(row["layer"])
+        row["found_as"] = role.role if role is not None else ("labels" if row["labels"] else "lines")
+        if role is not None and role.why:
+            row["why"] = role.why
     return built, {
         "layers": table,
         "wall_groups": sorted(got.layers_used),

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPixmap, QPolygonF, QTransform
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPixmap, QPolygonF, QResizeEvent, QTransform
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -90,7 +90,15 @@ class ImportPreview(QGraphicsView):
             colour = QColor(220, 40, 40) if opening.kind == "door" else QColor(30, 170, 220)
             scene.addLine(x0, -y0, x1, -y1, QPen(colour, 0.12))
         self.counts = {"zones": len(level.zones), "walls": len(level.walls), "openings": len(level.openings)}
-        self.fitInView(scene.itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fit()
+
+    def fit(self) -> None:
+        """The whole level in view (again once the view has its size: before, it would be a speck)."""
+        self.fitInView(self.scene().itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
 
 
 class ImportReviewDialog(QDialog):

@@ -219,3 +219,9 @@ def test_floors_side_by_side_on_one_sheet_become_levels(tmp_path: Path) -> None:
         assert sum(o.kind == "door" for o in level.openings) == 3
     assert _origin(levels[0]) == _origin(levels[1])  # over one another
     assert len(levels[1].backgrounds) == 1
+
+
+def test_no_background_leaves_the_page_out_only_when_its_drawing_was_read(tmp_path: Path) -> None:
+    result = import_plan(vector_plan_pdf(tmp_path / "plan.pdf"), render=False)
+    level = result.project.levels[0]
+    assert (len(level.walls), len(level.backgrounds)) == (9, 0)
