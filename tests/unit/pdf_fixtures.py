@@ -63,12 +63,13 @@ def wall_body(walls: list[tuple[tuple[float, float], tuple[float, float], float]
 def vector_plan_pdf(path: Path, *, style: str = "double", scale: int = 100, scale_text: str | None = "平面图 1:100",
              labels: dict[str, tuple[float, float]] | None = None, doors: bool = True, leaves: bool = True,
              split_labels: dict[str, tuple[tuple[float, float], str]] | None = None,
-             floors: tuple[str, ...] = ()) -> Path:
+             floors: tuple[str, ...] = (), rotate: int = 0) -> Path:
     """Write the floor plan as a one-page vector PDF at 1:``scale``; returns ``path``.
 
     ``labels``: text -> point (default: :data:`PLAN_ROOMS`); ``split_labels``: text -> (point, ``across`` or
     ``down``), drawn one character per text object; ``leaves=False`` draws the swings without their leaf;
-    ``floors``: the plan drawn once per floor name, side by side, the name under it.
+    ``floors``: the plan drawn once per floor name, side by side, the name under it; ``rotate``: the page's
+    ``/Rotate`` (a plan shown turned, as sheets often are).
     """
     k = 72 / 0.0254 / scale
     ox, oy = ORIGIN_PT
@@ -149,6 +150,8 @@ def vector_plan_pdf(path: Path, *, style: str = "double", scale: int = 100, scal
     if scale_text:
         c.setFont(font, 10)
         c.drawString(*p((0.0, -1.5)), scale_text)
+    if rotate:
+        c.setPageRotation(rotate)
     c.showPage()
     c.save()
     return path

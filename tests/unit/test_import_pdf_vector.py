@@ -225,3 +225,26 @@ def test_no_background_leaves_the_page_out_only_when_its_drawing_was_read(tmp_pa
     result = import_plan(vector_plan_pdf(tmp_path / "plan.pdf"), render=False)
     level = result.project.levels[0]
     assert (len(level.walls), len(level.backgrounds)) == (9, 0)
+
+
+@pytest.mark.parametrize("rotate", [0, 90, 270])
+def test_walls_lie_on_the_drawing_of_the_background(tmp_path: Path, rotate: int) -> None:
+    """The walls read from the vectors sit on the walls of the rendered page under them, also on a page shown
+    turned (/Rotate), where the plan turns with it."""
+    import io as _io
+
+    from PIL import Image
+
+    from planner.importers.calibrate import plan_to_pixel
+
+    result = import_plan(vector_plan_pdf(tmp_path / "plan.pdf", style="poche", rotate=rotate))
+    level = result.project.levels[0]
+    assert len(level.walls) == 9 and len(level.zones) == 3
+    bg = level.backgrounds[0]
+    image = Image.open(_io.BytesIO(result.project.files[bg.source])).convert("L")
+    for wall in level.walls:
+        (x0, y0), (x1, y1) = wall.path[0], wall.path[-1]
+        u, v = plan_to_pixel(bg.transform, ((x0 + x1) / 2, (y0 + y1) / 2))
+        assert image.getpixel((round(u), round(v))) < 128, (rotate, wall.path)  # the grey poché, not paper
+    lengths = sorted(round(LineString(w.path).length, 2) for w in level.walls)
+    assert lengths == sorted(round(math.dist(a, b), 2) for a, b, _ in EXPECTED_WALLS)
