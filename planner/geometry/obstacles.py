@@ -172,8 +172,7 @@ def level_obstacles(
     shut_cuts: dict[str, list[BaseGeometry]] = {}
     window_cuts: dict[str, list[BaseGeometry]] = {}
     pierced: dict[str, tuple[str, ...]] = {}
-    for opening in openings:
-        hits = index.pierced(opening)
+    for opening, hits in zip(openings, index.pierced_many(openings), strict=True):
         pierced[opening.id] = tuple(dict.fromkeys(p.wall.id for p in hits))
         if opening.kind == "window":
             target = window_cuts
@@ -191,7 +190,10 @@ def level_obstacles(
         bodies[wall.id] = body.difference(shapely.union_all(passages)) if passages else body
         if wall.material in SIGHT_BLOCKING_MATERIALS:
             see_through = door_cuts.get(wall.id, []) + window_cuts.get(wall.id, [])
-            sight_parts.append(body.difference(shapely.union_all(see_through)) if see_through else body)
+            if wall.id not in shut_cuts and wall.id not in window_cuts:  # the same cut as the body's
+                sight_parts.append(bodies[wall.id])
+            else:
+                sight_parts.append(body.difference(shapely.union_all(see_through)) if see_through else body)
     sight = shapely.union_all(sight_parts) if sight_parts else Polygon()
     domain = domain_box(walls, openings, zones, extra_points=extra_points, margin_m=margin_m)
     return LevelObstacles(bodies=bodies, sight=sight, domain=domain, pierced=pierced)

@@ -127,14 +127,25 @@ class WallIndex:
         A wall that holds the opening on several of its segments (the two faces of a wall drawn as a
         closed outline) yields one :class:`Pierce` per segment.
         """
+        return self.pierced_many([opening])[0]
+
+    def pierced_many(self, openings: Sequence[Opening]) -> list[list[Pierce]]:
+        """:meth:`pierced` for every opening, with one query of the index for them all."""
+        near: list[list[int]] = [[] for _ in openings]
+        if self._segments and openings:
+            lines = shapely.linestrings([o.segment for o in openings])
+            which, segs = self._tree.query(lines, predicate="dwithin", distance=self._reach)
+            for i, k in zip(which.tolist(), segs.tolist(), strict=True):
+                near[i].append(k)
+        return [self._pierced(opening, ks) for opening, ks in zip(openings, near, strict=True)]
+
+    def _pierced(self, opening: Opening, near: Sequence[int]) -> list[Pierce]:
         out: dict[tuple[int, int], Pierce] = {}
-        if self._segments:
-            line = shapely.linestrings(opening.segment)
-            for k in self._tree.query(line, predicate="dwithin", distance=self._reach):
-                wi, si = self._segments[int(k)]
-                p = _pierce(opening, self.walls[wi], si)
-                if p is not None:
-                    out[(wi, si)] = p
+        for k in near:
+            wi, si = self._segments[k]
+            p = _pierce(opening, self.walls[wi], si)
+            if p is not None:
+                out[(wi, si)] = p
         named = self.by_id.get(opening.wall) if opening.wall is not None else None
         if named is not None:
             wi = self.walls.index(named)
