@@ -40,3 +40,15 @@ def test_one_camera_alone_as_in_the_whole_output() -> None:
         (alone,) = _coverage(path, "--camera", cam)["features"]
         assert alone == whole[cam]
 
+
+
+def test_no_bands_leaves_out_the_bands_only() -> None:
+    path = str(sample_path("harbour-hotel"))
+    full = _coverage(path)["features"]
+    lean = _coverage(path, "--no-bands")["features"]
+    assert [f["id"] for f in lean] == [f["id"] for f in full] and len(full) == 9
+    for with_bands, without in zip(full, lean, strict=True):
+        bands = with_bands["properties"].pop("pixel_density_bands")
+        assert bands["dori"] and "pixel_density_bands" not in without["properties"]
+        assert without == with_bands  # same region, area, reach and FR region
+    assert any("fr_region" in f["properties"] for f in lean)
