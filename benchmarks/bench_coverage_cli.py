@@ -4,13 +4,16 @@ The building is the one of ``bench_check.py`` (20 levels, each a 10 x 10 grid of
 level). Both sides run as fresh processes in the same run, writing GeoJSON to /dev/null:
 
 * ours: ``python -m planner coverage FILE`` (level builds, every camera's coverage with both pixel-density
-  ladders and the FR region, the GeoJSON);
+  ladders and the FR region, the GeoJSON), and the same with ``--no-bands`` (the regions and FR regions
+  only: the work closest to the reference's);
 * VisiLibity: the same file read and each level's free space built by our code, then per camera
   ``visilibity.Visibility_Polygon`` on that free space, cut to the lens wedge and the camera's reach with
   shapely, and the regions written as GeoJSON with the C JSON encoder (no bands: VisiLibity gives visibility
   only).
 
-Run from the project root (needs ``apt-get install -y swig`` and ``pip install visilibity``)::
+The three run one after the other, ``--runs`` times, and the medians are compared (wall time, and CPU time
+of the process and its children, which a loaded machine disturbs less). Run from the project root (needs
+``apt-get install -y swig`` and ``pip install visilibity``)::
 
     PYTHONPATH=. python benchmarks/bench_coverage_cli.py [--levels 20] [--cameras 50] [--runs 3]
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -74,14 +78,15 @@ sys.stdout.write(json.dumps({"type": "FeatureCollection", "features": features})
 '''
 
 
-def _time(cmd: list[str], runs: int) -> float:
-    times = []
+def _run(cmd: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system, the process and its children) of one run of ``cmd``."""
     env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, env=env)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,25 +101,48 @@ def main(argv: list[str] | None = None) -> int:
 
     project = building(args.levels, args.cameras)
     n_cams = sum(len(lv.cameras) for lv in project.levels)
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "tower.vplan"
         save_project(project, path)
-        ours = _time([sys.executable, "-m", "planner", "coverage", str(path)], args.runs)
-        out = subprocess.run([sys.executable, "-m", "planner", "coverage", str(path)], check=True,
-                             capture_output=True, env={**os.environ, "PYTHONPATH": str(HERE.parent)}).stdout
+        ours = [sys.executable, "-m", "planner", "coverage", str(path)]
+        sizes = {name: len(subprocess.run(cmd, check=True, capture_output=True, env=env).stdout)
+                 for name, cmd in (("bands", ours), ("no-bands", [*ours, "--no-bands"]))}
         try:
             import visilibity  # noqa: F401
         except ImportError:
-            print(f"planner coverage, {n_cams} cameras: {ours:.2f} s ({len(out) / 1e6:.1f} MB); "
-                  "visilibity is not installed (apt-get install -y swig; pip install visilibity)")
+            print(f"visilibity is not installed (apt-get install -y swig; pip install visilibity); "
+                  f"planner coverage alone, {n_cams} cameras: {_run(ours)[0]:.2f} s")
             return 0
         script = Path(tmp) / "vl.py"
         script.write_text(VISILIBITY_PIPELINE, encoding="utf-8")
-        theirs = _time([sys.executable, str(script), str(path)], max(1, args.runs - 2))
-    print(f"{args.levels} levels, {n_cams} cameras; median of {args.runs} whole-process runs")
-    print(f"planner coverage (GeoJSON {len(out) / 1e6:.1f} MB with bands): {ours:.2f} s")
-    print(f"VisiLibity pipeline (visibility, lens, GeoJSON):            {theirs:.2f} s")
-    print(f"ratio: {ours / theirs:.3f}")
+        commands = {
+            "bands": ours,
+            "no-bands": [*ours, "--no-bands"],
+            "VisiLibity": [sys.executable, str(script), str(path)],
+        }
+        walls: dict[str, list[float]] = {name: [] for name in commands}
+        cpus: dict[str, list[float]] = {name: [] for name in commands}
+        loads = []
+        for _ in range(args.runs):  # the three side by side, run after run
+            for name, cmd in commands.items():
+                wall, cpu = _run(cmd)
+                walls[name].append(wall)
+                cpus[name].append(cpu)
+            loads.append(os.getloadavg()[0])
+    wall = {name: statistics.median(v) for name, v in walls.items()}
+    cpu = {name: statistics.median(v) for name, v in cpus.items()}
+    ref, ref_cpu = wall["VisiLibity"], cpu["VisiLibity"]
+    print(f"{args.levels} levels, {n_cams} cameras; median of {args.runs} whole-process runs each, alternating; "
+          f"load average {min(loads):.2f}-{max(loads):.2f} on {os.cpu_count()} processors")
+    print(f"{'':48} {'wall s':>7} {'ratio':>6} {'cpu s':>7} {'ratio':>6}")
+    rows = (
+        (f"planner coverage (GeoJSON {sizes['bands'] / 1e6:.1f} MB, with bands)", "bands"),
+        (f"planner coverage --no-bands (GeoJSON {sizes['no-bands'] / 1e6:.1f} MB)", "no-bands"),
+        ("VisiLibity pipeline (visibility, lens, GeoJSON)", "VisiLibity"),
+    )
+    for label, name in rows:
+        print(f"{label:48} {wall[name]:7.2f} {wall[name] / ref:6.3f} {cpu[name]:7.2f} {cpu[name] / ref_cpu:6.3f}")
     return 0
 
 
