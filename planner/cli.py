@@ -144,8 +144,9 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
     def features(engine: CoverageEngine, level: Level) -> list[bytes]:
         # one level build whose domain holds every camera's reach (as ``planner check`` builds it), not one
         # build per camera that reaches beyond the domain so far
-        engine.level_geometry(level, points=engine.reach_points(level, level.cameras))
-        return _coverage_features(engine, level, [cam for cam in level.cameras if (level.id, cam.id) in wanted])
+        coverages = engine.level_coverage(level, [cam for cam in level.cameras if (level.id, cam.id) in wanted])
+        return _coverage_features(engine, level, [(cam, coverages[cam.id]) for cam in level.cameras
+                                                  if cam.id in coverages])
 
     def make_engine() -> CoverageEngine:
         return CoverageEngine(face_height_m=project.venue.face_height_m, bands=args.bands)
@@ -161,11 +162,10 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _coverage_features(engine: Any, level: Level, cameras: Sequence[Camera]) -> list[bytes]:
-    """The GeoJSON features (encoded) of ``cameras`` on ``level``."""
+def _coverage_features(engine: Any, level: Level, coverages: Sequence[tuple[Camera, Any]]) -> list[bytes]:
+    """The GeoJSON features (encoded) of the cameras on ``level`` with their coverages."""
     import orjson
 
-    coverages = [(cam, engine.coverage(level, cam)) for cam in cameras]
     # every geometry of the level written to GeoJSON in one vectorised call, coordinates to the millimetre
     geoms: list[Any] = []
     for _, cov in coverages:

@@ -188,11 +188,15 @@ class CoverageEngine:
         self._cameras[slot] = (ckey, geometry, cov)
         return cov
 
-    def level_coverage(self, level: Level) -> dict[str, Coverage]:
-        """Return camera id -> coverage for every camera on ``level``."""
+    def level_coverage(self, level: Level, cameras: Iterable[Camera] | None = None) -> dict[str, Coverage]:
+        """Return camera id -> coverage for every camera on ``level`` (or those of ``cameras``).
+
+        The level is built once, on a domain that holds the reach of every camera on it.
+        """
         key = self._level_key(level)
         self.level_geometry(level, points=self.reach_points(level, level.cameras), key=key)
-        return {cam.id: self.coverage(level, cam, _level_key=key) for cam in level.cameras}
+        return {cam.id: self.coverage(level, cam, _level_key=key)
+                for cam in (level.cameras if cameras is None else cameras)}
 
     def project_coverage(self, project: Project) -> dict[tuple[str, str], Coverage]:
         """Return ``(level id, camera id)`` -> coverage for every camera of ``project``."""
