@@ -69,17 +69,28 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _depth(value: Any, limit: int) -> int:
+    """Nesting depth of ``value`` (a scalar is 1), or the first depth found beyond ``limit``.
+
+    >>> _depth({"a": [1, [2]], "b": {}}, 10), _depth([[[[0]]]], 2)
+    (4, 3)
+    """
+    if not isinstance(value, (dict, list)):
+        return 1
     stack = [(value, 1)]
-    deepest = 0
+    deepest = 1
     while stack:
         item, d = stack.pop()
-        deepest = max(deepest, d)
         if d > limit:
             return d
-        if isinstance(item, dict):
-            stack.extend((v, d + 1) for v in item.values())
-        elif isinstance(item, list):
-            stack.extend((v, d + 1) for v in item)
+        deepest = max(deepest, d)
+        below = d + 1
+        for v in item.values() if isinstance(item, dict) else item:
+            if isinstance(v, (dict, list)):
+                stack.append((v, below))
+            elif below > deepest:
+                if below > limit:
+                    return below
+                deepest = below
     return deepest
 
 
