@@ -38,6 +38,8 @@ _N = round(360.0 / ARC_STEP_DEG)
 _COS = [math.cos(k * _STEP) for k in range(_N)]
 _SIN = [math.sin(k * _STEP) for k in range(_N)]
 _UNIT = np.column_stack([_COS, _SIN])
+#: The whole-step directions k = -N .. 2N - 1 at index k + N (arcs start within ±180° and span up to 360°).
+_ARC = [(_COS[k % _N], _SIN[k % _N]) for k in range(-_N, 2 * _N)]
 _TWO_PI = 2.0 * math.pi
 _EPS_ANGLE = 1e-9
 _EPS_POINT2 = 1e-18
@@ -71,8 +73,11 @@ def arc_points(
     k0 = math.floor(t0 / _STEP + _EPS_ANGLE) + 1
     k1 = math.ceil(t1 / _STEP - _EPS_ANGLE) - 1
     if k1 >= k0:
-        cos, sin, n = _COS, _SIN, _N
-        pts += [(radius * cos[k % n], radius * sin[k % n]) for k in range(k0, k1 + 1)]
+        if k0 >= -_N and k1 < 2 * _N:
+            pts += [(radius * c, radius * s) for c, s in _ARC[k0 + _N : k1 + _N + 1]]
+        else:
+            cos, sin, n = _COS, _SIN, _N
+            pts += [(radius * cos[k % n], radius * sin[k % n]) for k in range(k0, k1 + 1)]
     pts.append((radius * math.cos(t1), radius * math.sin(t1)))
     return pts
 
@@ -189,6 +194,21 @@ def _assemble(polys: list[Polygon]) -> BaseGeometry:
             if shell is not None:
                 kept.append(Polygon(shell, holes))
         return kept[0] if len(kept) == 1 else (MultiPolygon(kept) if kept else EMPTY)
+
+
+def _assemble_all(parts: list[list[Polygon]]) -> list[BaseGeometry]:
+    """:func:`_assemble` of every list of polygons, with one GEOS call for them all where it can."""
+    geoms: list[BaseGeometry] = [EMPTY if not p else (p[0] if len(p) == 1 else MultiPolygon(p)) for p in parts]
+    full = [i for i, p in enumerate(parts) if p]
+    if not full:
+        return geoms
+    try:
+        cleaned = shapely.remove_repeated_points(np.array([geoms[i] for i in full], dtype=object), _EPS_POINT)
+    except shapely.errors.GEOSException:
+        return [_assemble(p) for p in parts]
+    for i, geom in zip(full, cleaned.tolist(), strict=True):
+        geoms[i] = geom
+    return geoms
 
 
 @dataclass
@@ -346,8 +366,7 @@ class VisibilityFan:
         for k, annuli in extra.items():
             parts[k].extend(annuli)
         result = []
-        for i, polys_i in enumerate(parts):
-            geom = _assemble(polys_i)
+        for i, geom in enumerate(_assemble_all(parts)):
             if check[i] and not geom.is_empty and not geom.is_valid:
                 inner, outer = pairs[i]
                 if inner <= 0.0:
