@@ -51,6 +51,7 @@ class Triangulation:
 
     def __init__(self, free: BaseGeometry) -> None:
         self.free = free
+        self._last_located: tuple[float, float, tuple[int, ...]] | None = None
         parts = shapely.get_parts(shapely.constrained_delaunay_triangles(free))
         parts = parts[shapely.get_num_coordinates(parts) == 4] if len(parts) else parts
         self.triangles = parts
@@ -152,13 +153,17 @@ class Triangulation:
         visibility walk, so the triangles found tile the directions around the
         point exactly once.
         """
+        last = self._last_located
+        if last is not None and last[0] == x and last[1] == y:
+            return list(last[2])  # a camera's viewpoint, then its walk, ask about the same point
         X, Y, org = self.x, self.y, self.org
         found = []
-        for t in self.tree.query(box(x, y, x, y)).tolist():
+        for t in self.tree.query(Point(x, y)).tolist():
             a, b, c = org[3 * t], org[3 * t + 1], org[3 * t + 2]
             ax, ay, bx, by, cx, cy = X[a] - x, Y[a] - y, X[b] - x, Y[b] - y, X[c] - x, Y[c] - y
             if ax * by - ay * bx >= 0 and bx * cy - by * cx >= 0 and cx * ay - cy * ax >= 0:
                 found.append(t)
+        self._last_located = (x, y, tuple(found))
         return found
 
     def local_region(self, x: float, y: float, radius: float) -> BaseGeometry:
