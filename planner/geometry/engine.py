@@ -172,6 +172,9 @@ class CoverageEngine:
     def coverage(self, level: Level, camera: Camera, *, _level_key: Hashable = None) -> Coverage:
         """Return the coverage of ``camera`` on ``level`` (cached while neither changes)."""
         geometry = self.level_geometry(level, points=self.reach_points(level, [camera]), key=_level_key)
+        return self._coverage_on(geometry, level, camera)
+
+    def _coverage_on(self, geometry: LevelGeometry, level: Level, camera: Camera) -> Coverage:
         ckey = camera_key(camera)
         slot = (level.id, camera.id)
         cached = self._cameras.get(slot)
@@ -194,8 +197,10 @@ class CoverageEngine:
         The level is built once, on a domain that holds the reach of every camera on it.
         """
         key = self._level_key(level)
-        self.level_geometry(level, points=self.reach_points(level, level.cameras), key=key)
-        return {cam.id: self.coverage(level, cam, _level_key=key)
+        geometry = self.level_geometry(level, points=self.reach_points(level, level.cameras), key=key)
+        on_level = {id(cam) for cam in level.cameras}
+        return {cam.id: self._coverage_on(geometry, level, cam) if id(cam) in on_level
+                else self.coverage(level, cam, _level_key=key)
                 for cam in (level.cameras if cameras is None else cameras)}
 
     def project_coverage(self, project: Project) -> dict[tuple[str, str], Coverage]:
