@@ -58,6 +58,8 @@ class LiveCompliance(QObject):
         self._findings: list[Finding] = []
         self._failure: str | None = None
         self._interacting = False
+        #: The full check came due during a drag: it runs at the release.
+        self._full_owed = False
         self._dirty_cameras: set[str] = set()
         self.last_check_ms = 0.0
         self._full = QTimer(self)
@@ -89,7 +91,7 @@ class LiveCompliance(QObject):
 
     def current_result(self) -> CheckResult | None:
         """The full check of the project as it is now (run at once when edits are still pending)."""
-        if self._result is None or self.pending:
+        if self._result is None or self.pending or self._full_owed:
             self.refresh()
         return self._result
 
@@ -164,7 +166,8 @@ class LiveCompliance(QObject):
     def set_interacting(self, interacting: bool) -> None:
         """While the user drags, only the live updates run; the full check waits for the release."""
         self._interacting = interacting
-        if not interacting and self._full.isActive():
+        if not interacting and (self._full.isActive() or self._full_owed):
+            self._full_owed = False
             self._full.start()
 
     def _on_changed(self, change: Change) -> None:
@@ -212,13 +215,15 @@ class LiveCompliance(QObject):
                 log.exception("live check of %s failed", camera_id)
         findings = kept + fresh
         findings.sort(key=lambda f: _SEVERITY_ORDER.get(f.severity, 9))
-        if [finding_key(f) for f in findings] != [finding_key(f) for f in self._findings] or fresh:
+        if len(findings) != len(self._findings) or any(
+                a is not b and a != b for a, b in zip(findings, self._findings, strict=True)):
             self._findings = findings
             self.findings_changed.emit()
 
     def _full_due(self) -> None:
         if self._interacting:
-            return  # set_interacting(False) restarts the timer
+            self._full_owed = True  # set_interacting(False) starts the timer again
+            return
         self.refresh()
 
     def refresh(self) -> None:
@@ -226,6 +231,7 @@ class LiveCompliance(QObject):
         self._full.stop()
         self._live.stop()
         self._dirty_cameras.clear()
+        self._full_owed = False
         project = self._project
         if project is None:
             self._result, self._findings, self._failure = None, [], None

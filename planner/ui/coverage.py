@@ -82,6 +82,11 @@ class CoverageItem(QGraphicsItem):
             self._highlight = highlight
             self.update()
 
+    def set_live(self, live: bool) -> None:
+        """While the camera is dragged its coverage changes every frame: draw it directly instead of
+        rendering it into a cache image first (the others stay cached and are blitted)."""
+        self.setCacheMode(QGraphicsItem.CacheMode.NoCache if live else QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
     def sync(self) -> None:
         """Recompute the paths from the camera's current coverage."""
         self.prepareGeometryChange()

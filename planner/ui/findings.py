@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtCore import Signal as QtSignal
@@ -40,6 +41,9 @@ from planner.ui.names import field_name
 
 __all__ = ["FindingsPanel", "remedy_text"]
 
+#: Item data role holding what a row shows (severity, column texts, remedy texts), to update by difference.
+_ROW_STATE = Qt.ItemDataRole.UserRole + 1
+
 _SEVERITY_STYLE = {
     "error": (QStyle.StandardPixmap.SP_MessageBoxCritical, QColor(183, 28, 28)),
     "warning": (QStyle.StandardPixmap.SP_MessageBoxWarning, QColor(180, 110, 0)),
@@ -53,6 +57,18 @@ def _severity_name(severity: str) -> str:
         "warning": translate("FindingsPanel", "warning"),
         "info": translate("FindingsPanel", "info"),
     }.get(severity, severity)
+
+
+def _unique_keys(findings: Sequence[Finding]) -> list[tuple[Any, ...]]:
+    """:func:`finding_key` of each finding, numbered where the same key comes again."""
+    seen: dict[tuple[Any, ...], int] = {}
+    keys = []
+    for finding in findings:
+        key = finding_key(finding)
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        keys.append((*key, n))
+    return keys
 
 
 def remedy_text(remedy: Remedy, language: str) -> str:
@@ -77,6 +93,16 @@ class FindingsPanel(QDockWidget):
         self.setObjectName("findings")
         self.language = language
         self._findings: list[Finding] = []
+        #: The tree's top-level rows and the finding keys they show, in list order.
+        self._rows: list[QTreeWidgetItem] = []
+        self._row_keys: list[tuple[Any, ...]] = []
+        #: What the remedy buttons below the list show (rebuilt only when it changes).
+        self._remedy_bar_state: Any = None
+        #: id(remedy) -> (remedy, language, its text), for the remedies listed now.
+        self._remedy_texts: dict[int, tuple[Remedy, str, str]] = {}
+        #: Widths of names in the list's font, and the widest names when the columns were last fitted.
+        self._widths: dict[str, int] = {}
+        self._name_columns_state: Any = None
         #: Entity id -> the name to show (the window sets it to the project's names).
         self.namer: Callable[[str], str] = lambda entity_id: entity_id
         body = QWidget(self)
@@ -141,54 +167,163 @@ class FindingsPanel(QDockWidget):
         return list(self._findings)
 
     def set_findings(self, findings: Sequence[Finding], *, signs_missing: int | None = None) -> None:
-        """List ``findings`` (in the order given), keeping the current row where it still exists."""
+        """List ``findings`` (in the order given), keeping the current row where it still exists.
+
+        The list is brought up to date by difference: rows of findings that are still there are
+        kept (their texts changed where they differ), others are removed or inserted, so a live
+        update during a drag touches only the rows of the camera that moved.
+        """
         current = self.current_finding()
         keep = finding_key(current) if current is not None else None
         self._findings = list(findings)
         self.tree.blockSignals(True)
-        self.tree.clear()
+        if self.tree.topLevelItemCount() != len(self._rows):  # a failure row, or rows added from outside
+            self.tree.clear()
+            self._rows, self._row_keys = [], []
+        keys = _unique_keys(self._findings)
+        self._diff_rows(keys)
+        names: dict[str, str] = {}  # each entity's name looked up once per update
+
+        def name_of(entity_id: str) -> str:
+            name = names.get(entity_id)
+            if name is None:
+                name = names[entity_id] = self.namer(entity_id)
+            return name
+
+        texts = {id(r): t for r, lang, t in self._remedy_texts.values() if lang == self.language}
+        self._remedy_texts = {}
         restore = None
-        for index, finding in enumerate(self._findings):
-            icon, color = _SEVERITY_STYLE.get(finding.severity, _SEVERITY_STYLE["info"])
-            message = self.message(finding)
-            row = QTreeWidgetItem([_severity_name(finding.severity), finding.code,
-                                   self.namer(finding.camera) if finding.camera else "",
-                                   self.namer(finding.zone) if finding.zone else "", message])
-            row.setIcon(0, self.style().standardIcon(icon))
-            row.setForeground(0, QBrush(color))
-            row.setToolTip(4, message)
-            row.setData(0, Qt.ItemDataRole.UserRole, index)
-            self.tree.addTopLevelItem(row)
-            for number, remedy in enumerate(finding.remedies):
-                child = QTreeWidgetItem(["", "", "", "", "→ " + remedy_text(remedy, self.language)])
-                child.setData(0, Qt.ItemDataRole.UserRole, (index, number))
-                child.setForeground(4, QBrush(QColor(21, 101, 192)))
-                child.setToolTip(4, self.tr("Point to preview it on the plan; click to apply it"))
-                row.addChild(child)
-            row.setExpanded(True)
-            if keep is not None and finding_key(finding) == keep:
+        for index, (finding, row) in enumerate(zip(self._findings, self._rows, strict=True)):
+            for remedy in finding.remedies:
+                text = texts.get(id(remedy))
+                if text is None:
+                    text = texts[id(remedy)] = remedy_text(remedy, self.language)
+                self._remedy_texts[id(remedy)] = (remedy, self.language, text)
+            self._fill_row(row, index, finding, name_of)
+            if keep is not None and restore is None and finding_key(finding) == keep:
                 restore = row
         if restore is not None:
-            self.tree.setCurrentItem(restore)
+            if self.tree.currentItem() is not restore:
+                self.tree.setCurrentItem(restore)
             self.tree.scrollToItem(restore)
+        elif self.tree.currentItem() is not None:
+            self.tree.setCurrentItem(None)  # type: ignore[arg-type]  # no current row, as before the update
         self.tree.blockSignals(False)
-        for column in (2, 3):  # names can be long: the message keeps most of the width
-            self.tree.resizeColumnToContents(column)
-            self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), 200))
+        self._fit_name_columns([{name_of(f.camera) for f in self._findings if f.camera},
+                                {name_of(f.zone) for f in self._findings if f.zone}])
         self._show_remedies(restore)
         errors = sum(1 for f in self._findings if f.severity == "error")
         warnings = sum(1 for f in self._findings if f.severity == "warning")
         n = len(self._findings)
-        self.setWindowTitle(self.tr("Findings (%n)", None, n) + " · " + self.tr("%n errors", None, errors))
-        self.summary.setText(self.tr("%n errors", None, errors) + ", " + self.tr("%n warnings", None, warnings)
-                             if self._findings else self.tr("No findings"))
+        title = self.tr("Findings (%n)", None, n) + " · " + self.tr("%n errors", None, errors)
+        if self.windowTitle() != title:
+            self.setWindowTitle(title)
+        summary = (self.tr("%n errors", None, errors) + ", " + self.tr("%n warnings", None, warnings)
+                   if self._findings else self.tr("No findings"))
+        if self.summary.text() != summary:
+            self.summary.setText(summary)
         missing = sum(1 for f in self._findings if f.code == "SIGN_MISSING") if signs_missing is None else signs_missing
         self.add_signs_button.setEnabled(missing > 0)
+
+    def _fit_name_columns(self, names: list[set[str]]) -> None:
+        """Fit the camera and zone columns to the ``names`` listed in them (at most 200 px: the message keeps
+        the width). Qt measures the rows again only when the widest name changed (names come and go in a drag).
+        """
+        metrics = self.tree.fontMetrics()
+        widths = tuple(max((self._text_width(metrics, text) for text in shown), default=0) for shown in names)
+        header = self.tree.headerItem()
+        state = (widths, header.text(2), header.text(3), self.tree.font().key())
+        if state == self._name_columns_state:
+            return
+        self._name_columns_state = state
+        for column in (2, 3):
+            self.tree.resizeColumnToContents(column)
+            self.tree.setColumnWidth(column, min(self.tree.columnWidth(column), 200))
+
+    def _text_width(self, metrics: Any, text: str) -> int:
+        width = self._widths.get(text)
+        if width is None:
+            if len(self._widths) > 4096:
+                self._widths.clear()
+            width = self._widths[text] = metrics.horizontalAdvance(text)
+        return width
+
+    def _diff_rows(self, keys: list[tuple[Any, ...]]) -> None:
+        """Make the tree's rows follow ``keys`` (one per finding, in order), reusing the rows of kept keys."""
+        tree = self.tree
+        if keys == self._row_keys:
+            return
+        wanted = set(keys)
+        for i in range(len(self._rows) - 1, -1, -1):  # rows of findings that are gone
+            if self._row_keys[i] not in wanted:
+                tree.takeTopLevelItem(i)
+                del self._rows[i], self._row_keys[i]
+        by_key = dict(zip(self._row_keys, self._rows, strict=True))
+        for i, key in enumerate(keys):
+            if i < len(self._row_keys) and self._row_keys[i] == key:
+                continue
+            row = by_key.get(key)
+            if row is not None:  # further down: move it up here
+                tree.takeTopLevelItem(self._rows.index(row))
+                j = self._rows.index(row)
+                del self._rows[j], self._row_keys[j]
+            else:
+                row = QTreeWidgetItem()
+            tree.insertTopLevelItem(i, row)
+            self._rows.insert(i, row)
+            self._row_keys.insert(i, key)
+            row.setExpanded(True)
+
+    def _fill_row(self, row: QTreeWidgetItem, index: int, finding: Finding, namer: Callable[[str], str]) -> None:
+        """Show ``finding`` in ``row`` (finding number ``index``), touching only what differs."""
+        message = self.message(finding, namer)
+        texts = (_severity_name(finding.severity), finding.code,
+                 namer(finding.camera) if finding.camera else "",
+                 namer(finding.zone) if finding.zone else "", message)
+        remedies = tuple(self._remedy_texts[id(remedy)][2] for remedy in finding.remedies)
+        state = (finding.severity, texts, remedies)
+        old = row.data(4, _ROW_STATE)
+        moved = row.data(0, Qt.ItemDataRole.UserRole) != index
+        if moved:
+            row.setData(0, Qt.ItemDataRole.UserRole, index)
+        if old == state:
+            if moved:
+                for number in range(row.childCount()):
+                    row.child(number).setData(0, Qt.ItemDataRole.UserRole, (index, number))
+            return
+        old_texts = old[1] if old else ("",) * 5
+        if old is None or old[0] != finding.severity:
+            icon, color = _SEVERITY_STYLE.get(finding.severity, _SEVERITY_STYLE["info"])
+            row.setIcon(0, self.style().standardIcon(icon))
+            row.setForeground(0, QBrush(color))
+        for column, text in enumerate(texts):
+            if old_texts[column] != text:
+                row.setText(column, text)
+        if old_texts[4] != message:
+            row.setToolTip(4, message)
+        old_remedies = old[2] if old else ()
+        if old_remedies != remedies:
+            for number in range(row.childCount() - 1, -1, -1):
+                if number >= len(remedies):
+                    row.removeChild(row.child(number))
+            for number, text in enumerate(remedies):
+                child = row.child(number) if number < row.childCount() else None
+                if child is None:
+                    child = QTreeWidgetItem(["", "", "", "", ""])
+                    child.setForeground(4, QBrush(QColor(21, 101, 192)))
+                    child.setToolTip(4, self.tr("Point to preview it on the plan; click to apply it"))
+                    row.addChild(child)
+                child.setText(4, "→ " + text)
+            if remedies and not old_remedies:
+                row.setExpanded(True)
+        for number in range(row.childCount()):
+            row.child(number).setData(0, Qt.ItemDataRole.UserRole, (index, number))
+        row.setData(4, _ROW_STATE, state)
 
     def show_failure(self, message: str) -> None:
         """Show that the checks could not run."""
         self.set_findings([])
-        row = QTreeWidgetItem(["", "", "", "", message])
+        row = QTreeWidgetItem(["", "", "", "", message])  # not one of the finding rows: the next list clears it
         row.setIcon(0, self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical))
         self.tree.addTopLevelItem(row)
         self.setWindowTitle(self.tr("Findings (checks failed)"))
@@ -204,12 +339,12 @@ class FindingsPanel(QDockWidget):
                 return i
         return None
 
-    def message(self, finding: Finding) -> str:
+    def message(self, finding: Finding, namer: Callable[[str], str] | None = None) -> str:
         """The finding's message in the interface language, its camera and zone called by their names."""
         text = finding.text(self.language)
         for entity_id in (finding.camera, finding.zone):
             if entity_id:
-                name = self.namer(entity_id)
+                name = (namer or self.namer)(entity_id)
                 if name and name != entity_id:
                     text = re.sub(rf"(?<![\w-]){re.escape(entity_id)}(?![\w-])", name.replace("\\", r"\\"), text)
         return text
@@ -292,26 +427,40 @@ class FindingsPanel(QDockWidget):
             self.fix_all_requested.emit(*pair)
 
     def _show_remedies(self, row: QTreeWidgetItem | None) -> None:
+        """The remedy buttons of the finding in ``row`` (rebuilt only when what they show changed)."""
+        finding, _ = self._finding_of(self._top_row(row))
+        index = self._findings.index(finding) if finding is not None else None
+        fix_all = self.fix_all_remedy(finding)
+        state = None if finding is None else (
+            index, finding_key(finding), tuple((r.kind, remedy_text(r, self.language)) for r in finding.remedies),
+            None if fix_all is None else (fix_all[0], remedy_text(fix_all[1], self.language)))
+        if state is not None and state == self._remedy_bar_state:
+            return
+        self._remedy_bar_state = state
         for button in self.remedy_buttons:
             self.remedy_layout.removeWidget(button)
             button.deleteLater()
         self.remedy_buttons = []
-        finding, _ = self._finding_of(self._top_row(row))
-        if finding is None:
+        if finding is None or index is None:
             self.remedy_bar.setVisible(False)
             return
-        index = self._findings.index(finding)
         for number, remedy in enumerate(finding.remedies):
             button = QPushButton(remedy_text(remedy, self.language), self.remedy_bar)
             button.setProperty("remedy_kind", remedy.kind)
             button.setProperty("finding_index", index)
             button.setProperty("remedy_index", number)
             button.installEventFilter(self)
-            button.clicked.connect(lambda _=False, f=finding, r=remedy: self.remedy_requested.emit(f, r))
+            button.clicked.connect(lambda _=False, i=index, n=number: self._remedy_clicked(i, n))
             self.remedy_layout.insertWidget(self.remedy_layout.count() - 2, button)
             self.remedy_buttons.append(button)
-        fix_all = self.fix_all_remedy(finding)
         self.fix_all_button.setVisible(fix_all is not None)
         if fix_all is not None:
             self.fix_all_button.setToolTip(remedy_text(fix_all[1], self.language))
         self.remedy_bar.setVisible(bool(self.remedy_buttons))
+
+    def _remedy_clicked(self, index: int, number: int) -> None:
+        """A remedy button: apply remedy ``number`` of finding ``index`` (as listed now)."""
+        if 0 <= index < len(self._findings):
+            remedies = list(self._findings[index].remedies)
+            if 0 <= number < len(remedies):
+                self.remedy_requested.emit(self._findings[index], remedies[number])

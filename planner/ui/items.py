@@ -471,6 +471,7 @@ class OpeningItem(EntityItem, QGraphicsItem):
     def __init__(self, entity_id: str, source: ModelSource) -> None:
         QGraphicsItem.__init__(self)
         self._init_entity(entity_id, source)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # a moving coverage over it costs a blit
         self._gap = QPainterPath()
         self._lines = QPainterPath()
 
@@ -612,6 +613,7 @@ class PointItem(EntityItem, QGraphicsItem):
         QGraphicsItem.__init__(self)
         self._init_entity(entity_id, source)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # a moving coverage over it costs a blit
         reach = self.MAX_SYMBOL_M * 2.6
         self._symbol_bounds = QRectF(-reach, -reach, 2 * reach, 2 * reach)
         self.label = DeviceLabelItem(self)

@@ -21,8 +21,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 import shapely
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QByteArray, QDataStream, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPolygonF, QTransform
 
 from planner.geometry.convert import parts
@@ -182,15 +183,42 @@ def geometry_path(geometry: object, origin: Sequence[float] = (0.0, 0.0)) -> QPa
     path.setFillRule(Qt.FillRule.OddEvenFill)
     if geometry is None or getattr(geometry, "is_empty", True):
         return path
-    ox, oy = float(origin[0]), float(origin[1])
-    for part in parts(geometry, "Polygon"):
-        for ring in (part.exterior, *part.interiors):
-            coords = shapely.get_coordinates(ring)
-            if len(coords) < 3:
-                continue
-            path.addPolygon(QPolygonF([QPointF(x - ox, oy - y) for x, y in coords.tolist()]))
+    rings = [ring for part in parts(geometry, "Polygon") for ring in (part.exterior, *part.interiors)]
+    if not rings:
+        return path
+    coords, index = shapely.get_coordinates(rings, return_index=True)
+    counts = np.bincount(index, minlength=len(rings))
+    scene = np.empty_like(coords)
+    scene[:, 0] = coords[:, 0] - float(origin[0])
+    scene[:, 1] = float(origin[1]) - coords[:, 1]
+    for polygon in _polygons(scene, counts):
+        if polygon.size() >= 3:
+            path.addPolygon(polygon)
             path.closeSubpath()
     return path
+
+
+def _polygons(points: np.ndarray, counts: np.ndarray) -> list[QPolygonF]:
+    """Scene polygons of consecutive runs of ``points`` (n x 2), ``counts[i]`` points in the i-th.
+
+    The points go to Qt in one block, read as Qt's own stream of polygons (count, then x and y as
+    big-endian doubles), instead of one ``QPointF`` per vertex from Python.
+    """
+    header = np.asarray(counts, dtype=">u4")
+    data = np.ascontiguousarray(points, dtype=">f8")
+    chunks = []
+    start = 0
+    for i, n in enumerate(counts.tolist()):
+        chunks.append(header[i:i + 1].tobytes())  # a slice keeps the byte order (an element would not)
+        chunks.append(data[start:start + n].tobytes())
+        start += n
+    stream = QDataStream(QByteArray(b"".join(chunks)))
+    out = []
+    for _ in range(len(counts)):
+        polygon = QPolygonF()
+        stream >> polygon  # type: ignore[operator]  # QDataStream's operator>> as PySide binds it
+        out.append(polygon)
+    return out
 
 
 def scene_length(metres: float) -> float:

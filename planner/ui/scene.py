@@ -93,6 +93,7 @@ class LevelScene(QGraphicsScene):
         self._coverage_timer.timeout.connect(self._refresh_stale_coverage)
         self._snap_cache: Any = None
         self._labels_held = False
+        self._live_coverage: set[str] = set()  # coverage drawn without its cache while its camera is dragged
         self._declutter_timer = QTimer(self)
         self._declutter_timer.setSingleShot(True)
         self._declutter_timer.setInterval(120)
@@ -235,6 +236,11 @@ class LevelScene(QGraphicsScene):
         self._labels_held = hold
         if not hold:
             self._declutter_timer.start()
+            for camera_id in self._live_coverage:
+                item = self._coverage.get(camera_id)
+                if item is not None:
+                    item.set_live(False)
+            self._live_coverage.clear()
 
     # -- remedy preview ------------------------------------------------------------------------------
     def show_ghost(self, region: Any, overlap: Any = None, camera_at: Any = None) -> None:
@@ -541,6 +547,9 @@ class LevelScene(QGraphicsScene):
         coverage = self._coverage.get(entity_id)
         if coverage is not None:
             self._stale_coverage.discard(entity_id)
+            if self._labels_held and entity_id not in self._live_coverage:  # changing during a drag
+                self._live_coverage.add(entity_id)
+                coverage.set_live(True)
             coverage.sync()
 
     def _on_device_update(self, change: Change) -> set[str]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtCore import Signal as QtSignal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QWheelEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
 from planner.ui import qtgeom
@@ -62,6 +62,9 @@ class PlanView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        # The grid is drawn once per zoom into an image that the frames of a drag blit (and scrolling moves).
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        self._background_key: Any = None
         self.setBackgroundBrush(QBrush(QColor(250, 250, 248)))
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -114,6 +117,13 @@ class PlanView(QGraphicsView):
     # -- grid --------------------------------------------------------------------------------------
     def grid_step(self) -> float:
         return grid_step(self.scale_factor())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        key = (self.transform(), self.show_grid, self.backgroundBrush())
+        if key != self._background_key:  # the cached grid is of another zoom (or none is wanted now)
+            self._background_key = key
+            self.resetCachedContent()
+        super().paintEvent(event)
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         super().drawBackground(painter, rect)
@@ -191,7 +201,7 @@ class PlanView(QGraphicsView):
         self.last_snap = snapped
         return ToolEvent(raw=raw, point=snapped.point, snap=snapped.kind,
                          button=event.button() if button is None else button, modifiers=event.modifiers(),
-                         scale=self.scale_factor(), item=self.entity_item_at(pos))
+                         scale=self.scale_factor(), find_item=lambda: self.entity_item_at(pos))
 
     # -- mouse and keys ------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:

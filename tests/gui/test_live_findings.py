@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 
 import pytest
@@ -81,3 +82,171 @@ def load_project_copy(project: Project) -> Project:
     from planner.io import decode_project, encode_project
 
     return decode_project(encode_project(project))
+
+
+def test_a_pause_during_a_drag_still_ends_with_the_full_check(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The full check comes due while the mouse is held still; it runs at the release, not never."""
+    project = load_project(sample_path("harbour-hotel"))
+    live = LiveCompliance()
+    live.set_project(project)
+    live.set_interacting(True)
+    camera = "L1-cam-corridor-sees-wc-f"
+    x, y = project.get(camera).position
+    project.update(camera, position=(x - 1.0, y))
+    qtbot.wait(LiveCompliance.FULL_DELAY_MS + 250)  # held still: the live list follows, the full check waits
+    assert all(not f.remedies for f in live.findings if f.camera == camera)  # the live list: no remedies yet
+    live.set_interacting(False)  # the release
+    expected = [f.to_json() for f in check_project(load_project_copy(project)).findings]
+    assert any(f["remedies"] for f in expected if f.get("camera") == camera)
+    qtbot.waitUntil(lambda: [f.to_json() for f in live.findings] == expected, timeout=5000)
+    live.set_project(None)
+
+
+def _shown(panel) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """Everything the findings list shows, row by row (texts, colours, tooltips, remedy rows, what a row stands for)."""
+    from PySide6.QtCore import Qt
+
+    tree = panel.tree
+    rows = []
+    for i in range(tree.topLevelItemCount()):
+        row = tree.topLevelItem(i)
+        children = [(child.text(4), child.toolTip(4), child.foreground(4).color().name(),
+                     tuple(child.data(0, Qt.ItemDataRole.UserRole))) for child in
+                    (row.child(k) for k in range(row.childCount()))]
+        rows.append((tuple(row.text(c) for c in range(5)), row.toolTip(4), row.foreground(0).color().name(),
+                     row.icon(0).isNull(), row.data(0, Qt.ItemDataRole.UserRole), row.isExpanded(), children))
+    return [*rows, ("title", panel.windowTitle()), ("summary", panel.summary.text())]
+
+
+def _remedy_bar(panel) -> list:  # type: ignore[no-untyped-def]
+    """The remedy buttons below the list (those of the current finding)."""
+    return [[b.text() for b in panel.remedy_buttons], panel.fix_all_button.isVisibleTo(panel),
+            panel.remedy_bar.isVisibleTo(panel)]
+
+
+def _fresh(findings, namer) -> list[tuple]:  # type: ignore[no-untyped-def]
+    """What a list built from nothing shows for ``findings``."""
+    from planner.ui.findings import FindingsPanel
+
+    panel = FindingsPanel()
+    panel.namer = namer
+    panel.set_findings(findings)
+    shown = _shown(panel)
+    panel.deleteLater()
+    return shown
+
+
+def test_the_list_updated_by_difference_shows_what_a_list_built_anew_shows(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Random sequences of finding lists (kept, dropped, reordered, reworded, remedies lost and back, repeated
+    keys): after each, the same rows as a new list; rows of findings still listed are the rows they were."""
+    import dataclasses
+
+    from planner.ui.compliance import finding_key
+    from planner.ui.findings import FindingsPanel
+
+    everything = check_project(load_project(sample_path("harbour-hotel"))).findings
+    everything += check_project(load_project(sample_path("mall-fitting"))).findings
+    rng = random.Random(11)
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    for step in range(60):
+        findings = rng.sample(everything, rng.randint(0, min(12, len(everything))))
+        for k, finding in enumerate(findings):
+            roll = rng.random()
+            if roll < 0.15:
+                findings[k] = dataclasses.replace(finding, message=finding.message + f" ({step})")
+            elif roll < 0.3:
+                findings[k] = dataclasses.replace(finding, remedies=list(finding.remedies)[: rng.randint(0, 2)])
+            elif roll < 0.35:
+                findings[k] = dataclasses.replace(finding, severity=rng.choice(["error", "warning", "info"]))
+        if findings and rng.random() < 0.2:  # the same key twice
+            findings.insert(rng.randint(0, len(findings)), dataclasses.replace(findings[0], message="again"))
+        if panel.findings and rng.random() < 0.5:  # a current row, kept or not
+            panel.tree.setCurrentItem(panel.row_of(rng.randrange(len(panel.findings))))
+        before = {finding_key(f): panel.row_of(i) for i, f in enumerate(panel.findings)}
+        repeated = {k for k in before if sum(finding_key(f) == k for f in panel.findings) > 1}
+        current = panel.current_finding()
+        panel.set_findings(findings)
+        assert _shown(panel) == _fresh(findings, panel.namer), step
+        kept = [f for f in findings if current is not None and finding_key(f) == finding_key(current)]
+        assert panel.current_finding() is (kept[0] if kept else None), step  # the current row stays if it can
+        if kept:  # its remedies below the list are those now listed
+            assert _remedy_bar(panel)[0] == [b.text() for b in _bar_of(kept[0], panel.namer)], step
+        for i, finding in enumerate(findings):
+            key = finding_key(finding)
+            if key in before and key not in repeated and sum(finding_key(f) == key for f in findings) == 1:
+                assert panel.row_of(i) is before[key], (step, key)  # the same row, updated in place
+
+
+def _bar_of(finding, namer) -> list:  # type: ignore[no-untyped-def]
+    """The remedy buttons a new list shows when ``finding`` is made current."""
+    from planner.ui.findings import FindingsPanel
+
+    panel = FindingsPanel()
+    panel.namer = namer
+    panel.set_findings([finding])
+    panel.tree.setCurrentItem(panel.row_of(0))
+    return list(panel.remedy_buttons)
+
+
+def _drag(qtbot, window, pointer, camera_id: str, points: list[tuple[float, float]], check) -> None:  # type: ignore
+    """Drag a camera through ``points`` with the mouse; after each point, once the live update is in, ``check()``."""
+    start = window.project.get(camera_id).position
+    pointer.move(start)
+    pointer.press(start)
+    here = start
+    for target in points:
+        for k in range(1, 5):
+            t = k / 4
+            pointer.move((here[0] + (target[0] - here[0]) * t, here[1] + (target[1] - here[1]) * t))
+        here = target
+        qtbot.waitUntil(lambda: not window.compliance.pending, timeout=5000)
+        check()
+    pointer.release(here)
+
+
+def test_dragging_one_camera_then_another_then_the_first_back(qtbot, tmp_path) -> None:  # type: ignore
+    """In the editor, with the mouse: the live list is the full check's for the cameras' own findings during each
+    drag and exactly the full check after each release; the list is updated in place (the rows of findings the
+    drag leaves alone are the same rows) and shows what a list built anew shows."""
+    from planner.ui.compliance import finding_key
+    from tests.gui.helpers import Pointer, make_editor
+
+    project = load_project(sample_path("harbour-hotel"))
+    window, _ = make_editor(qtbot, tmp_path, project, scale=26.0, centre=(20.0, 12.0))
+    pointer = Pointer(window)
+    compliance, panel = window.compliance, window.findings
+    codes = ComplianceEngine.CAMERA_CODES
+    qtbot.waitUntil(lambda: not compliance.pending, timeout=5000)
+    a, b = "L1-cam-corridor-sees-wc-f", "L1-cam-gym"
+    a_home = project.get(a).position
+    seen: set[tuple] = set()
+
+    def rows_by_key() -> dict[tuple, object]:
+        return {finding_key(f): panel.row_of(i) for i, f in enumerate(panel.findings)}
+
+    for camera_id, points in ((a, [(24.0, 16.8), (18.5, 16.8), (14.5, 17.0)]),
+                              (b, [(6.0, 20.0), (2.0, 21.0)]),
+                              (a, [(22.0, 16.6), a_home])):
+        others = {k: row for k, row in rows_by_key().items() if k[2] != camera_id}
+
+        def check(others: dict = others, camera_id: str = camera_id) -> None:  # type: ignore[type-arg]
+            expected = check_project(load_project_copy(window.project))
+            assert _keys(panel.findings, codes) == _keys(expected.findings, codes)
+            assert _shown(panel) == _fresh(panel.findings, panel.namer)
+            now = rows_by_key()
+            for key, row in others.items():
+                if key in now and key[0] in codes:
+                    assert now[key] is row, key  # another camera's finding: its row is reused
+            seen.update(finding_key(f) for f in panel.findings if f.camera == camera_id)
+
+        _drag(qtbot, window, pointer, camera_id, points, check)
+        full = [f.to_json() for f in check_project(load_project_copy(window.project)).findings]
+        qtbot.waitUntil(lambda full=full: [f.to_json() for f in panel.findings] == full, timeout=5000)
+        assert _shown(panel) == _fresh(panel.findings, panel.namer)
+        now = rows_by_key()
+        assert all(now[k] is row for k, row in others.items() if k in now)
+    assert math.dist(window.project.get(a).position, a_home) < 1.0  # back home (the drag snaps to the grid)
+    # the drags took the cameras into views of other private rooms and into one
+    assert set(codes) <= {k[0] for k in seen}
+    assert len({k[3] for k in seen if k[0] == "VIEW_INTO_PRIVATE_SPACE"}) >= 2

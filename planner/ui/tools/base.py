@@ -9,7 +9,8 @@ drops whatever it was doing (Esc, another tool, a new level).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -47,7 +48,14 @@ class ToolEvent:
     button: Qt.MouseButton = Qt.MouseButton.NoButton
     modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
     scale: float = 20.0  # pixels per metre
-    item: Any = None  # the topmost entity item under the cursor, if any
+    #: Finds the topmost entity item under the cursor; looked up once, when a tool first asks for :attr:`item`
+    #: (a search of the scene, which most moves of a drag never need).
+    find_item: Callable[[], Any] | None = field(default=None, repr=False, compare=False)
+
+    @functools.cached_property
+    def item(self) -> Any:
+        """The topmost entity item under the cursor, if any."""
+        return self.find_item() if self.find_item is not None else None
 
     @property
     def tolerance(self) -> float:
