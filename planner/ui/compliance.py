@@ -20,11 +20,11 @@ from PySide6.QtCore import Signal as QtSignal
 from shapely.geometry.base import BaseGeometry
 
 from planner.geometry.coverage import Coverage
-from planner.model import Camera, Change, Level, Project
+from planner.model import Camera, Change, Level, Project, Sign
 from planner.rules import CheckResult, Finding, check_project
 from planner.rules.engine import ComplianceEngine
 from planner.rules.pack import RulePackError
-from planner.rules.privacy import view_overlaps
+from planner.rules.privacy import PrivateZone, view_overlaps
 
 __all__ = ["LiveCompliance", "finding_key"]
 
@@ -61,6 +61,8 @@ class LiveCompliance(QObject):
         #: The full check came due during a drag: it runs at the release.
         self._full_owed = False
         self._dirty_cameras: set[str] = set()
+        #: Private zones per level id for drawing (they change with the level's zones and walls, not its cameras).
+        self._private: dict[str, list[PrivateZone]] = {}
         self.last_check_ms = 0.0
         self._full = QTimer(self)
         self._full.setSingleShot(True)
@@ -132,6 +134,7 @@ class LiveCompliance(QObject):
 
     def _drop_engine(self) -> None:
         """Let the current engine stop following its project."""
+        self._private.clear()
         engine, self._engine = self._engine, None
         if engine is not None:
             engine.close()
@@ -155,8 +158,10 @@ class LiveCompliance(QObject):
         if coverage is None or coverage.region.is_empty:
             return None
         try:
-            parts = [g for _, g in view_overlaps(coverage, camera, self._engine.private_zones(level),
-                                                 self._engine.pack.view_tolerance_m2)]
+            private = self._private.get(level.id)
+            if private is None:
+                private = self._private[level.id] = self._engine.private_zones(level)
+            parts = [g for _, g in view_overlaps(coverage, camera, private, self._engine.pack.view_tolerance_m2)]
         except Exception:
             log.exception("overlap of %s failed", camera.id)
             return None
@@ -179,6 +184,7 @@ class LiveCompliance(QObject):
                 self._on_changed(part)
             return
         if change.action == "reset" or change.entity_id == "venue":
+            self._private.clear()
             if change.action == "reset" or "rule_pack" in change.fields:
                 self._make_engine()
         elif change.entity_id is not None and change.level_id is not None:
@@ -187,6 +193,9 @@ class LiveCompliance(QObject):
                 is_camera = any(f.camera == entity_id for f in self._findings)
             else:
                 is_camera = entity_id in project and isinstance(project.get(entity_id), Camera)
+            entity = project.get(entity_id) if entity_id in project else None
+            if not isinstance(entity, (Camera, Sign)):  # zones, walls, openings, the level itself, or gone
+                self._private.pop(change.level_id, None)
             if is_camera:
                 self._dirty_cameras.add(change.entity_id)
                 if not self._live.isActive():

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from planner.model import Camera
 from planner.ui import qtgeom
-from planner.ui.items import Z_COVERAGE
+from planner.ui.items import Z_COVERAGE, BoundedItem
 
 __all__ = ["CoverageSource", "CoverageItem", "BAND_COLORS", "DORI_NAMES"]
 
@@ -51,7 +51,7 @@ class CoverageSource(Protocol):
         """True when the density layer is on (bands for every camera)."""
 
 
-class CoverageItem(QGraphicsItem):
+class CoverageItem(BoundedItem):
     """The coverage of one camera, placed at the camera (paths are relative to it)."""
 
     LAYER = "coverage"
@@ -69,7 +69,6 @@ class CoverageItem(QGraphicsItem):
         self.fr_region = QPainterPath()
         self._fr = False
         self._highlight = False
-        self._bounds = QRectF()
 
     @property
     def sees_private(self) -> bool:
@@ -89,28 +88,24 @@ class CoverageItem(QGraphicsItem):
 
     def sync(self) -> None:
         """Recompute the paths from the camera's current coverage."""
-        self.prepareGeometryChange()
         found = self._source.camera_coverage(self.camera_id)
         self.region, self.bands, self.overlap, self.fr_region = QPainterPath(), [], QPainterPath(), QPainterPath()
         if found is None:
-            self._bounds = QRectF()
+            self.set_bounds(QRectF())
+            self.update()
             return
         camera, coverage, overlap = found
         origin = camera.position
         self.setPos(qtgeom.to_scene(origin))
         self._fr = camera.face_recognition
-        if coverage is not None:
-            self.region = qtgeom.geometry_path(coverage.region, origin)
-            self.bands = [qtgeom.geometry_path(band.region, origin) for band in coverage.bands.get("dori", ())]
-            if coverage.fr_region is not None:
-                self.fr_region = qtgeom.geometry_path(coverage.fr_region, origin)
-        if overlap is not None:
+        if coverage is not None:  # every outline converted in one go
+            bands = [band.region for band in coverage.bands.get("dori", ())]
+            paths = qtgeom.geometry_paths([coverage.region, coverage.fr_region, overlap, *bands], origin)
+            self.region, self.fr_region, self.overlap, self.bands = paths[0], paths[1], paths[2], paths[3:]
+        elif overlap is not None:
             self.overlap = qtgeom.geometry_path(overlap, origin)
-        self._bounds = self.region.boundingRect().united(self.fr_region.boundingRect()).adjusted(-0.2, -0.2, 0.2, 0.2)
+        self.set_bounds(self.region.boundingRect().united(self.fr_region.boundingRect()).adjusted(-0.2, -0.2, 0.2, 0.2))
         self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
 
     def shape(self) -> QPainterPath:
         return self.region

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsPixmapItem,
+    QGraphicsRectItem,
     QStyle,
     QStyleOptionGraphicsItem,
     QWidget,
@@ -44,6 +45,7 @@ from planner.ui.names import display_name, use_name
 from planner.vocabulary import zone_use
 
 __all__ = [
+    "BoundedItem",
     "ModelSource",
     "EntityItem",
     "PointItem",
@@ -133,6 +135,24 @@ class EntityItem:
     def sync(self) -> None:
         """Re-read the entity and redraw."""
         raise NotImplementedError
+
+
+class BoundedItem(QGraphicsRectItem):
+    """An item that draws itself (``paint``) within bounds kept by Qt (:meth:`set_bounds`).
+
+    Qt asks every item near a repainted area for its bounding rectangle, several times per
+    frame; kept in Qt, the answer costs no call into Python (cached items are then only
+    blitted). The rectangle itself is not drawn.
+    """
+
+    def __init__(self, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.setPen(Qt.PenStyle.NoPen)
+
+    def set_bounds(self, rect: QRectF) -> None:
+        """The item's bounding rectangle (item coordinates) from now on."""
+        if rect != self.rect():
+            self.setRect(rect)
 
 
 def _paint_selected_outline(painter: QPainter, path: QPainterPath, *, vertices: bool = False) -> None:
@@ -309,7 +329,7 @@ def label_layouts(text: str) -> list[tuple[str, ...]]:
     return layouts
 
 
-class ZoneLabelItem(QGraphicsItem):
+class ZoneLabelItem(BoundedItem):
     """A zone's name, fitted into the zone (on two lines or upright when that reads better),
     kept readable at every zoom and hidden when too small to read."""
 
@@ -346,6 +366,7 @@ class ZoneLabelItem(QGraphicsItem):
         box = label_box(zone.polygon)
         self._lines, self._line_m, self._rect = (), 0.0, QRectF()
         if box is None or not text.strip():
+            self.set_bounds(QRectF())
             return
         fm = QFontMetricsF(self._font)
         best: tuple[float, tuple[str, ...], float, bool] = (0.0, (text,), 0.0, False)
@@ -362,6 +383,7 @@ class ZoneLabelItem(QGraphicsItem):
         aspect = max(fm.horizontalAdvance(line) for line in self._lines) / fm.height()
         w, h = self._line_m * aspect, self._line_m * len(self._lines)
         self._rect = QRectF(-h / 2, -w / 2, h, w) if self._vertical else QRectF(-w / 2, -h / 2, w, h)
+        self.set_bounds(self._rect.adjusted(-0.1, -0.1, 0.1, 0.1))
         self.setPos(qtgeom.to_scene((box.x, box.y)))
         self._text_path = QPainterPath()
         top = -fm.height() * len(self._lines) / 2
@@ -384,9 +406,6 @@ class ZoneLabelItem(QGraphicsItem):
         r = self._rect
         return self.mapRectToScene(QRectF(r.center().x() - r.width() * k / 2, r.center().y() - r.height() * k / 2,
                                           r.width() * k, r.height() * k))
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-0.1, -0.1, 0.1, 0.1)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
@@ -462,14 +481,14 @@ def opening_thickness(opening: Opening, level: Level | None, default: float = 0.
     return opening_span(opening, level.walls) or default
 
 
-class OpeningItem(EntityItem, QGraphicsItem):
+class OpeningItem(EntityItem, BoundedItem):
     """A gap cut into its wall, with a door leaf and swing, jambs for a doorway, or window panes."""
 
     Z = Z_OPENING
     LAYER = "walls"
 
     def __init__(self, entity_id: str, source: ModelSource) -> None:
-        QGraphicsItem.__init__(self)
+        BoundedItem.__init__(self)
         self._init_entity(entity_id, source)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # a moving coverage over it costs a blit
         self._gap = QPainterPath()
@@ -505,10 +524,9 @@ class OpeningItem(EntityItem, QGraphicsItem):
                 lines.moveTo(qtgeom.to_scene(at(0, t)))
                 lines.lineTo(qtgeom.to_scene(at(length, t)))
         self._lines = lines
+        self.set_bounds(self._gap.boundingRect().united(lines.boundingRect()).adjusted(-0.05, -0.05, 0.05, 0.05))
+        self.update()
         self.setToolTip(f"{opening.id}: {opening.kind}, {opening.width_m:.2f} m")
-
-    def boundingRect(self) -> QRectF:
-        return self._gap.boundingRect().united(self._lines.boundingRect()).adjusted(-0.05, -0.05, 0.05, 0.05)
 
     def shape(self) -> QPainterPath:
         return self._gap
@@ -536,7 +554,7 @@ def display_id(entity_id: str, level_id: str | None) -> str:
     return entity_id[len(prefix) :] if prefix and entity_id.startswith(prefix) and entity_id != prefix else entity_id
 
 
-class DeviceLabelItem(QGraphicsItem):
+class DeviceLabelItem(BoundedItem):
     """The id beside a camera or sign, in screen pixels; the scene decides where (or whether) it goes."""
 
     FONT_PX = 12
@@ -567,12 +585,12 @@ class DeviceLabelItem(QGraphicsItem):
     def set_text(self, text: str, color: QColor) -> None:
         if text == self._text and QColor(color) == self._color:
             return
-        self.prepareGeometryChange()
         self._text, self._color = text, QColor(color)
         fm = QFontMetricsF(self._font)
         self._size = (fm.horizontalAdvance(self._text) + 4.0, fm.height())
         self._path = QPainterPath()
         self._path.addText(2, fm.ascent(), self._font, self._text)
+        self._update_bounds()
         self.update()
 
     def size(self) -> tuple[float, float]:
@@ -581,14 +599,15 @@ class DeviceLabelItem(QGraphicsItem):
 
     def set_placement(self, placement: QPointF | None) -> None:
         if placement != self._placement:
-            self.prepareGeometryChange()
             self._placement = placement
+            self._update_bounds()
 
-    def boundingRect(self) -> QRectF:
+    def _update_bounds(self) -> None:
         if self._placement is None:
-            return QRectF()
+            self.set_bounds(QRectF())
+            return
         w, h = self.size()
-        return QRectF(self._placement.x() - 2, self._placement.y() - 2, w + 4, h + 4)
+        self.set_bounds(QRectF(self._placement.x() - 2, self._placement.y() - 2, w + 4, h + 4))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if self._placement is None or not self._text:
@@ -601,7 +620,7 @@ class DeviceLabelItem(QGraphicsItem):
         painter.fillPath(path, self._color)
 
 
-class PointItem(EntityItem, QGraphicsItem):
+class PointItem(EntityItem, BoundedItem):
     """An entity at a plan position: a selectable symbol with its id beside it."""
 
     SYMBOL_PX = 7.0  # symbol radius on screen
@@ -610,12 +629,13 @@ class PointItem(EntityItem, QGraphicsItem):
     LABEL_MIN_SCALE = 8.0  # pixels per metre below which ids are hidden (unless selected)
 
     def __init__(self, entity_id: str, source: ModelSource) -> None:
-        QGraphicsItem.__init__(self)
+        BoundedItem.__init__(self)
         self._init_entity(entity_id, source)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)  # a moving coverage over it costs a blit
         reach = self.MAX_SYMBOL_M * 2.6
         self._symbol_bounds = QRectF(-reach, -reach, 2 * reach, 2 * reach)
+        self.set_bounds(self._symbol_bounds.adjusted(-0.1, -0.1, 0.1, 0.1))
         self.label = DeviceLabelItem(self)
 
     @property
@@ -692,9 +712,6 @@ class CameraItem(PointItem):
         )
         self.update()
 
-    def boundingRect(self) -> QRectF:
-        return self._symbol_bounds.adjusted(-0.1, -0.1, 0.1, 0.1)
-
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         cam: Camera = self.entity()
         color = self.color_of(cam)
@@ -743,9 +760,6 @@ class SignItem(PointItem):
         self.setToolTip(f"{display_name(sign, getattr(self._source, 'project', None))}: {sign.kind}, {sign.size}, "
                         f"facing {sign.facing_deg:g}°")
         self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._symbol_bounds.adjusted(-0.1, -0.1, 0.1, 0.1)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         sign: Sign = self.entity()

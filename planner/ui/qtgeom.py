@@ -42,6 +42,7 @@ __all__ = [
     "background_transform",
     "scene_rect",
     "geometry_path",
+    "geometry_paths",
     "scene_length",
 ]
 
@@ -179,23 +180,43 @@ def geometry_path(geometry: object, origin: Sequence[float] = (0.0, 0.0)) -> QPa
     >>> (r.left(), r.top(), r.width(), r.height()), path.contains(QPointF(-0.25, -0.5))
     ((-1.0, -1.0, 2.0, 1.0), False)
     """
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.OddEvenFill)
-    if geometry is None or getattr(geometry, "is_empty", True):
-        return path
-    rings = [ring for part in parts(geometry, "Polygon") for ring in (part.exterior, *part.interiors)]
+    return geometry_paths([geometry], origin)[0]
+
+
+def geometry_paths(geometries: Sequence[object], origin: Sequence[float] = (0.0, 0.0)) -> list[QPainterPath]:
+    """:func:`geometry_path` of each of ``geometries`` (None or empty: an empty path), converted together.
+
+    >>> from shapely.geometry import box
+    >>> holed = box(0, 0, 2, 2).difference(box(0.5, 0.5, 1, 1))
+    >>> [(p.isEmpty(), p.elementCount()) for p in geometry_paths([box(0, 0, 1, 1), None, holed])]
+    [(False, 5), (True, 1), (False, 10)]
+    """
+    rings: list[object] = []
+    owner: list[int] = []
+    for k, geometry in enumerate(geometries):
+        if geometry is None or getattr(geometry, "is_empty", True):
+            continue
+        for part in parts(geometry, "Polygon"):
+            for ring in (part.exterior, *part.interiors):
+                rings.append(ring)
+                owner.append(k)
+    paths = []
+    for _ in geometries:
+        path = QPainterPath()
+        path.setFillRule(Qt.FillRule.OddEvenFill)
+        paths.append(path)
     if not rings:
-        return path
+        return paths
     coords, index = shapely.get_coordinates(rings, return_index=True)
     counts = np.bincount(index, minlength=len(rings))
     scene = np.empty_like(coords)
     scene[:, 0] = coords[:, 0] - float(origin[0])
     scene[:, 1] = float(origin[1]) - coords[:, 1]
-    for polygon in _polygons(scene, counts):
+    for k, polygon in zip(owner, _polygons(scene, counts), strict=True):
         if polygon.size() >= 3:
-            path.addPolygon(polygon)
-            path.closeSubpath()
-    return path
+            paths[k].addPolygon(polygon)
+            paths[k].closeSubpath()
+    return paths
 
 
 def _polygons(points: np.ndarray, counts: np.ndarray) -> list[QPolygonF]:

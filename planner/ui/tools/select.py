@@ -109,12 +109,14 @@ class SelectTool(Tool):
         """Redraw the handles of the selection (after a selection, model or zoom change)."""
         if scale:
             self._scale = scale
-        for name in [n for n in self.preview.names if n.startswith("handle")]:
-            self.preview.remove(name)
         entity = self._single()
-        handles = self.handles()
+        handles = self.handles() if entity is not None else {}
+        wanted = {"handle-lines", *(f"handle-{name}" for name in handles)} if handles else set()
+        for name in [n for n in self.preview.names if n.startswith("handle") and n not in wanted]:
+            self.preview.remove(name)
         if not handles or entity is None:
             return
+        # the handles that stay are moved in place (a drag redraws them every frame)
         origin = entity.position
         path = QPainterPath()
         for point in handles.values():
