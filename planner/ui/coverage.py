@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+import numpy as np
+import shapely
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -20,7 +22,7 @@ from planner.model import Camera
 from planner.ui import qtgeom
 from planner.ui.items import Z_COVERAGE, BoundedItem
 
-__all__ = ["CoverageSource", "CoverageItem", "BAND_COLORS", "DORI_NAMES"]
+__all__ = ["CoverageSource", "CoverageItem", "LiveCoverageItem", "BAND_COLORS", "DORI_NAMES"]
 
 #: Fill of each DORI band, lowest density first (detect, observe, recognise, identify).
 BAND_COLORS = (
@@ -81,11 +83,6 @@ class CoverageItem(BoundedItem):
             self._highlight = highlight
             self.update()
 
-    def set_live(self, live: bool) -> None:
-        """While the camera is dragged its coverage changes every frame: draw it directly instead of
-        rendering it into a cache image first (the others stay cached and are blitted)."""
-        self.setCacheMode(QGraphicsItem.CacheMode.NoCache if live else QGraphicsItem.CacheMode.DeviceCoordinateCache)
-
     def sync(self) -> None:
         """Recompute the paths from the camera's current coverage."""
         found = self._source.camera_coverage(self.camera_id)
@@ -144,3 +141,106 @@ class CoverageItem(BoundedItem):
             painter.setBrush(QBrush(QColor(255, 255, 255, 170), Qt.BrushStyle.BDiagPattern))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawPath(self.overlap)
+
+
+class LiveCoverageItem(CoverageItem):
+    """The coverage of the camera being dragged, drawn in scene coordinates by an item that never moves.
+
+    A coverage item that follows its camera repaints the bounding rectangle of its old and of
+    its new outline every frame, and a lens that reaches through doors spans most of the plan.
+    This item (one per scene, empty until a drag) covers the whole plane and never changes its
+    bounds; each frame it asks the scene to repaint only the cells of a coarse grid that its old
+    and new outlines touch. It is drawn uncached, at the stacking place of the camera's own item,
+    which stays hidden until the drag ends.
+    """
+
+    #: Grid cell of the repainted area, in screen pixels.
+    CELL_PX = 40.0
+    #: What an outline's pen and antialiasing add around it, in screen pixels.
+    MARGIN_PX = 3.0
+    _EVERYWHERE = QRectF(-1.0e5, -1.0e5, 2.0e5, 2.0e5)
+
+    def __init__(self, source: CoverageSource) -> None:
+        super().__init__("", source)
+        self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        self.set_bounds(self._EVERYWHERE)
+        self._cells: list[QRectF] = []  # scene rectangles the outline drawn now covers
+
+    @property
+    def active(self) -> bool:
+        return bool(self.camera_id)
+
+    def take(self, item: CoverageItem) -> None:
+        """Draw the coverage of ``item``'s camera from now on (the caller hides ``item``)."""
+        self.camera_id = item.camera_id
+        self._fr, self._highlight = item._fr, item._highlight
+
+    def set_highlight(self, highlight: bool) -> None:
+        if highlight != self._highlight:
+            self._highlight = highlight
+            self._repaint(self._cells)
+
+    def release(self) -> None:
+        """Draw nothing again (the camera's own item takes over)."""
+        self.camera_id = ""
+        self.region, self.bands, self.overlap, self.fr_region = QPainterPath(), [], QPainterPath(), QPainterPath()
+        self._repaint(self._cells)
+        self._cells = []
+
+    def sync(self) -> None:
+        found = self._source.camera_coverage(self.camera_id) if self.camera_id else None
+        self.region, self.bands, self.overlap, self.fr_region = QPainterPath(), [], QPainterPath(), QPainterPath()
+        cells: list[QRectF] = []
+        if found is not None:
+            camera, coverage, overlap = found
+            self._fr = camera.face_recognition
+            if coverage is not None:
+                bands = [band.region for band in coverage.bands.get("dori", ())]
+                paths = qtgeom.geometry_paths([coverage.region, coverage.fr_region, overlap, *bands])
+                self.region, self.fr_region, self.overlap, self.bands = paths[0], paths[1], paths[2], paths[3:]
+                cells = self._cells_of([coverage.region, coverage.fr_region])
+        self._repaint(self._cells + cells)
+        self._cells = cells
+
+    def _scale(self) -> float:
+        views = self.scene().views() if self.scene() is not None else []
+        return float(views[0].transform().m11()) if views else 20.0
+
+    def _cells_of(self, geometries: list[Any]) -> list[QRectF]:
+        """Scene rectangles covering ``geometries`` (plan metres) and their outlines: the grid cells they touch,
+        joined along each row."""
+        geometries = [g for g in geometries if g is not None and not g.is_empty]
+        if not geometries:
+            return []
+        scale = max(self._scale(), 1e-6)
+        size = self.CELL_PX / scale
+        minx = min(g.bounds[0] for g in geometries)
+        miny = min(g.bounds[1] for g in geometries)
+        maxx = max(g.bounds[2] for g in geometries)
+        maxy = max(g.bounds[3] for g in geometries)
+        i0, i1 = int(np.floor(minx / size)), int(np.floor(maxx / size))
+        j0, j1 = int(np.floor(miny / size)), int(np.floor(maxy / size))
+        ii, jj = np.meshgrid(np.arange(i0, i1 + 1), np.arange(j0, j1 + 1))
+        ii, jj = ii.ravel(), jj.ravel()
+        boxes = shapely.box(ii * size, jj * size, (ii + 1) * size, (jj + 1) * size)
+        hit = np.zeros(len(boxes), dtype=bool)
+        for g in geometries:
+            shapely.prepare(g)
+            hit |= shapely.intersects(g, boxes)
+        margin = self.MARGIN_PX / scale
+        cells = []
+        for j in np.unique(jj[hit]).tolist():
+            row = np.sort(ii[hit & (jj == j)])
+            breaks = np.flatnonzero(np.diff(row) > 1)
+            for a, b in zip(np.r_[0, breaks + 1].tolist(), np.r_[breaks, len(row) - 1].tolist(), strict=True):
+                x0, x1 = row[a] * size, (row[b] + 1) * size
+                top, bottom = -(j + 1) * size, -j * size  # the scene's y runs down
+                cells.append(QRectF(x0 - margin, top - margin, x1 - x0 + 2 * margin, bottom - top + 2 * margin))
+        return cells
+
+    def _repaint(self, cells: list[QRectF]) -> None:
+        scene = self.scene()
+        if scene is None or not self.isVisible():
+            return
+        for rect in cells:
+            scene.update(rect)

@@ -554,7 +554,7 @@ def display_id(entity_id: str, level_id: str | None) -> str:
     return entity_id[len(prefix) :] if prefix and entity_id.startswith(prefix) and entity_id != prefix else entity_id
 
 
-class DeviceLabelItem(BoundedItem):
+class DeviceLabelItem(QGraphicsItem):
     """The id beside a camera or sign, in screen pixels; the scene decides where (or whether) it goes."""
 
     FONT_PX = 12
@@ -585,12 +585,12 @@ class DeviceLabelItem(BoundedItem):
     def set_text(self, text: str, color: QColor) -> None:
         if text == self._text and QColor(color) == self._color:
             return
+        self.prepareGeometryChange()
         self._text, self._color = text, QColor(color)
         fm = QFontMetricsF(self._font)
         self._size = (fm.horizontalAdvance(self._text) + 4.0, fm.height())
         self._path = QPainterPath()
         self._path.addText(2, fm.ascent(), self._font, self._text)
-        self._update_bounds()
         self.update()
 
     def size(self) -> tuple[float, float]:
@@ -599,15 +599,14 @@ class DeviceLabelItem(BoundedItem):
 
     def set_placement(self, placement: QPointF | None) -> None:
         if placement != self._placement:
+            self.prepareGeometryChange()
             self._placement = placement
-            self._update_bounds()
 
-    def _update_bounds(self) -> None:
+    def boundingRect(self) -> QRectF:
         if self._placement is None:
-            self.set_bounds(QRectF())
-            return
+            return QRectF()
         w, h = self.size()
-        self.set_bounds(QRectF(self._placement.x() - 2, self._placement.y() - 2, w + 4, h + 4))
+        return QRectF(self._placement.x() - 2, self._placement.y() - 2, w + 4, h + 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if self._placement is None or not self._text:

@@ -21,7 +21,7 @@ from planner.model import Camera, Change, Level, ModelError, Project
 from planner.rules.pack import DEFAULT_RULE_PACK, shown_private_uses
 from planner.ui import qtgeom
 from planner.ui.compliance import LiveCompliance
-from planner.ui.coverage import CoverageItem
+from planner.ui.coverage import CoverageItem, LiveCoverageItem
 from planner.ui.items import (
     ITEM_TYPES,
     BackgroundItem,
@@ -93,7 +93,10 @@ class LevelScene(QGraphicsScene):
         self._coverage_timer.timeout.connect(self._refresh_stale_coverage)
         self._snap_cache: Any = None
         self._labels_held = False
-        self._live_coverage: set[str] = set()  # coverage drawn without its cache while its camera is dragged
+        #: Draws the coverage of the camera being dragged (see LiveCoverageItem); one per build of the scene.
+        self._live: LiveCoverageItem | None = None
+        #: The coverage items (the live one among them) in their stacking order, bottom first.
+        self._coverage_stack: list[CoverageItem] = []
         self._declutter_timer = QTimer(self)
         self._declutter_timer.setSingleShot(True)
         self._declutter_timer.setInterval(120)
@@ -156,7 +159,13 @@ class LevelScene(QGraphicsScene):
         if layer == "density":
             for item in self._coverage.values():
                 item.update()
+            if self._live is not None:
+                self._live.update()
             return
+        if layer == "coverage":
+            self._release_live()
+            if self._live is not None:
+                self._live.setVisible(visible)
         for member in self._layer_items(layer):
             member.setVisible(visible)
             if not visible and member.isSelected():
@@ -202,6 +211,7 @@ class LevelScene(QGraphicsScene):
         item.setVisible(self._layers["coverage"])
         self.addItem(item)
         self._coverage[camera_id] = item
+        self._coverage_stack.append(item)
         item.sync()
         camera = self._items.get(camera_id)
         item.set_highlight(bool(camera is not None and camera.isSelected()))
@@ -214,9 +224,7 @@ class LevelScene(QGraphicsScene):
     def _refresh_stale_coverage(self) -> None:
         stale, self._stale_coverage = self._stale_coverage, set()
         for camera_id in stale:
-            item = self._coverage.get(camera_id)
-            if item is not None:
-                item.sync()
+            self._sync_coverage(camera_id)
 
     def flush(self) -> None:
         """Bring every pending coverage refresh and label placement up to date now."""
@@ -230,17 +238,54 @@ class LevelScene(QGraphicsScene):
         for camera_id, item in self._coverage.items():
             camera = self._items.get(camera_id)
             item.set_highlight(bool(camera is not None and camera.isSelected()))
+            if self._live is not None and self._live.camera_id == camera_id:
+                self._live.set_highlight(bool(camera is not None and camera.isSelected()))
 
     def hold_labels(self, hold: bool) -> None:
         """Keep the device labels where they are during a drag; place them again at its end."""
         self._labels_held = hold
         if not hold:
             self._declutter_timer.start()
-            for camera_id in self._live_coverage:
-                item = self._coverage.get(camera_id)
-                if item is not None:
-                    item.set_live(False)
-            self._live_coverage.clear()
+            self._release_live()
+
+    def _take_live(self, camera_id: str, item: CoverageItem) -> None:
+        """Let the live item draw ``camera_id``'s coverage from its stacking place; hide the camera's own item."""
+        live = self._live
+        if live is None or live.camera_id == camera_id:
+            return
+        self._release_live()
+        order = self._coverage_stack
+        k_live, k_item = order.index(live), order.index(item)
+        if k_live > k_item:
+            live.stackBefore(item)  # just below the hidden item: where it is drawn
+            order.insert(k_item, order.pop(k_live))
+        else:
+            for other in order[k_live + 1 : k_item + 1]:  # move those in between (in order) below the live item
+                other.stackBefore(live)
+            order.insert(k_item, order.pop(k_live))
+        live.take(item)
+        item.setVisible(False)
+
+    def _release_live(self) -> None:
+        """The dragged camera's own item draws its coverage again."""
+        live = self._live
+        if live is None or not live.active:
+            return
+        camera_id = live.camera_id
+        live.release()
+        item = self._coverage.get(camera_id)
+        if item is not None:
+            item.sync()
+            item.setVisible(self._layers["coverage"])
+
+    def _sync_coverage(self, camera_id: str) -> None:
+        live = self._live
+        if live is not None and live.camera_id == camera_id:
+            live.sync()
+            return
+        item = self._coverage.get(camera_id)
+        if item is not None:
+            item.sync()
 
     # -- remedy preview ------------------------------------------------------------------------------
     def show_ghost(self, region: Any, overlap: Any = None, camera_at: Any = None) -> None:
@@ -407,7 +452,9 @@ class LevelScene(QGraphicsScene):
         self._items.clear()  # first: clearing the selection below re-places labels
         self._backgrounds.clear()
         self._coverage.clear()
+        self._coverage_stack.clear()
         self._stale_coverage.clear()
+        self._live = None
         self._snap_cache = None
         self.clearSelection()
         self.clear()
@@ -416,6 +463,11 @@ class LevelScene(QGraphicsScene):
             self._build_backgrounds(level)
             for entity in level.items():
                 self._add(entity.id, entity.ENTITY)
+            if self._compliance is not None:  # empty until a camera is dragged; built with the rest
+                self._live = LiveCoverageItem(self)
+                self._live.setVisible(self._layers["coverage"])
+                self.addItem(self._live)
+                self._coverage_stack.append(self._live)
         self._fit_scene_rect(reset=True)
         self.declutter()
         self.rebuilt.emit()
@@ -534,8 +586,11 @@ class LevelScene(QGraphicsScene):
         item = self._items.pop(change.entity_id or "", None)
         if item is not None:
             self.removeItem(item)
+        if self._live is not None and self._live.active and self._live.camera_id == change.entity_id:
+            self._live.release()
         coverage = self._coverage.pop(change.entity_id or "", None)
         if coverage is not None:
+            self._coverage_stack.remove(coverage)
             self.removeItem(coverage)
         return {"extent", "labels"} | ({"shapes"} if kind in ("zone", "wall", "opening") else set()) | \
             ({"walls"} if kind == "wall" else set())
@@ -547,10 +602,9 @@ class LevelScene(QGraphicsScene):
         coverage = self._coverage.get(entity_id)
         if coverage is not None:
             self._stale_coverage.discard(entity_id)
-            if self._labels_held and entity_id not in self._live_coverage:  # changing during a drag
-                self._live_coverage.add(entity_id)
-                coverage.set_live(True)
-            coverage.sync()
+            if self._labels_held and coverage.isVisible():  # changing during a drag: the live item draws it
+                self._take_live(entity_id, coverage)
+            self._sync_coverage(entity_id)
 
     def _on_device_update(self, change: Change) -> set[str]:
         self._sync_item(change.entity_id or "")
