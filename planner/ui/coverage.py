@@ -228,14 +228,17 @@ class LiveCoverageItem(CoverageItem):
             shapely.prepare(g)
             hit |= shapely.intersects(g, boxes)
         margin = self.MARGIN_PX / scale
+        runs: list[list[int]] = []  # [row, first column, last column] of consecutive cells, row by row
+        for j, i in sorted(zip(jj[hit].tolist(), ii[hit].tolist(), strict=True)):
+            if runs and runs[-1][0] == j and runs[-1][2] == i - 1:
+                runs[-1][2] = i
+            else:
+                runs.append([j, i, i])
         cells = []
-        for j in np.unique(jj[hit]).tolist():
-            row = np.sort(ii[hit & (jj == j)])
-            breaks = np.flatnonzero(np.diff(row) > 1)
-            for a, b in zip(np.r_[0, breaks + 1].tolist(), np.r_[breaks, len(row) - 1].tolist(), strict=True):
-                x0, x1 = row[a] * size, (row[b] + 1) * size
-                top, bottom = -(j + 1) * size, -j * size  # the scene's y runs down
-                cells.append(QRectF(x0 - margin, top - margin, x1 - x0 + 2 * margin, bottom - top + 2 * margin))
+        for j, first, last in runs:
+            x0, x1 = first * size, (last + 1) * size
+            top, bottom = -(j + 1) * size, -j * size  # the scene's y runs down
+            cells.append(QRectF(x0 - margin, top - margin, x1 - x0 + 2 * margin, bottom - top + 2 * margin))
         return cells
 
     def _repaint(self, cells: list[QRectF]) -> None:
