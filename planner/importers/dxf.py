@@ -26,6 +26,7 @@ import fnmatch
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,8 +40,16 @@ from shapely.geometry.base import BaseGeometry
 
 from planner.geometry.convert import parts
 from planner.geometry.obstacles import opening_cut
-from planner.importers.dxf_doors import FURNITURE_BLOCK_RE, DoorSwing, door_swing, is_swing_arc, snap_to_wall
+from planner.importers.dxf_doors import (
+    FURNITURE_BLOCK_RE,
+    DoorSwing,
+    door_swing,
+    is_swing_arc,
+    snap_to_wall,
+    swing_leaves,
+)
 from planner.importers.dxf_walls import Arc, PairedWall, column_wall, pair_walls
+from planner.importers.dxf_windows import MAX_WINDOW_M, MIN_WINDOW_M, glazed_gaps
 from planner.importers.labels import classify_label, clean_label, is_area_text, is_hotel_label, is_placeholder
 from planner.importers.limits import check_arc, curve_points
 from planner.importers.result import (
@@ -105,6 +114,7 @@ MIN_ROOM_WIDTH_M = 0.6
 DEFAULT_DOOR_WIDTH_M = 0.9
 DEFAULT_WINDOW_WIDTH_M = 1.2
 _MAX_BLOCK_DEPTH = 6
+_MIN_FRAME_M = 5.0
 _FAR_ORIGIN_M = 10_000.0
 
 
@@ -170,6 +180,12 @@ class _Collected:
     layers_used: set[str] = field(default_factory=set)
     #: entities per layer (model space)
     layer_entities: dict[str, int] = field(default_factory=dict)
+    #: blocks named like a floor (1F, 一层, Erdgeschoss): their name and extent (drawing units)
+    floor_blocks: list[tuple[str, tuple[float, float, float, float]]] = field(default_factory=list)
+    #: large rectangles (title frames, sheet borders): their extent (drawing units)
+    frames: list[tuple[float, float, float, float]] = field(default_factory=list)
+    #: floor names written anywhere (title blocks too): text and centre (drawing units)
+    floor_names: list[tuple[str, tuple[float, float]]] = field(default_factory=list)
 
 
 class _Reader:
@@ -260,6 +276,10 @@ class _Reader:
         pts = _dedupe(points)
         if len(pts) < 2:
             return
+        if closed and self.factor is not None and 4 <= len(pts) <= 5:
+            frame = _rectangle(pts)
+            if frame is not None and min(frame[2] - frame[0], frame[3] - frame[1]) * self.factor >= _MIN_FRAME_M:
+                self.out.frames.append(frame)
         if self.wall(layer):
             if closed and pts[0] != pts[-1]:
                 pts.append(pts[0])
@@ -291,13 +311,19 @@ class _Reader:
             self.out.rooms.append((Polygon(part.exterior.coords), layer))
 
     def _text(self, entity: Any, layer: str) -> None:
-        if _IGNORED_LAYER_RE.search(layer):
-            return
         kind = entity.dxftype()
+        if _IGNORED_LAYER_RE.search(layer):
+            if kind != "ATTRIB" and self.factor is not None:  # a floor's title in its frame
+                raw = entity.plain_text() if kind == "MTEXT" else entity.dxf.get("text", "")
+                if len(raw) < 40 and _FLOOR_RE.search(clean_label(raw)):
+                    self.out.floor_names.append((clean_label(raw), _text_centre(entity)))
+            return
         raw = entity.plain_text() if kind == "MTEXT" else entity.dxf.get("text", "")
         text = clean_label(raw)
         if not text or is_placeholder(text):
             return
+        if _FLOOR_RE.search(text):
+            self.out.floor_names.append((text, _text_centre(entity)))
         if kind == "ATTRIB" and text.upper() == str(entity.dxf.get("tag", "")).upper():
             return  # an attribute still showing its tag
         self.out.labels.append(_Label(text, _text_centre(entity), layer))
@@ -306,6 +332,14 @@ class _Reader:
         name = entity.dxf.get("name", "")
         for attrib in getattr(entity, "attribs", []):
             self._text(attrib, layer if attrib.dxf.get("layer", "0") == "0" else attrib.dxf.layer)
+        floor = _floor_block_name(name)
+        if floor is not None and depth == 0 and self.factor is not None:
+            mark = self._mark()
+            self.walk(entity.virtual_entities(), depth + 1, layer)
+            box = self._extent_since(mark)
+            if box is not None:
+                self.out.floor_blocks.append((floor, box))
+            return
         if FURNITURE_BLOCK_RE.search(name):  # furniture, fixtures, symbols: never walls, rooms or openings
             self.out.furniture_blocks += 1
             return
@@ -330,6 +364,20 @@ class _Reader:
             self.out.skipped += 1
             return
         self.walk(entity.virtual_entities(), depth + 1, layer)
+
+    def _mark(self) -> tuple[int, int, int, int]:
+        return len(self.out.walls), len(self.out.lines), len(self.out.arcs), len(self.out.labels)
+
+    def _extent_since(self, mark: tuple[int, int, int, int]) -> tuple[float, float, float, float] | None:
+        """The extent of the walls, lines, arcs and labels read since ``mark``."""
+        w, ln, a, lb = mark
+        pts = [p for pts, _c, _l in self.out.walls[w:] for p in pts]
+        pts += [p for pts, _l in self.out.lines[ln:] for p in pts]
+        pts += [arc[0] for arc in self.out.arcs[a:]] + [label.point for label in self.out.labels[lb:]]
+        if not pts:
+            return None
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        return (min(xs), min(ys), max(xs), max(ys))
 
     def _swing_block(self, entity: Any) -> tuple[list[Any], list[_Seg]] | None:
         """The swing arcs and lines of a block that looks like a door (a quarter arc of a door's radius), or None."""
@@ -417,6 +465,33 @@ class _Reader:
         self.out.inserts.append(
             _Insert(kind, name, layer, (origin.x, origin.y), (axis.x / length, axis.y / length), points, nominal)
         )
+
+
+def _rectangle(pts: Sequence[tuple[float, float]]) -> tuple[float, float, float, float] | None:
+    """The extent of a closed outline that is an upright rectangle, else ``None``."""
+    ring = list(pts[:-1]) if len(pts) == 5 and math.dist(pts[0], pts[-1]) < 1e-9 else list(pts)
+    if len(ring) != 4:
+        return None
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
+    tol = 1e-6 * max(x1 - x0, y1 - y0, 1.0)
+    if x1 - x0 <= tol or y1 - y0 <= tol:
+        return None
+    for x, y in ring:
+        if min(abs(x - x0), abs(x - x1)) > tol or min(abs(y - y0), abs(y - y1)) > tol:
+            return None
+    return (x0, y0, x1, y1)
+
+
+def _floor_block_name(name: str) -> str | None:
+    """The floor a block's name names (``1F``, ``FLOOR_2F``, ``一层平面``, ``Erdgeschoss``), else ``None``."""
+    if not name or name.startswith("*"):
+        return None
+    text = re.sub(r"[_\-]+", " ", name).strip()
+    if _FLOOR_RE.search(text):
+        return text
+    text = re.sub(r"^(?:floor|plan|etage|geschoss|planta|楼层)\s+(?=\S)", "", text, flags=re.IGNORECASE)
+    return text if _FLOOR_RE.search(text) else None
 
 
 def _plain_ocs(entity: Any) -> bool:
@@ -529,7 +604,7 @@ def _read(path: Path) -> tuple[Any, list[str]]:
         raise PlanImportError(file, f"not a readable DXF file ({type(exc).__name__}: {exc})") from None
     if auditor.has_errors:
         notes.append(f"the DXF file had {len(auditor.errors)} structural error(s); repaired what could be")
-    if len(doc.modelspace()) == 0:
+    if len(doc.modelspace()) == 0 and not any(len(layout) for layout in _paper_layouts(doc)):
         raise PlanImportError(file, "not a readable DXF file: no drawing entities could be read from it")
     return doc, notes
 
@@ -589,7 +664,12 @@ def _loose_swings(got: _Collected, to_m: Any, factor: float, door_layers: Sequen
     used: set[int] = set()
     for k, (raw, arc) in enumerate(arcs):
         near = tree.query(Point(arc.centre), predicate="dwithin", distance=max(0.06, 0.08 * arc.radius))
-        swing = door_swing(arc, [segs[int(i)] for i in near])
+        leaves = swing_leaves(arc, [segs[int(i)] for i in near])
+        if len(leaves) > 1:  # a line to each end (a leaf and a sill line): the walls decide, once built
+            got.block_swings.append(([raw], [], "", arc.layer))
+            used.add(k)
+            continue
+        swing = leaves[0] if leaves else None
         if swing is None and door_layers and _matches(arc.layer, door_layers):
             got.block_swings.append(([raw], [], "", arc.layer))  # a door layer's arc: placed once walls are known
             used.add(k)
@@ -938,7 +1018,8 @@ def import_dxf(
     ignore_layers: Sequence[str] | str | None = None,
     **_: Any,
 ) -> ImportResult:
-    """Import a DXF plan as a new project: one level, or one per floor drawn side by side.
+    """Import a DXF plan as a new project: one level, or one per floor (on layouts, in floor blocks or frames,
+    side by side).
 
     ``units``: ``mm``, ``cm``, ``dm``, ``m``, ``in`` or ``ft``, required when
     the drawing has no ``$INSUNITS`` (:class:`UnitsRequiredError` otherwise).
@@ -962,38 +1043,50 @@ def import_dxf(
     def to_m(p: Sequence[float]) -> tuple[float, float]:
         return (p[0] * factor - offset[0], p[1] * factor - offset[1])
 
-    if hotel is None:  # bare room numbers are guest rooms only where other labels say the drawing is a hotel
-        hotel = any(is_hotel_label(lb.text) for lb in got.labels)
-    floors = _floors(got, to_m) if level_name is None else []
+    floors = _find_floors(doc, file, got, factor, to_m, layers, door_patterns, ignore_patterns, notes) \
+        if level_name is None else []
     if len(floors) < 2:
         floors = [_Floor(level_name or "1F", None, (0.0, 0.0))]
-    else:
-        shown = ", ".join(f.name for f in floors)
-        notes.append(f"{len(floors)} floors drawn side by side ({shown}) became {len(floors)} levels, placed over "
-                     "one another by the corners of their walls: check that they line up")
+    all_read = [got] + [floor.got for floor in floors if floor.got is not None]
+    for own in all_read[1:]:  # a layout's own drawing: its layers count too
+        for layer, n in own.layer_entities.items():
+            got.layer_entities[layer] = got.layer_entities.get(layer, 0) + n
+    if hotel is None:  # bare room numbers are guest rooms only where other labels say the drawing is a hotel
+        hotel = any(is_hotel_label(lb.text) for own in all_read for lb in own.labels)
     review: list[ReviewItem] = []
     unclassified_labels: list[str] = []
     private_uses = load_rule_pack(DEFAULT_RULE_PACK).any_private_uses  # the pack a new project names
     levels: list[Level] = []
     built = []
+    per_level: list[dict[str, Any]] = []
     for k, floor in enumerate(floors, start=1):
-        part = got if floor.box is None else _subset(got, floor.box)
-        shift = (offset[0] + floor.shift[0], offset[1] + floor.shift[1])
+        part = floor.got if floor.got is not None else (got if floor.box is None else _subset(got, floor.box))
+        f = floor.factor or factor
+        base = floor.offset if floor.got is not None else offset
+        shift = (base[0] + floor.shift[0], base[1] + floor.shift[1])
 
-        def to_level(p: Sequence[float], shift: tuple[float, float] = shift) -> tuple[float, float]:
-            return (p[0] * factor - shift[0], p[1] * factor - shift[1])
+        def to_level(p: Sequence[float], shift: tuple[float, float] = shift, f: float = f) -> tuple[float, float]:
+            return (p[0] * f - shift[0], p[1] * f - shift[1])
 
         level = Level(id=f"L{k}", name=floor.name, elevation_m=round(3.5 * (k - 1), 3))
-        labels, outside = _build_level(level, part, to_level, factor, shift, wall_thickness_m, door_patterns, hotel,
-                                       notes, review, unclassified_labels, private_uses)
+        level_notes: list[str] = []
+        labels, outside = _build_level(level, part, to_level, f, shift, wall_thickness_m, door_patterns, hotel,
+                                       level_notes, review, unclassified_labels, private_uses)
+        if len(floors) > 1:
+            level_notes = [f"{level.name}: {n}" for n in level_notes]
+        notes.extend(level_notes)
+        if floor.got is not None:
+            got.layers_used |= floor.got.layers_used
         levels.append(level)
-        built.append((level, labels, outside, shift))
+        built.append((level, labels, outside, shift, floor))
+        per_level.append(_level_row(level, floor, labels, outside))
     project = Project(venue=Venue(name=name if name is not None else path.stem), levels=levels)
     result = ImportResult(project, source=file, kind="dxf", review=review, unclassified_labels=unclassified_labels,
                           warnings=notes, units=unit_name)
     if render:
-        for level, _labels, _outside, shift in built:
-            _render_background(doc, project, level, factor, shift, notes)
+        for level, _labels, _outside, shift, floor in built:
+            _render_background(doc, project, level, floor.factor or factor, shift, notes,
+                               layout=floor.layout if floor.got is not None else None)
     all_labels = [lb for b in built for lb in b[1]]
     result.details.update({
         "wall_layers": sorted(got.layers_used),
@@ -1001,6 +1094,7 @@ def import_dxf(
         "labels": len(all_labels),
         "labels_outside_rooms": sum(b[2] for b in built),
         "layers": _layer_table(got, levels, all_labels, ignore_patterns),
+        "levels": per_level,
     })
     _say_what_was_missing(got, levels, layers, notes)
     return result
@@ -1086,6 +1180,7 @@ def _build_level(level: Level, got: _Collected, to_m: Any, factor: float, offset
     if got.not_windows:
         notes.append(f"{got.not_windows} block(s) on door or window layers do not look like doors or windows "
                      "(furniture, fixtures): not made openings")
+    walls = _glazing_windows(level, got, to_m, factor)
 
     labels = [_Label(lb.text, to_m(lb.point), lb.layer) for lb in got.labels if not _FLOOR_RE.search(lb.text)]
     named = [lb.point for lb in labels if not is_area_text(lb.text)]
@@ -1135,10 +1230,43 @@ def _build_level(level: Level, got: _Collected, to_m: Any, factor: float, offset
         unclassified_labels.extend(unclassified)
         review.append(ReviewItem(level.id, zone.id, zone_name, use, source, confidence, reason))
     if outside:
-        notes.append(f"{outside} label(s) lie outside every room" + (f" on {level.name}" if level.id != "L1" else ""))
+        notes.append(f"{outside} label(s) lie outside every room")
     if level.id != "L1":
         _prefix_ids(level)
     return labels, outside
+
+
+def _glazing_windows(level: Level, got: _Collected, to_m: Any, factor: float) -> list[Wall]:
+    """Windows drawn as thin parallel lines across a gap in a wall, on any layer: a window opening over the gap,
+    and the walls the pairing made of those lines dropped (glass is no opaque wall). Returns the level's walls."""
+    lo, hi = MIN_WINDOW_M * 0.7 / factor, (MAX_WINDOW_M + 1.0) / factor
+    raw: list[tuple[tuple[float, float], tuple[float, float]]] = []
+    for pts in itertools.chain((p for p, _l in got.lines), (p for p, _c, _l in got.walls)):
+        for a, b in itertools.pairwise(pts):
+            if lo <= math.dist(a, b) <= hi:
+                raw.append((to_m(a), to_m(b)))
+    taken = [o.segment for o in level.openings]
+    gaps = glazed_gaps([(w.path, w.thickness_m) for w in level.walls], raw, taken)
+    if not gaps:
+        return level.walls
+    dropped = {level.walls[i].id for g in gaps for i in g.glazing_walls}
+    n = sum(o.kind == "window" for o in level.openings)
+    for gap in gaps:
+        n += 1
+        level.openings.append(Opening(
+            id=f"win{n}", kind="window", segment=(_r(gap.segment[0]), _r(gap.segment[1])),
+            wall=None if gap.wall is None else level.walls[gap.wall].id,
+            extra={"import": {"found": "glazing", "lines": gap.lines, "thickness_m": round(gap.thickness, 3)}}))
+    kept = [w for w in level.walls if w.id not in dropped]
+    renamed = {}
+    for k, wall in enumerate(kept, start=1):
+        renamed[wall.id] = f"w{k}"
+        wall.id = f"w{k}"
+    for opening in level.openings:
+        if opening.wall is not None:
+            opening.wall = renamed.get(opening.wall)
+    level.walls[:] = kept
+    return kept
 
 
 def _prefix_ids(level: Level) -> None:
@@ -1161,11 +1289,18 @@ class _Floor:
     name: str
     box: tuple[float, float, float, float] | None  # drawing units
     shift: tuple[float, float]  # metres subtracted to lay it over the first floor
+    #: where the floor was found: a layout's viewport or paper space, a floor block, a frame, side by side
+    source: str = "side by side"
+    #: the floor's own drawing (a layout's paper space) and that drawing's origin offset (metres), else model space
+    got: _Collected | None = None
+    layout: str | None = None
+    offset: tuple[float, float] = (0.0, 0.0)
+    factor: float | None = None  # metres per unit of its own drawing (a layout drawn at a plot scale)
 
 
 #: Floor names under a plan drawn side by side with the others: 1F, 2F, B1, 一层平面图, 二层, Erdgeschoss, 1. OG.
 _FLOOR_RE = re.compile(
-    r"^\s*(?:(?:[BL]?\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:F|层|楼)(?:平面图?)?|B\d{1,2}|地下[一二三四五]?层|"
+    r"^\s*(?:(?:[BL]?\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:F|层|楼|階)(?:平面[图図]?)?|B\d{1,2}|地下[一二三四五]?层|"
     r"首层|底层|(?:erd|ober|dach|unter|keller)geschoss|\d{1,2}\.\s*(?:og|obergeschoss)|eg|ug|"
     r"(?:ground|first|second|third|fourth|basement|main|upper|lower|\d(?:st|nd|rd|th))\s+floor|"
     r"basement(?:\s*\([^)]*\))?|level\s+-?\d{1,2}|floor\s+\d{1,2}|"
@@ -1184,6 +1319,13 @@ def _floor_order(name: str) -> float:
         return -float(m.group()) if m else -1.0
     if re.search(r"首层|底层|erd|^eg|ground|rez|baja|^main", low):
         return 1.0
+    words = re.search(r"\b(first|second|third|fourth|primera|segunda|tercera)\b", low)
+    if words:  # the ground floor is 1: the first floor above it is 2
+        return {"first": 2.0, "primera": 2.0, "second": 3.0, "segunda": 3.0}.get(words.group(1), 4.0)
+    if re.search(r"^(?:og|obergeschoss)$", low):
+        return 2.0
+    if re.search(r"dachgeschoss|^dg$", low):
+        return 50.0
     m = re.search(r"\d+", low)
     if m:
         return float(m.group()) + (1.0 if re.search(r"og|obergeschoss|étage|etage", low) else 0.0)
@@ -1219,7 +1361,7 @@ def _floors(got: _Collected, to_m: Any, reach: float = 0.3, margin: float = 1.5)
         k = min(range(len(clusters)), key=lambda i: clusters[i].distance(pt))
         size = math.sqrt(clusters[k].area)
         if clusters[k].distance(pt) <= max(3.0, reach * size) and k not in named:
-            named[k] = clean_label(text)
+            named[k] = _floor_title(text)
     if len(named) < 2 or len(named) < len(clusters):
         return []
     floors = []
@@ -1255,6 +1397,325 @@ def _subset(got: _Collected, box: tuple[float, float, float, float]) -> _Collect
     return part
 
 
+# -- floors on layouts, in floor blocks and in frames ----------------------------------------------
+
+#: Layout names that say nothing (``Layout1``, ``布局1``, ``Présentation1``): the floor is named by its title.
+_GENERIC_LAYOUT_RE = re.compile(
+    r"^\s*(?:layout|布局|レイアウト|présentation|presentation|presentación|presentacion|plano|blatt|sheet|lámina|lamina|"
+    r"feuille|paper|papier)\s*\d*\s*$",
+    re.IGNORECASE,
+)
+#: A floor has at least this much wall (metres of drawn wall lines).
+_MIN_FLOOR_WALLS_M = 8.0
+_SCALE_TEXT_RE = re.compile(r"(?<![\d.])1\s*[:：/]\s*(\d{2,4})(?!\d)")
+_Box = tuple[float, float, float, float]
+
+
+def _paper_layouts(doc: Any) -> list[Any]:
+    """The drawing's paper-space layouts, in tab order."""
+    try:
+        names = [n for n in doc.layouts.names_in_taborder() if n.lower() != "model"]
+        return [doc.layouts.get(n) for n in names]
+    except Exception:  # a damaged layout table: model space only
+        return []
+
+
+def _floor_title(text: str) -> str:
+    """A floor name without the plot scale written after it: ``一层平面图 1:100`` -> ``一层平面图``.
+
+    >>> _floor_title("一层平面图 1:100"), _floor_title("Erdgeschoss M 1:50")
+    ('一层平面图', 'Erdgeschoss')
+    """
+    return re.sub(r"\s*(?:m\s*)?1\s*[:：]\s*\d+\s*$", "", clean_label(text), flags=re.IGNORECASE).strip() or text
+
+
+def _floor_texts(layout: Any) -> list[tuple[str, tuple[float, float]]]:
+    """Floor names written in a layout (its title), whatever their layer."""
+    out = []
+    for entity in layout.query("TEXT MTEXT"):
+        try:
+            raw = entity.plain_text() if entity.dxftype() == "MTEXT" else entity.dxf.get("text", "")
+            text = clean_label(raw)
+            if text and _FLOOR_RE.search(text):
+                out.append((_floor_title(text), _text_centre(entity)))
+        except Exception:
+            continue
+    return out
+
+
+def _wall_paths(got: _Collected) -> np.ndarray:
+    """The drawn wall lines (or, in a drawing without wall layers, its plan lines) as line strings, drawing units."""
+    paths = [pts for pts, _c, _l in got.walls] or [pts for pts, _l in got.lines]
+    return np.array([LineString(pts) for pts in paths if len(pts) >= 2], dtype=object)
+
+
+def _inside(box: _Box, p: Sequence[float]) -> bool:
+    return box[0] <= p[0] <= box[2] and box[1] <= p[1] <= box[3]
+
+
+def _walls_within(lines: np.ndarray, box: _Box) -> tuple[float, _Box | None]:
+    """Length (drawing units) and extent of the wall lines within ``box``."""
+    if len(lines) == 0:
+        return 0.0, None
+    clipped = shapely.clip_by_rect(lines, *box)
+    length = float(shapely.length(clipped).sum())
+    if length <= 0:
+        return 0.0, None
+    x0, y0, x1, y1 = shapely.total_bounds(clipped)
+    return length, (float(x0), float(y0), float(x1), float(y1))
+
+
+def _grown(b: _Box, by: float) -> _Box:
+    return (b[0] - by, b[1] - by, b[2] + by, b[3] + by)
+
+
+def _box_area(b: _Box) -> float:
+    return max(0.0, b[2] - b[0]) * max(0.0, b[3] - b[1])
+
+
+def _overlap(a: _Box, b: _Box) -> float:
+    """Area shared by two boxes over the smaller one's area."""
+    shared = _box_area((max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])))
+    smaller = min(_box_area(a), _box_area(b))
+    return shared / smaller if smaller > 0 else 0.0
+
+
+def _in_level_order(floors: list[_Floor]) -> list[_Floor]:
+    """Floors by storey when every name is a floor name (B1 before 1F before 2F), else as found."""
+    if all(_FLOOR_RE.search(f.name) for f in floors):
+        return sorted(floors, key=lambda f: _floor_order(f.name))
+    return floors
+
+
+def _unique_names(floors: list[_Floor]) -> None:
+    seen: dict[str, int] = {}
+    for floor in floors:
+        n = seen.get(floor.name, 0) + 1
+        seen[floor.name] = n
+        if n > 1:
+            floor.name = f"{floor.name} ({n})"
+
+
+def _aligned(floors: list[_Floor], extents: dict[int, _Box], factor: float) -> list[_Floor]:
+    """Floors in level order, each shifted so that the corner of its walls lies on the first floor's."""
+    floors = _in_level_order(floors)
+    _unique_names(floors)
+    first = extents[id(floors[0])]
+    for floor in floors:
+        ext = extents[id(floor)]
+        floor.shift = ((ext[0] - first[0]) * factor, (ext[1] - first[1]) * factor)
+    return floors
+
+
+def _boxed_floors(got: _Collected, named: Sequence[tuple[str, _Box]], factor: float, source: str) -> list[_Floor]:
+    """Floors from named model-space boxes (viewports, floor blocks, frames) that hold walls, one per distinct
+    set of walls: a box whose walls lie within an earlier box's is the same floor shown again."""
+    paths = _wall_paths(got)
+    floors: list[_Floor] = []
+    extents: dict[int, _Box] = {}
+    for name, box in named:
+        length, ext = _walls_within(paths, box)
+        if ext is None or length * factor < _MIN_FLOOR_WALLS_M:
+            continue
+        if any(_overlap(ext, extents[id(f)]) > 0.5 for f in floors):
+            continue
+        floor = _Floor(name, box, (0.0, 0.0), source)
+        floors.append(floor)
+        extents[id(floor)] = ext
+    return _aligned(floors, extents, factor) if len(floors) >= 2 else []
+
+
+def _viewport_floors(layouts: Sequence[Any], got: _Collected, factor: float) -> list[_Floor]:
+    """Floors shown on layouts through viewports onto distinct regions of model space.
+
+    A viewport whose region holds two or more other viewports' walls is a key plan or an overview, not a
+    floor. A layout with one floor names it (a generic name such as ``Layout1`` gives way to the floor name
+    written on the sheet or in the region); a layout with several names each by the floor name nearest it.
+    """
+    paths = _wall_paths(got)
+    found: list[tuple[Any, Any, _Box, _Box]] = []  # layout, viewport, region, extent of its walls
+    for layout in layouts:
+        try:
+            viewports = list(layout.viewports())
+        except Exception:
+            continue
+        for vp in viewports:
+            if vp.dxf.get("id", 2) == 1 or vp.dxf.get("status", 1) == 0:
+                continue  # the sheet's own view, or a viewport switched off
+            try:
+                region = tuple(float(v) for v in vp.get_modelspace_limits())
+            except Exception:
+                continue
+            if not all(math.isfinite(v) for v in region) or region[2] <= region[0] or region[3] <= region[1]:
+                continue
+            length, ext = _walls_within(paths, region)  # type: ignore[arg-type]
+            if ext is not None and length * factor >= _MIN_FLOOR_WALLS_M:
+                found.append((layout, vp, region, ext))  # type: ignore[arg-type]
+    if len(found) < 2:
+        return []
+    views = [v for v in found
+             if sum(1 for w in found if w is not v and _overlap(w[3], v[2]) > 0.8 and _overlap(w[3], v[3]) < 0.8) < 2]
+    per_layout: dict[str, int] = {}
+    for layout, *_ in views:
+        per_layout[layout.name] = per_layout.get(layout.name, 0) + 1
+    named: list[tuple[str, _Box]] = []
+    model_names = [(lb.text, lb.point) for lb in got.labels if _FLOOR_RE.search(lb.text)]
+    for layout, vp, region, _ext in views:
+        titles = _floor_texts(layout)
+        in_region = [_floor_title(t) for t, p in model_names if _inside(region, p)]
+        if per_layout[layout.name] == 1:
+            if not _GENERIC_LAYOUT_RE.search(layout.name):
+                name = layout.name
+            else:
+                name = titles[0][0] if titles else (in_region[0] if in_region else layout.name)
+        else:
+            c, w, h = vp.dxf.center, vp.dxf.get("width", 0.0), vp.dxf.get("height", 0.0)
+            near = [t for t, p in titles if math.dist((c[0], c[1]), p) <= max(w, h) * 0.75]
+            name = near[0] if near else (in_region[0] if in_region else layout.name)
+        named.append((name, region))
+    floors = _boxed_floors(got, named, factor, "viewport")
+    extents = [_walls_within(paths, f.box)[1] for f in floors if f.box is not None]
+    for i, a in enumerate(extents):
+        for b in extents[i + 1:]:
+            if a is not None and b is not None and _overlap(_grown(a, 1.0 / factor), b) > 0:
+                return []  # parts of one floor on several sheets (they meet at a match line): one level
+    for floor in floors:
+        floor.layout = next(lay.name for lay, _vp, region, _e in views if region == floor.box)
+    return floors
+
+
+def _paper_floors(layouts: Sequence[Any], file: str, layers: Sequence[str] | None,
+                  door_patterns: Sequence[str] | None, ignore_patterns: Sequence[str] | None, factor: float,
+                  notes: list[str]) -> list[_Floor]:
+    """Floors drawn in the paper space of their own layouts (at full size, or at a plot scale written on the
+    sheet as 1:100), each read as a drawing of its own."""
+    found: list[tuple[_Floor, _Box, float]] = []
+    for layout in layouts:
+        entities = [e for e in layout if e.dxftype() != "VIEWPORT"]
+        if not entities:
+            continue
+        scale, f, length, ext = 1.0, factor, 0.0, None
+        reader = None
+        for attempt in range(2):
+            f = factor * scale
+            reader = _Reader(file, layers, flatten=0.01 / f, factor=f, door_layers=door_patterns,
+                             ignore_layers=ignore_patterns)
+            try:
+                reader.walk(entities)
+            except PlanImportError:
+                raise
+            except Exception:
+                break
+            length, ext = _built_walls(reader.out, f)
+            if ext is None or attempt == 1 or max(ext[2] - ext[0], ext[3] - ext[1]) * f >= 5.0:
+                break
+            # smaller than a room at full size: a floor drawn at the scale the sheet states
+            scales = [int(m.group(1)) for e in layout.query("TEXT MTEXT")
+                      for m in [_SCALE_TEXT_RE.search(e.plain_text() if e.dxftype() == "MTEXT" else e.dxf.text)]
+                      if m is not None]
+            if not scales:
+                break
+            scale = float(scales[0])
+        if reader is None or ext is None or length * f < _MIN_FLOOR_WALLS_M:
+            continue
+        titles = _floor_texts(layout)
+        name = titles[0][0] if _GENERIC_LAYOUT_RE.search(layout.name) and titles else layout.name
+        got = reader.out
+        offset = _origin_offset(got, f, [])
+        floor = _Floor(name, None, (0.0, 0.0), "paper space", got=got, layout=layout.name, offset=offset, factor=f)
+        found.append((floor, ext, f))
+        if scale != 1.0:
+            notes.append(f"layout {layout.name!r} is drawn at 1:{scale:g} in paper space: read at that scale")
+    if len(found) < 2:
+        return []
+    floors = _in_level_order([f for f, _e, _s in found])
+    _unique_names(floors)
+    first = next((e, s) for f, e, s in found if f is floors[0])
+    for floor, ext, f in found:
+        # the corner of its walls over the first floor's corner (each in metres, after its own offset)
+        floor.shift = (ext[0] * f - floor.offset[0] - (first[0][0] * first[1] - floors[0].offset[0]),
+                       ext[1] * f - floor.offset[1] - (first[0][1] * first[1] - floors[0].offset[1]))
+    return floors
+
+
+def _built_walls(got: _Collected, factor: float) -> tuple[float, _Box | None]:
+    """Length (drawing units) and extent of the walls a layout's own drawing makes (title blocks make none)."""
+    walls = _build_walls(got, lambda p: (p[0] * factor, p[1] * factor), factor, WALL_THICKNESS_M, [])
+    pts = [p for w in walls for p in w.path]
+    if not pts:
+        return 0.0, None
+    xs, ys = [p[0] / factor for p in pts], [p[1] / factor for p in pts]
+    return sum(_length(w.path) for w in walls) / factor, (min(xs), min(ys), max(xs), max(ys))
+
+
+def _block_and_frame_floors(got: _Collected, factor: float) -> list[_Floor]:
+    """Floors drawn as blocks named like floors (1F, 一层平面), or inside frames with a floor name in them."""
+    if len(got.floor_blocks) >= 2:
+        floors = _boxed_floors(got, sorted(got.floor_blocks, key=lambda nb: (nb[1][0], -nb[1][1])), factor,
+                               "floor block")
+        if floors:
+            return floors
+    names = got.floor_names
+    if len(names) < 2 or len(got.frames) < 2:
+        return []
+    paths = _wall_paths(got)
+    named: list[tuple[str, _Box]] = []
+    for text, point in names:
+        holding = sorted((b for b in set(got.frames) if _inside(b, point)), key=_box_area)
+        for frame in holding:  # the smallest frame around the name that holds a floor's walls
+            length, _ext = _walls_within(paths, frame)
+            if length * factor >= _MIN_FLOOR_WALLS_M:
+                named.append((_floor_title(text), frame))
+                break
+    frames = [b for _n, b in named]
+    named = [(n, b) for n, b in named if frames.count(b) == 1]  # one name per frame
+    return _boxed_floors(got, sorted(named, key=lambda nb: (nb[1][0], -nb[1][1])), factor, "frame")
+
+
+def _find_floors(doc: Any, file: str, got: _Collected, factor: float, to_m: Any, layers: Sequence[str] | None,
+                 door_patterns: Sequence[str] | None, ignore_patterns: Sequence[str] | None,
+                 notes: list[str]) -> list[_Floor]:
+    """The floors of a drawing with several: on layouts (viewports onto model space, or paper space of their
+    own), as floor blocks or framed floors, or side by side under their names; else none."""
+    layouts = _paper_layouts(doc)
+    floors = _viewport_floors(layouts, got, factor) if layouts else []
+    if len(floors) < 2 and layouts:
+        floors = _paper_floors(layouts, file, layers, door_patterns, ignore_patterns, factor, notes)
+    if len(floors) < 2:
+        floors = _block_and_frame_floors(got, factor)
+    if len(floors) < 2:
+        floors = _floors(got, to_m)
+    if len(floors) < 2:
+        return []
+    shown = ", ".join(f.name for f in floors)
+    n = len(floors)
+    how = {
+        "viewport": f"{n} layouts show {n} floors ({shown}) through their viewports",
+        "paper space": f"{n} layouts hold {n} floors ({shown}) in their paper space",
+        "floor block": f"{n} floor blocks ({shown})",
+        "frame": f"{n} floors framed with their names ({shown})",
+    }.get(floors[0].source, f"{n} floors drawn side by side ({shown})")
+    notes.append(f"{how} became {n} levels, placed over one another by the corners of their walls: "
+                 "check that they line up")
+    return floors
+
+
+def _level_row(level: Level, floor: _Floor, labels: Sequence[_Label], outside: int) -> dict[str, Any]:
+    """What one level got: its source, zones, walls, doors and windows, labels in no room."""
+    return {
+        "id": level.id,
+        "name": level.name,
+        "source": floor.source if floor.layout is None else f"{floor.source} of layout {floor.layout!r}",
+        "zones": len(level.zones),
+        "zones_by_use": dict(sorted(Counter(z.use for z in level.zones).items())),
+        "walls": len(level.walls),
+        "doors": sum(o.kind == "door" for o in level.openings),
+        "windows": sum(o.kind == "window" for o in level.openings),
+        "labels": len(labels),
+        "labels_outside_rooms": outside,
+    }
+
+
 def _patterns(value: Sequence[str] | str | None) -> list[str] | None:
     if value is None:
         return None
@@ -1286,7 +1747,7 @@ def _layer_table(got: _Collected, levels: Sequence[Level], labels: Sequence[_Lab
 
 
 def _render_background(doc: Any, project: Project, level: Level, factor: float, offset: tuple[float, float],
-                       notes: list[str]) -> None:
+                       notes: list[str], layout: str | None = None) -> None:
     from planner.importers.dxf_render import render_modelspace
 
     pts = [p for w in level.walls for p in w.path] + [p for z in level.zones for p in z.polygon]
@@ -1296,7 +1757,8 @@ def _render_background(doc: Any, project: Project, level: Level, factor: float, 
     margin = max(1.0, 0.05 * max(max(xs) - min(xs), max(ys) - min(ys)))
     bounds = (min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin)
     try:
-        rendered = render_modelspace(doc, to_metres=factor, offset=offset, bounds_m=bounds, notes=notes)
+        rendered = render_modelspace(doc, to_metres=factor, offset=offset, bounds_m=bounds, notes=notes,
+                                     layout=layout)
     except Exception as exc:  # rendering is a convenience: the plan data stands without it
         notes.append(f"the drawing could not be rendered as a background ({type(exc).__name__})")
         return

@@ -28,6 +28,7 @@ __all__ = [
     "door_swing",
     "is_swing_arc",
     "snap_to_wall",
+    "swing_leaves",
 ]
 
 #: Door swing radii (metres) and the sweep of a swing arc (degrees).
@@ -76,20 +77,33 @@ def _arc_ends(arc: Arc) -> tuple[tuple[float, float], tuple[float, float]]:
 
 def door_swing(arc: Arc, lines: Sequence[tuple[tuple[float, float], tuple[float, float]]]) -> DoorSwing | None:
     """The door an arc draws, when a leaf line runs from its centre to one of its ends; else ``None``."""
+    swings = swing_leaves(arc, lines)
+    return swings[0] if swings else None
+
+
+def swing_leaves(arc: Arc, lines: Sequence[tuple[tuple[float, float], tuple[float, float]]]) -> list[DoorSwing]:
+    """Every door the arc may draw: one per arc end that a line from its centre reaches (the leaf drawn open).
+    Two means a line runs to each end (a leaf and a sill line across the gap): the walls must decide.
+
+    >>> arc = Arc((0.0, 0.0), 0.9, 0.0, 90.0, "DOOR")
+    >>> leaves = swing_leaves(arc, [((0.0, 0.0), (0.9, 0.0)), ((0.0, 0.0), (0.0, 0.9))])
+    >>> [tuple(round(v, 6) + 0.0 for v in s.closed_end) for s in leaves]
+    [(0.0, 0.9), (0.9, 0.0)]
+    """
     if not is_swing_arc(arc):
-        return None
+        return []
     e0, e1 = _arc_ends(arc)
     near_hinge = max(0.06, 0.08 * arc.radius)
     near_end = max(0.08, 0.12 * arc.radius)
+    found: list[DoorSwing] = []
     for a, b in lines:
         for p, q in ((a, b), (b, a)):
             if math.dist(p, arc.centre) > near_hinge:
                 continue
-            if math.dist(q, e0) <= near_end:
-                return DoorSwing(arc.centre, e1, e0, arc.radius, arc.layer)
-            if math.dist(q, e1) <= near_end:
-                return DoorSwing(arc.centre, e0, e1, arc.radius, arc.layer)
-    return None
+            for open_end, closed_end in ((e0, e1), (e1, e0)):
+                if math.dist(q, open_end) <= near_end and not any(s.open_end == open_end for s in found):
+                    found.append(DoorSwing(arc.centre, closed_end, open_end, arc.radius, arc.layer))
+    return found
 
 
 def snap_to_wall(

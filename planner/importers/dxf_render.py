@@ -145,8 +145,9 @@ def render_modelspace(
     pixels_per_metre: float = 50.0,
     max_seconds: float = _MAX_SECONDS,
     notes: list[str] | None = None,
+    layout: str | None = None,
 ) -> tuple[bytes, Transform] | None:
-    """Render ``doc``'s model space within ``bounds_m`` (plan metres) to PNG.
+    """Render ``doc``'s model space (or the paper space of ``layout``) within ``bounds_m`` (plan metres) to PNG.
 
     Drawing coordinates map to plan metres as ``(x·to_metres - offset_x, …)``.
     Returns the PNG bytes and the background transform, or ``None`` when
@@ -169,10 +170,11 @@ def render_modelspace(
         hatch_policy=HatchPolicy.SHOW_OUTLINE,
         lineweight_policy=LineweightPolicy.ABSOLUTE,
     )
-    _fonts_for(doc)
+    space = doc.modelspace() if layout is None else doc.paperspace(layout)
+    _fonts_for(doc, space)
     frontend = Frontend(RenderContext(doc), collector, config=config)
     try:
-        frontend.draw_layout(doc.modelspace(), finalize=True, filter_func=_plan_entity)
+        frontend.draw_layout(space, finalize=True, filter_func=_plan_entity)
     except _Budget:
         if notes is not None:
             notes.append("the drawing is large: its background shows only part of it (the plan data is complete)")
@@ -205,7 +207,7 @@ def _plan_entity(entity: Any) -> bool:
     return not RENDER_SKIPPED_LAYER_RE.search(entity.dxf.get("layer", "0"))
 
 
-def _fonts_for(doc: Any) -> None:
+def _fonts_for(doc: Any, space: Any = None) -> None:
     """Point every text style whose font the machine lacks (an SHX font, a missing TrueType) to the bundled
     WenQuanYi Micro Hei, which draws Chinese and Latin text alike."""
     from ezdxf.fonts import font_manager as fm
@@ -218,7 +220,8 @@ def _fonts_for(doc: Any) -> None:
         return
     if _FONT not in fm.DEFAULT_FONTS:  # the fallback of fonts named inline (MTEXT \fSimHei;) and not found
         fm.DEFAULT_FONTS.insert(0, _FONT)
-    for layout in (doc.modelspace(), *doc.blocks):  # inline MTEXT fonts (\fSimHei|b0;) take the style's font
+    spaces = (doc.modelspace(), *([space] if space is not None else []), *doc.blocks)
+    for layout in spaces:  # inline MTEXT fonts (\fSimHei|b0;) take the style's font
         for mtext in layout.query("MTEXT"):
             if "\\f" in mtext.text or "\\F" in mtext.text:
                 mtext.text = _INLINE_FONT_RE.sub("", mtext.text)

@@ -158,13 +158,14 @@ class ImportResult:
     def summary(self) -> dict[str, Any]:
         """Counts for the command line and the import dialog."""
         zones = [z for level in self.project.levels for z in level.zones]
+        sources = {row["id"]: row.get("source") for row in self.details.get("levels", []) if isinstance(row, dict)}
         openings = Counter(o.kind for level in self.project.levels for o in level.openings)
         return {
             "source": self.source,
             "kind": self.kind,
             "units": self.units,
             "calibrated": self.calibrated,
-            "levels": [{"id": lv.id, "name": lv.name} for lv in self.project.levels],
+            "levels": [_level_counts(lv, sources.get(lv.id)) for lv in self.project.levels],
             "zones": len(zones),
             "zones_by_use": dict(sorted(Counter(z.use for z in zones).items())),
             "walls": sum(len(level.walls) for level in self.project.levels),
@@ -183,6 +184,13 @@ class ImportResult:
         lines = [f"Imported {self.source} ({self.kind}{units})"]
         names = ", ".join(f"{lv['id']} {lv['name']}".strip() for lv in s["levels"])
         lines.append(f"  levels: {len(s['levels'])} ({names})")
+        if len(s["levels"]) > 1:
+            for lv in s["levels"]:
+                uses = ", ".join(f"{use} {n}" for use, n in lv["zones_by_use"].items())
+                source = f" [{lv['source']}]" if lv.get("source") else ""
+                zones = f"{lv['zones']} zones" + (f" ({uses})" if uses else "")
+                lines.append(f"    {lv['id']} {lv['name']}{source}: {zones}, {lv['walls']} walls, "
+                             f"{lv['doors']} doors, {lv['windows']} windows")
         by_use = ", ".join(f"{use} {n}" for use, n in s["zones_by_use"].items())
         lines.append(f"  zones: {s['zones']}" + (f" ({by_use})" if by_use else ""))
         lines.append(f"  walls: {s['walls']}")
@@ -207,6 +215,20 @@ class ImportResult:
             lines.append(f"  zones to review: {len(private)} with a low-confidence use")
         lines.extend(f"  warning: {w}" for w in self.warnings)
         return "\n".join(lines)
+
+
+def _level_counts(level: Level, source: str | None) -> dict[str, Any]:
+    """One level's line of the summary: what it holds, and where the importer found it."""
+    return {
+        "id": level.id,
+        "name": level.name,
+        **({"source": source} if source else {}),
+        "zones": len(level.zones),
+        "zones_by_use": dict(sorted(Counter(z.use for z in level.zones).items())),
+        "walls": len(level.walls),
+        "doors": sum(o.kind == "door" for o in level.openings),
+        "windows": sum(o.kind == "window" for o in level.openings),
+    }
 
 
 def read_source(path: Path, what: str = "file") -> bytes:

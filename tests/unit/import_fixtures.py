@@ -318,6 +318,18 @@ def office_floor_dxf(path: Path, *, binary: bool = False, floors: Sequence[str] 
     ``floors``: floor names (``一层平面图``, ``二层平面图``): the floor is drawn once per name, side by side
     20 m apart, each with its name under it, as multi-storey drawings are.
     """
+    doc = _office_doc()
+    for i, floor in enumerate(floors or [""]):
+        _office_floor(doc, 20.0 * i, floor)
+    if binary:
+        doc.saveas(path, fmt="bin")
+    else:
+        doc.saveas(path)
+    return path
+
+
+def _office_doc() -> Any:
+    """A new mm drawing with the office floor's layers and blocks."""
     import ezdxf
 
     doc = ezdxf.new("R2013", setup=False)
@@ -335,18 +347,15 @@ def office_floor_dxf(path: Path, *, binary: bool = False, floors: Sequence[str] 
     chair = doc.blocks.new(name="CH-01")
     chair.add_lwpolyline([(0, 0), (450, 0), (450, 450), (0, 450)], close=True)
     chair.add_arc((225, 450), 225, 0, 180)
-    for i, floor in enumerate(floors or [""]):
-        _office_floor(doc, 20.0 * i, floor)
-    if binary:
-        doc.saveas(path, fmt="bin")
-    else:
-        doc.saveas(path)
-    return path
+    return doc
 
 
-def _office_floor(doc: Any, dx: float, floor_name: str) -> None:
+def _office_floor(doc: Any, dx: float, floor_name: str, *, space: Any = None,
+                  names: dict[str, str] | None = None) -> None:
+    """One office floor ``dx`` metres to the right, in ``space`` (model space by default); ``names`` renames rooms."""
     k = 1000.0
-    msp = doc.modelspace()
+    msp = doc.modelspace() if space is None else space
+    names = names or {}
     if floor_name:
         msp.add_text(floor_name, height=500, dxfattribs={"layer": "PUB_TEXT", "insert": ((dx + 4.0) * k, -2.0 * k)})
 
@@ -375,11 +384,127 @@ def _office_floor(doc: Any, dx: float, floor_name: str) -> None:
         msp.add_blockref("CH-01", at, dxfattribs={"layer": "WINDOW"})
     msp.add_blockref("C1518", (x(7.5), 8.0 * k), dxfattribs={"layer": "WINDOW"})
     h = 350.0
-    msp.add_text("男厕", height=h, dxfattribs={"layer": "PUB_TEXT", "insert": (x(1.0), 5.0 * k)})
-    mtext = msp.add_mtext("{\\fSimHei|b0|i0|c134;\\H1.2x;女厕}", dxfattribs={"layer": "PUB_TEXT", "char_height": h})
+    msp.add_text(names.get("男厕", "男厕"), height=h, dxfattribs={"layer": "PUB_TEXT", "insert": (x(1.0), 5.0 * k)})
+    mtext = msp.add_mtext("{\\fSimHei|b0|i0|c134;\\H1.2x;" + names.get("女厕", "女厕") + "}",
+                          dxfattribs={"layer": "PUB_TEXT", "char_height": h})
     mtext.set_location((x(4.5), 5.0 * k), attachment_point=5)
-    msp.add_text("办公室", height=h, dxfattribs={"layer": "PUB_TEXT", "insert": (x(9.0), 6.5 * k)})
-    msp.add_text("走廊", height=h, dxfattribs={"layer": "PUB_TEXT", "insert": (x(5.5), 0.8 * k)})
+    msp.add_text(names.get("办公室", "办公室"), height=h, dxfattribs={"layer": "PUB_TEXT", "insert": (x(9.0), 6.5 * k)})
+    msp.add_text(names.get("走廊", "走廊"), height=h, dxfattribs={"layer": "PUB_TEXT", "insert": (x(5.5), 0.8 * k)})
     for i, px in enumerate((1.5, 4.5, 10.5)):
         msp.add_text(f"12{i:02d}", height=150, dxfattribs={"layer": "E-POWR", "insert": (x(px), 3.0 * k)})
     msp.add_text("3000", height=250, dxfattribs={"layer": "DIM_LEAD", "insert": (x(1.5), 2.5 * k)})
+
+
+#: The second floor of the layout fixtures: the same rooms, named differently.
+SECOND_FLOOR_NAMES = {"男厕": "男卫", "女厕": "女卫", "办公室": "会议室"}
+
+
+def layout_floors_dxf(path: Path, *, paper: bool = False) -> Path:
+    """Two office floors, each shown on a layout of its own, as drawings sent for plotting are.
+
+    * ``paper=False``: both floors drawn in model space 30 m apart with no floor name near them; layouts
+      ``Ground Floor`` and ``First Floor`` each hold a viewport onto one of them, ``Overview`` one viewport
+      onto both (a key plan, not a floor) and ``Layout1`` nothing.
+    * ``paper=True``: model space holds only a note; layouts ``Erdgeschoss`` and ``Obergeschoss`` each hold
+      their floor drawn in paper space at full size (mm), with a title frame around it.
+
+    The second floor's rooms are named by :data:`SECOND_FLOOR_NAMES`.
+    """
+    doc = _office_doc()
+    doc.layers.add("TITLE")
+    msp = doc.modelspace()
+    if paper:
+        msp.add_text("see the layouts", height=300, dxfattribs={"layer": "PUB_TEXT", "insert": (0, 0)})
+        for name, names in (("Erdgeschoss", None), ("Obergeschoss", SECOND_FLOOR_NAMES)):
+            layout = doc.layouts.new(name)
+            _office_floor(doc, 0.0, "", space=layout, names=names)
+            layout.add_lwpolyline([(-2000, -3000), (16000, -3000), (16000, 11000), (-2000, 11000)], close=True,
+                                  dxfattribs={"layer": "TITLE"})
+            layout.add_text(name, height=400, dxfattribs={"layer": "TITLE", "insert": (10000, -2500)})
+    else:
+        _office_floor(doc, 0.0, "")
+        _office_floor(doc, 30.0, "", names=SECOND_FLOOR_NAMES)
+        for name, centre in (("Ground Floor", (6000, 4000)), ("First Floor", (36000, 4000))):
+            layout = doc.layouts.new(name)
+            layout.add_viewport(center=(200, 140), size=(360, 250), view_center_point=centre, view_height=12000)
+            layout.add_text(name, height=5, dxfattribs={"layer": "TITLE", "insert": (20, 10)})
+        overview = doc.layouts.new("Overview")
+        overview.add_viewport(center=(200, 140), size=(360, 120), view_center_point=(21000, 4000), view_height=16000)
+    doc.saveas(path)
+    return path
+
+
+def framed_floors_dxf(path: Path, *, blocks: bool = False) -> Path:
+    """Two office floors side by side in model space, 30 m apart, named the way title blocks name them.
+
+    * ``blocks=False``: each floor inside a sheet frame on layer ``图框``, its name (``一层平面图 1:100``,
+      ``二层平面图 1:100``) in the frame's corner 5 m below the floor, as far from it as title blocks are.
+    * ``blocks=True``: each floor drawn in a block named ``1F`` / ``2F``, inserted side by side; no names written.
+
+    The second floor's rooms are named by :data:`SECOND_FLOOR_NAMES`.
+    """
+    doc = _office_doc()
+    doc.layers.add("图框")
+    msp = doc.modelspace()
+    for i, (title, names) in enumerate((("一层平面图 1:100", None), ("二层平面图 1:100", SECOND_FLOOR_NAMES))):
+        dx = 30.0 * i
+        if blocks:
+            block = doc.blocks.new(f"{i + 1}F")
+            _office_floor(doc, 0.0, "", space=block, names=names)
+            msp.add_blockref(f"{i + 1}F", (dx * 1000.0, 0.0))
+        else:
+            _office_floor(doc, dx, "", names=names)
+            x0 = (dx - 3.0) * 1000.0
+            msp.add_lwpolyline([(x0, -8000), (x0 + 20000, -8000), (x0 + 20000, 11000), (x0, 11000)], close=True,
+                               dxfattribs={"layer": "图框"})
+            msp.add_text(title, height=600, dxfattribs={"layer": "图框", "insert": (x0 + 9000, -6000)})
+    doc.saveas(path)
+    return path
+
+
+#: The glazed-window floor (metres): centre-lines of its 200 mm walls, rooms (name -> a point inside), the
+#: window gaps (centre-line ends) and the doors' gaps.
+GLAZED_WALLS = [((0.0, 0.0), (10.0, 0.0)), ((10.0, 0.0), (10.0, 6.0)), ((10.0, 6.0), (0.0, 6.0)),
+                ((0.0, 6.0), (0.0, 0.0)), ((0.0, 3.0), (10.0, 3.0)), ((4.0, 3.0), (4.0, 6.0))]
+GLAZED_ROOMS = {"男厕": (2.0, 4.5), "办公室": (7.0, 4.5), "走廊": (5.0, 1.5)}
+GLAZED_WINDOWS = [((1.0, 3.0), (2.5, 3.0)), ((6.0, 6.0), (8.0, 6.0))]
+GLAZED_DOORS = [((4.0, 4.0), (4.0, 4.9)), ((7.0, 3.0), (8.0, 3.0))]
+
+
+def glazed_window_dxf(path: Path, glazing_layer: str = "0") -> Path:
+    """A toilet beside an office above a corridor (mm), walls drawn as face lines on ``A-WALL`` cut at the gaps.
+
+    The windows are no blocks: in the gap of the corridor wall (a borrowed light into the toilet) three thin
+    lines run along the wall (faces of the frame and the glass), in the office's outer wall four, all on
+    ``glazing_layer``. The toilet's door opens from the office, so only its window faces the corridor.
+    """
+    import ezdxf
+
+    doc = ezdxf.new("R2013", setup=False)
+    doc.header["$INSUNITS"] = 4
+    for name in ("A-WALL", "A-DOOR", "A-ANNO-TEXT", glazing_layer):
+        if name not in doc.layers:
+            doc.layers.add(name)
+    msp = doc.modelspace()
+    k = 1000.0
+    gaps = []
+    for (x0, y0), (x1, y1) in GLAZED_WINDOWS + GLAZED_DOORS:
+        if y0 == y1:
+            gaps.append(((x0, y0 - 0.2), (x1, y0 + 0.2)))
+        else:
+            gaps.append(((x0 - 0.2, y0), (x0 + 0.2, y1)))
+    for ring in _wall_outline(GLAZED_WALLS, 0.2, gaps):
+        msp.add_lwpolyline([(x * k, y * k) for x, y in ring], close=True, dxfattribs={"layer": "A-WALL"})
+    for ((x0, y), (x1, _)), offsets in zip(GLAZED_WINDOWS, ((-0.1, 0.0, 0.1), (-0.1, -0.03, 0.03, 0.1)),
+                                           strict=True):
+        for off in offsets:
+            msp.add_line((x0 * k, (y + off) * k), (x1 * k, (y + off) * k), dxfattribs={"layer": glazing_layer})
+    # the toilet door: hinged at (4, 4) in the x = 4 wall, opening into the office; the office door from the corridor
+    msp.add_arc((4.1 * k, 4.0 * k), 0.9 * k, 0, 90, dxfattribs={"layer": "A-DOOR"})
+    msp.add_line((4.1 * k, 4.0 * k), (5.0 * k, 4.0 * k), dxfattribs={"layer": "A-DOOR"})
+    msp.add_arc((7.0 * k, 3.1 * k), 1.0 * k, 0, 90, dxfattribs={"layer": "A-DOOR"})
+    msp.add_line((7.0 * k, 3.1 * k), (7.0 * k, 4.1 * k), dxfattribs={"layer": "A-DOOR"})
+    for name, (x, y) in GLAZED_ROOMS.items():
+        msp.add_text(name, height=300, dxfattribs={"layer": "A-ANNO-TEXT", "insert": ((x - 0.4) * k, y * k)})
+    doc.saveas(path)
+    return path
