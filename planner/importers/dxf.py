@@ -48,7 +48,7 @@ from planner.importers.dxf_doors import (
     snap_to_wall,
     swing_leaves,
 )
-from planner.importers.dxf_walls import Arc, PairedWall, column_wall, pair_walls
+from planner.importers.dxf_walls import Arc, PairedWall, PairingTooDenseError, column_wall, pair_walls
 from planner.importers.dxf_windows import MAX_WINDOW_M, MIN_WINDOW_M, glazed_gaps
 from planner.importers.labels import classify_label, clean_label, is_area_text, is_hotel_label, is_placeholder
 from planner.importers.limits import check_arc, curve_points
@@ -762,11 +762,19 @@ def _build_walls(got: _Collected, to_m: Any, factor: float, thin_m: float, notes
         segments.extend((a, b, layer, n) for a, b in itertools.pairwise(path))
     arcs = [Arc(to_m(c), r * factor, a0, a1, layer) for c, r, a0, a1, layer in got.wall_arcs]
     if segments or arcs:
-        found += pair_walls(segments, arcs)
+        try:
+            found += pair_walls(segments, arcs)
+        except PairingTooDenseError as exc:
+            notes.append(_too_dense(exc, segments, "the wall layers' lines"))
+            found += [PairedWall((a, b), thin_m, layer, "single", {layer}) for a, b, layer, _n in segments]
     if not found:
         loose = [(a, b, layer) for pts, layer in got.lines
                  for a, b in zip([to_m(p) for p in pts], [to_m(p) for p in pts[1:]], strict=False)]
-        guessed = [w for w in pair_walls(loose, keep_single=False) if _length(w.path) >= 0.3]
+        try:
+            guessed = [w for w in pair_walls(loose, keep_single=False) if _length(w.path) >= 0.3]
+        except PairingTooDenseError as exc:
+            notes.append(_too_dense(exc, loose, "the drawing's lines"))
+            guessed = []
         if sum(_length(w.path) for w in guessed) >= 4.0:
             found = guessed
             layers = sorted({layer for w in guessed for layer in w.layers})
@@ -785,6 +793,16 @@ def _build_walls(got: _Collected, to_m: Any, factor: float, thin_m: float, notes
             extra={"import": {"layer": w.layer, "found": w.how}},
         ))
     return walls
+
+
+def _too_dense(exc: PairingTooDenseError, segments: Sequence[Sequence[Any]], what: str) -> str:
+    """The note for lines too crowded to pair into walls: where they lie, and what to check."""
+    xs = [p[0] for seg in segments for p in seg[:2]]
+    ys = [p[1] for seg in segments for p in seg[:2]]
+    size = f"{max(xs) - min(xs):.1f} x {max(ys) - min(ys):.1f} m" if xs else "a small space"
+    return (f"{what} are too crowded to pair into walls ({exc.segments} lines within {size}, with thousands of "
+            "others closer than a wall's thickness to each): check the drawing's unit (--units) and scale, or choose "
+            "the wall layers with --wall-layers")
 
 
 def _length(path: Sequence[tuple[float, float]]) -> float:
@@ -1085,8 +1103,13 @@ def import_dxf(
                           warnings=notes, units=unit_name)
     if render:
         for level, _labels, _outside, shift, floor in built:
-            _render_background(doc, project, level, floor.factor or factor, shift, notes,
-                               layout=floor.layout if floor.got is not None else None)
+            f = floor.factor or factor
+            part = floor.got if floor.got is not None else got
+            drawn = [(p[0] * f - shift[0], p[1] * f - shift[1])  # nothing found: the lines drawn, to trace over
+                     for pts in itertools.chain((p for p, _l in part.lines), (p for p, _c, _l in part.walls))
+                     for p in pts] if not level.walls and not level.zones and floor.box is None else []
+            _render_background(doc, project, level, f, shift, notes,
+                               layout=floor.layout if floor.got is not None else None, drawn=drawn)
     all_labels = [lb for b in built for lb in b[1]]
     result.details.update({
         "wall_layers": sorted(got.layers_used),
@@ -1747,10 +1770,11 @@ def _layer_table(got: _Collected, levels: Sequence[Level], labels: Sequence[_Lab
 
 
 def _render_background(doc: Any, project: Project, level: Level, factor: float, offset: tuple[float, float],
-                       notes: list[str], layout: str | None = None) -> None:
+                       notes: list[str], layout: str | None = None,
+                       drawn: Sequence[tuple[float, float]] = ()) -> None:
     from planner.importers.dxf_render import render_modelspace
 
-    pts = [p for w in level.walls for p in w.path] + [p for z in level.zones for p in z.polygon]
+    pts = [p for w in level.walls for p in w.path] + [p for z in level.zones for p in z.polygon] or list(drawn)
     if not pts:
         return
     xs, ys = [p[0] for p in pts], [p[1] for p in pts]

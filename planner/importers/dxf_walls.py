@@ -30,10 +30,12 @@ from shapely.geometry import LineString, Polygon
 from planner.importers.limits import CURVE_LIMITS
 
 __all__ = [
+    "MAX_CANDIDATE_PAIRS",
     "MAX_WALL_GAP_M",
     "MIN_WALL_GAP_M",
     "Arc",
     "PairedWall",
+    "PairingTooDenseError",
     "column_wall",
     "pair_walls",
 ]
@@ -42,12 +44,26 @@ __all__ = [
 MIN_WALL_GAP_M = 0.05
 MAX_WALL_GAP_M = 0.5
 _PARALLEL_SIN = math.sin(math.radians(3.0))
+#: Pairs of lines within the wall gap of each other that pairing examines at most.
+MAX_CANDIDATE_PAIRS = 10_000_000
+_CHUNK = 128
+#: Real drawings have some tens of lines within a wall's thickness of each line; thousands mean a crowd.
+_MAX_PAIRS_PER_LINE = 1000
 _MIN_PIECE_M = 0.03
 _THIN_M = 0.05
 
 Point = tuple[float, float]
 #: A straight line: its ends, its layer and (optionally) the drawn line it belongs to.
 Segment = tuple[Point, Point, str] | tuple[Point, Point, str, int]
+
+
+class PairingTooDenseError(ValueError):
+    """Too many lines lie close to one another for pairing them into walls."""
+
+    def __init__(self, segments: int, pairs: int) -> None:
+        super().__init__(f"{segments} lines with more than {pairs} pairs within a wall's thickness of each other")
+        self.segments = segments
+        self.pairs = pairs
 
 
 @dataclass(frozen=True)
@@ -124,15 +140,20 @@ def pair_walls(
     min_gap: float = MIN_WALL_GAP_M,
     max_gap: float = MAX_WALL_GAP_M,
     keep_single: bool = True,
+    max_candidates: int = MAX_CANDIDATE_PAIRS,
 ) -> list[PairedWall]:
     """Centre-line walls from wall-face lines (metres). See the module docstring.
 
     ``keep_single=False`` drops the lines that pair with nothing (used when the
     wall layers are guessed and single lines are more likely furniture).
+    Raises :class:`PairingTooDenseError` when more than ``max_candidates`` pairs
+    of lines (or a thousand per line) lie within ``max_gap`` of each other:
+    lines crowded into a small space, as in a drawing whose unit is wrong,
+    would take minutes and gigabytes to pair, and make no walls.
     """
     segs = [(seg[0], seg[1], seg[2], seg[3] if len(seg) > 3 else k)
             for k, seg in enumerate(segments) if math.dist(seg[0], seg[1]) >= 1e-4]
-    walls, leftovers = _pair_straight(segs, min_gap, max_gap)
+    walls, leftovers = _pair_straight(segs, min_gap, max_gap, max_candidates)
     arc_walls, single_arcs = _pair_arcs(arcs, min_gap, max_gap)
     walls += arc_walls
     _close_junctions(walls, max_gap)
@@ -159,8 +180,8 @@ def pair_walls(
     return walls
 
 
-def _pair_straight(segs: list[tuple[Point, Point, str, int]], min_gap: float, max_gap: float
-                   ) -> tuple[list[PairedWall], list[tuple[Point, Point, str, int]]]:
+def _pair_straight(segs: list[tuple[Point, Point, str, int]], min_gap: float, max_gap: float,
+                   max_candidates: int = 10_000_000) -> tuple[list[PairedWall], list[tuple[Point, Point, str, int]]]:
     """Centre-lines of facing segments, and the pieces of segments that face nothing."""
     n = len(segs)
     if n == 0:
@@ -172,12 +193,22 @@ def _pair_straight(segs: list[tuple[Point, Point, str, int]], min_gap: float, ma
     u = d / length[:, None]
     lines = shapely.linestrings(np.stack([a, b], axis=1))
     tree = shapely.STRtree(lines)
-    left, right = tree.query(lines, predicate="dwithin", distance=max_gap)
-    keep = left < right
-    left, right = left[keep], right[keep]
-    cross = np.abs(u[left, 0] * u[right, 1] - u[left, 1] * u[right, 0])
-    par = cross <= _PARALLEL_SIN
-    left, right = left[par], right[par]
+    lefts, rights = [], []
+    seen = 0
+    for start in range(0, n, _CHUNK):  # in chunks: a drawing too dense to pair costs a bounded memory and time
+        left, right = tree.query(lines[start:start + _CHUNK], predicate="dwithin", distance=max_gap)
+        seen += len(left)
+        done = min(n, start + _CHUNK)
+        if seen > max_candidates or (done >= 2 * _CHUNK and seen > _MAX_PAIRS_PER_LINE * done):
+            raise PairingTooDenseError(n, seen)
+        left = left + start
+        keep = left < right
+        left, right = left[keep], right[keep]
+        cross = np.abs(u[left, 0] * u[right, 1] - u[left, 1] * u[right, 0])
+        par = cross <= _PARALLEL_SIN
+        lefts.append(left[par])
+        rights.append(right[par])
+    left, right = np.concatenate(lefts), np.concatenate(rights)
     # offset of j's ends across i's line, and j's ends along i
     ni = np.stack([-u[left, 1], u[left, 0]], axis=1)
     off_a = np.einsum("ij,ij->i", a[right] - a[left], ni)

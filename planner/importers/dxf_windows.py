@@ -32,6 +32,7 @@ MAX_WINDOW_M = 6.0
 _PARALLEL_SIN = math.sin(math.radians(3.0))
 _ON_LINE_M = 0.02
 _SPAN = 0.7  # a glazing line spans at least this share of the gap
+_MIN_THICK_M = 0.08  # walls drawn as single lines (no thickness) hold no glazing
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def glazed_gaps(
     ``walls`` are (centre-line path, thickness) in metres; only straight two-point walls bound a gap.
     """
     straight = [(k, (tuple(p[0]), tuple(p[1])), t) for k, (p, t) in enumerate(walls)
-                if len(p) == 2 and math.dist(p[0], p[1]) >= 0.05]
+                if len(p) == 2 and math.dist(p[0], p[1]) >= 0.05 and t >= _MIN_THICK_M]
     if len(straight) < 2:
         return []
     wall_lines = [LineString(w[1]) for w in straight]
@@ -133,7 +134,12 @@ def glazed_gaps(
             if distinct >= min_lines:
                 found.append(GlazedGap(gap, thickness, tuple(sorted(set(glazing))), distinct))
     found += _inside_walls(walls, straight, raw, raw_tree, all_tree, taken_lines, min_lines)
-    return found
+    kept: list[GlazedGap] = []  # one window where several overlap (found in a gap and in a wall): the shortest
+    for gap in sorted(found, key=lambda g: math.dist(*g.segment)):
+        line = LineString(gap.segment)
+        if not any(_spans(line, k.segment, max(k.thickness, gap.thickness)) for k in kept):
+            kept.append(gap)
+    return kept
 
 
 def _inside_walls(walls: Sequence[tuple[Sequence[Point], float]], straight: Sequence[tuple[int, tuple[Point, Point],
@@ -143,8 +149,6 @@ def _inside_walls(walls: Sequence[tuple[Sequence[Point], float]], straight: Sequ
     strictly between its faces, over the same 0.3-6 m (walls the pairing made of them lie inside the wall)."""
     found: list[GlazedGap] = []
     for k, (a, b), t in straight:
-        if t < 0.08:
-            continue
         u = _unit(a, b)
         length = math.dist(a, b)
         body = _band((a, b), t / 2)
