@@ -1566,14 +1566,15 @@ def _viewport_floors(layouts: Sequence[Any], got: _Collected, factor: float) -> 
             if vp.dxf.get("id", 2) == 1 or vp.dxf.get("status", 1) == 0:
                 continue  # the sheet's own view, or a viewport switched off
             try:
-                region = tuple(float(v) for v in vp.get_modelspace_limits())
+                r = [float(v) for v in vp.get_modelspace_limits()]
             except Exception:
                 continue
+            region: _Box = (r[0], r[1], r[2], r[3])
             if not all(math.isfinite(v) for v in region) or region[2] <= region[0] or region[3] <= region[1]:
                 continue
-            length, ext = _walls_within(paths, region)  # type: ignore[arg-type]
+            length, ext = _walls_within(paths, region)
             if ext is not None and length * factor >= _MIN_FLOOR_WALLS_M:
-                found.append((layout, vp, region, ext))  # type: ignore[arg-type]
+                found.append((layout, vp, region, ext))
     if len(found) < 2:
         return []
     views = [v for v in found

@@ -48,6 +48,10 @@ class GlazedGap:
     wall: int | None = None
 
 
+def _pt(p: Sequence[float]) -> Point:
+    return (float(p[0]), float(p[1]))
+
+
 def _unit(a: Sequence[float], b: Sequence[float]) -> tuple[float, float]:
     dx, dy = b[0] - a[0], b[1] - a[1]
     n = math.hypot(dx, dy) or 1.0
@@ -67,7 +71,7 @@ def glazed_gaps(
 
     ``walls`` are (centre-line path, thickness) in metres; only straight two-point walls bound a gap.
     """
-    straight = [(k, (tuple(p[0]), tuple(p[1])), t) for k, (p, t) in enumerate(walls)
+    straight = [(k, (_pt(p[0]), _pt(p[1])), t) for k, (p, t) in enumerate(walls)
                 if len(p) == 2 and math.dist(p[0], p[1]) >= 0.05 and t >= _MIN_THICK_M]
     if len(straight) < 2:
         return []
@@ -126,7 +130,7 @@ def glazed_gaps(
                     path, wt = walls[i]
                     if len(path) != 2:
                         continue
-                    off = _offsets_if_glazing((tuple(path[0]), tuple(path[1])), gap, u, length, thickness)
+                    off = _offsets_if_glazing((_pt(path[0]), _pt(path[1])), gap, u, length, thickness)
                     if off is not None and wt <= thickness + 0.01:
                         glazing.append(i)
                         offsets += [off - wt / 2, off + wt / 2] if wt > 0.03 else [off]
@@ -135,10 +139,10 @@ def glazed_gaps(
                 found.append(GlazedGap(gap, thickness, tuple(sorted(set(glazing))), distinct))
     found += _inside_walls(walls, straight, raw, raw_tree, all_tree, taken_lines, min_lines)
     kept: list[GlazedGap] = []  # one window where several overlap (found in a gap and in a wall): the shortest
-    for gap in sorted(found, key=lambda g: math.dist(*g.segment)):
-        line = LineString(gap.segment)
-        if not any(_spans(line, k.segment, max(k.thickness, gap.thickness)) for k in kept):
-            kept.append(gap)
+    for window in sorted(found, key=lambda g: math.dist(*g.segment)):
+        line = LineString(window.segment)
+        if not any(_spans(line, k.segment, max(k.thickness, window.thickness)) for k in kept):
+            kept.append(window)
     return kept
 
 
@@ -161,7 +165,7 @@ def _inside_walls(walls: Sequence[tuple[Sequence[Point], float]], straight: Sequ
                 i = int(i)
                 path, wt = walls[i]
                 if i != k and len(path) == 2 and wt < t - 0.02:
-                    candidates.append(((tuple(path[0]), tuple(path[1])), wt, i))
+                    candidates.append(((_pt(path[0]), _pt(path[1])), wt, i))
         for (c, d), wt, i in candidates:
             v = _unit(c, d)
             if abs(u[0] * v[1] - u[1] * v[0]) > _PARALLEL_SIN:
@@ -194,7 +198,7 @@ def _inside_walls(walls: Sequence[tuple[Sequence[Point], float]], straight: Sequ
             span = ((a[0] + u[0] * s0, a[1] + u[1] * s0), (a[0] + u[0] * s1, a[1] + u[1] * s1))
             if any(_spans(o, span, t) for o in taken):
                 continue
-            thin = tuple(sorted({pieces[m][3] for m in group if pieces[m][3] is not None}))  # type: ignore[misc]
+            thin = tuple(sorted({i for m in group for i in [pieces[m][3]] if i is not None}))
             found.append(GlazedGap(span, t, thin, distinct, wall=k))
     return found
 
