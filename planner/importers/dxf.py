@@ -733,14 +733,25 @@ def _same_segment(s: Sequence[Sequence[float]], t: Sequence[Sequence[float]]) ->
         math.dist(s[0], t[1]) < 0.05 and math.dist(s[1], t[0]) < 0.05)
 
 
-def _build_walls(got: _Collected, to_m: Any, factor: float, thin_m: float, notes: list[str]) -> list[Wall]:
+def _build_walls(got: _Collected, to_m: Any, factor: float, thin_m: float, notes: list[str],
+                 door_layers: Sequence[str] | None = None) -> list[Wall]:
     """Centre-line walls from the wall layers: facing lines paired, columns, single lines kept thin.
 
+    Partitions drawn on the door layers with their doors (office fit-outs do so) are walls too: pairs of
+    lines there at least 70 mm apart and 0.3 m long (a door's leaf and frame are thinner or shorter).
     When no layer is named like a wall layer, walls are guessed from pairs of
     parallel lines on the other plan layers (single lines are then dropped).
     """
     found: list[PairedWall] = []
     segments: list[tuple[tuple[float, float], tuple[float, float], str, int]] = []
+    door_layer = _door_layer_test(door_layers)
+    partition_layers: set[str] = set()
+    if got.walls:
+        for n, (pts, layer) in enumerate(got.lines, start=len(got.walls)):
+            if door_layer(layer) and len(pts) >= 2:
+                path = _dedupe([to_m(p) for p in pts])
+                segments.extend((a, b, layer, n) for a, b in itertools.pairwise(path) if math.dist(a, b) >= 0.05)
+                partition_layers.add(layer)
     for n, (pts, closed, layer) in enumerate(got.walls):
         path = _dedupe([to_m(p) for p in pts])
         if len(path) < 2:
@@ -763,10 +774,15 @@ def _build_walls(got: _Collected, to_m: Any, factor: float, thin_m: float, notes
     arcs = [Arc(to_m(c), r * factor, a0, a1, layer) for c, r, a0, a1, layer in got.wall_arcs]
     if segments or arcs:
         try:
-            found += pair_walls(segments, arcs)
+            paired = pair_walls(segments, arcs)
         except PairingTooDenseError as exc:
             notes.append(_too_dense(exc, segments, "the wall layers' lines"))
-            found += [PairedWall((a, b), thin_m, layer, "single", {layer}) for a, b, layer, _n in segments]
+            paired = [PairedWall((a, b), thin_m, layer, "single", {layer}) for a, b, layer, _n in segments]
+        if partition_layers:  # of the door layers' lines, only partitions: paired, thick and long enough
+            paired = [w for w in paired if not w.layers & partition_layers or (
+                w.how == "paired" and w.thickness >= 0.07 and _length(w.path) >= 0.3)]
+            got.layers_used.update(layer for w in paired for layer in w.layers & partition_layers)
+        found += paired
     if not found:
         loose = [(a, b, layer) for pts, layer in got.lines
                  for a, b in zip([to_m(p) for p in pts], [to_m(p) for p in pts[1:]], strict=False)]
@@ -795,6 +811,12 @@ def _build_walls(got: _Collected, to_m: Any, factor: float, thin_m: float, notes
     return walls
 
 
+def _door_layer_test(patterns: Sequence[str] | None) -> Any:
+    if patterns:
+        return lambda layer: _matches(layer, patterns)
+    return lambda layer: bool(_DOOR_LAYER_RE.search(layer))
+
+
 def _too_dense(exc: PairingTooDenseError, segments: Sequence[Sequence[Any]], what: str) -> str:
     """The note for lines too crowded to pair into walls: where they lie, and what to check."""
     xs = [p[0] for seg in segments for p in seg[:2]]
@@ -812,7 +834,14 @@ def _length(path: Sequence[tuple[float, float]]) -> float:
 def _place_openings(
     inserts: Sequence[_Insert], walls: Sequence[Wall], to_m: Any, notes: list[str], start: int = 0
 ) -> list[Opening]:
-    """Doors and windows on the nearest parallel wall segment, as wide as drawn."""
+    """Door and window blocks as openings on the centre-line of the wall they belong to.
+
+    A block's door line is its x axis through its insertion point, wherever the block puts it: on the wall's
+    centre-line, or on one face at the hinge (``thickness / 2`` off), mirrored or scaled. It belongs to the
+    nearest parallel wall whose centre-line lies within half its thickness (+ 0.15 m) of that line, and which
+    runs under the block or ends at its jamb; the opening spans what the block draws along that wall (its
+    frame and the closed door, not the swing), stretched to the wall's jambs.
+    """
     segments: list[tuple[Wall, tuple[float, float], tuple[float, float]]] = []
     for wall in walls:
         for a, b in zip(wall.path, wall.path[1:], strict=False):
@@ -829,35 +858,23 @@ def _place_openings(
         cx = sum(p[0] for p in pts) / len(pts)
         cy = sum(p[1] for p in pts) / len(pts)
         nominal = ins.nominal_width_m or (DEFAULT_DOOR_WIDTH_M if ins.kind == "door" else DEFAULT_WINDOW_WIDTH_M)
-        reach = max(1.0, 1.5 * nominal)
-        best: tuple[float, int] | None = None
-        if tree is not None:
-            for i in tree.query(Point(cx, cy).buffer(reach)):
-                wall, a, b = segments[int(i)]
-                ux, uy = _unit(a, b)
-                if abs(ux * ins.axis[0] + uy * ins.axis[1]) < math.cos(math.radians(15)) and ins.points:
-                    continue
-                d = LineString([a, b]).distance(Point(cx, cy))
-                if best is None or d < best[0]:
-                    best = (d, int(i))
+        best = _wall_of_block(ins, origin, pts, nominal, segments, tree)
         if ins.kind == "window" and not _in_wall(best, segments, (cx, cy), pts):
             dropped += 1  # a window only where it lies in a wall: a block on a window layer elsewhere is not one
             continue
         if best is None:
-            # no wall: keep the opening along the block's own axis
+            # no wall: keep the opening on the block's own door line, over what it draws along it
             lost += 1
             ux, uy = ins.axis
-            a = origin
-            b = (origin[0] + ux * nominal, origin[1] + uy * nominal)
+            lo, hi = _extent_along(origin, (ux, uy), pts, 0.15, nominal)
+            a = (origin[0] + ux * lo, origin[1] + uy * lo)
+            b = (origin[0] + ux * hi, origin[1] + uy * hi)
             wall_id = None
         else:
             wall, wa, wb = segments[best[1]]
             ux, uy = _unit(wa, wb)
-            ts = [(p[0] - wa[0]) * ux + (p[1] - wa[1]) * uy for p in pts]
-            lo, hi = min(ts), max(ts)
-            if not 0.3 <= hi - lo <= 6.0:
-                t0 = (origin[0] - wa[0]) * ux + (origin[1] - wa[1]) * uy
-                lo, hi = t0, t0 + nominal
+            lo, hi = _extent_along(wa, (ux, uy), pts, wall.thickness_m / 2 + 0.1, nominal, origin)
+            lo, hi = _to_jambs(wa, (ux, uy), lo, hi, walls)
             a = (wa[0] + ux * lo, wa[1] + uy * lo)
             b = (wa[0] + ux * hi, wa[1] + uy * hi)
             wall_id = wall.id
@@ -871,13 +888,71 @@ def _place_openings(
             extra={"import": {"block": ins.name, "layer": ins.layer}},
         )
         if wall_id is not None and opening_cut(opening, next(w for w in walls if w.id == wall_id)) is None:
-            opening.wall = None
+            opening.wall = None  # in the wall's gap, between its jambs
         openings.append(opening)
     if lost:
         notes.append(f"{lost} door/window block(s) lie on no wall; placed along their own axis")
     if dropped:
         notes.append(f"{dropped} window block(s) lie in no wall: not made windows")
     return openings
+
+
+def _wall_of_block(ins: _Insert, origin: tuple[float, float], pts: Sequence[tuple[float, float]], nominal: float,
+                   segments: Sequence[tuple[Wall, tuple[float, float], tuple[float, float]]],
+                   tree: shapely.STRtree | None) -> tuple[float, int] | None:
+    """The wall piece a door or window block belongs to (score, index into ``segments``), or ``None``."""
+    if tree is None:
+        return None
+    reach = max(1.0, 1.5 * nominal)
+    best: tuple[float, int] | None = None
+    for i in tree.query(Point(origin).buffer(reach)):
+        wall, a, b = segments[int(i)]
+        ux, uy = _unit(a, b)
+        if abs(ux * ins.axis[0] + uy * ins.axis[1]) < math.cos(math.radians(15)) and ins.points:
+            continue
+        perp = abs((origin[0] - a[0]) * -uy + (origin[1] - a[1]) * ux)
+        if perp > wall.thickness_m / 2 + 0.15:
+            continue  # the block's door line is not on this wall (a wall beside it, behind its swing)
+        lo, hi = _extent_along(a, (ux, uy), pts, wall.thickness_m / 2 + 0.1, nominal, origin)
+        gap = max(0.0, lo - math.dist(a, b), -hi)
+        if gap > 0.3:
+            continue  # the piece neither runs under the block nor ends at its jamb
+        score = perp + gap
+        if best is None or score < best[0]:
+            best = (score, int(i))
+    return best
+
+
+def _extent_along(a: Sequence[float], u: tuple[float, float], pts: Sequence[tuple[float, float]], near: float,
+                  nominal: float, origin: Sequence[float] | None = None) -> tuple[float, float]:
+    """From-to (metres along ``u`` from ``a``) of a block's points within ``near`` of the line through ``a``:
+    its frame and closed door; else all its points; else ``nominal`` from its origin."""
+    def span(points: Sequence[tuple[float, float]]) -> tuple[float, float] | None:
+        ts = [(p[0] - a[0]) * u[0] + (p[1] - a[1]) * u[1] for p in points]
+        return (min(ts), max(ts)) if ts and 0.3 <= max(ts) - min(ts) <= 6.0 else None
+
+    close = [p for p in pts if abs((p[0] - a[0]) * -u[1] + (p[1] - a[1]) * u[0]) <= near]
+    found = span(close) or span(pts)
+    if found is not None:
+        return found
+    o = origin if origin is not None else a
+    t0 = (o[0] - a[0]) * u[0] + (o[1] - a[1]) * u[1]
+    return t0, t0 + nominal
+
+
+def _to_jambs(a: Sequence[float], u: tuple[float, float], lo: float, hi: float, walls: Sequence[Wall]
+              ) -> tuple[float, float]:
+    """``lo``/``hi`` moved (by at most 0.25 m) to the ends of wall pieces on the same line: the gap's jambs."""
+    ends = []
+    for wall in walls:
+        for p in (wall.path[0], wall.path[-1]):
+            if abs((p[0] - a[0]) * -u[1] + (p[1] - a[1]) * u[0]) <= 0.01:
+                ends.append((p[0] - a[0]) * u[0] + (p[1] - a[1]) * u[1])
+    snapped = []
+    for t in (lo, hi):
+        near = [e for e in ends if abs(e - t) <= 0.25]
+        snapped.append(min(near, key=lambda e: abs(e - t)) if near else t)
+    return (snapped[0], snapped[1]) if snapped[1] - snapped[0] >= 0.3 else (lo, hi)
 
 
 def _in_wall(best: tuple[float, int] | None, segments: Sequence[tuple[Wall, tuple[float, float], tuple[float, float]]],
@@ -1195,7 +1270,7 @@ def _build_level(level: Level, got: _Collected, to_m: Any, factor: float, offset
                  private_uses: frozenset[str] = frozenset()) -> tuple[list[_Label], int]:
     """Walls, openings and zones of one level from what was read; returns its labels and how many lie outside."""
     swings = _loose_swings(got, to_m, factor, door_patterns)
-    walls = _build_walls(got, to_m, factor, wall_thickness_m, notes)
+    walls = _build_walls(got, to_m, factor, wall_thickness_m, notes, door_patterns)
     level.walls.extend(walls)
     swings += _block_swings(got, to_m, factor, walls)
     level.openings.extend(_swing_openings(swings, walls))

@@ -508,3 +508,66 @@ def glazed_window_dxf(path: Path, glazing_layer: str = "0") -> Path:
         msp.add_text(name, height=300, dxfattribs={"layer": "A-ANNO-TEXT", "insert": ((x - 0.4) * k, y * k)})
     doc.saveas(path)
     return path
+
+
+#: The off-wall doors floor (metres): walls (centre-lines) around a WC, an office and a meeting room
+#: off a corridor (y 0-2), rooms (name -> a point inside) and the doors' gaps on the centre-lines.
+OFF_WALL_WALLS = [((0.0, 0.0), (12.0, 0.0)), ((12.0, 0.0), (12.0, 6.0)), ((12.0, 6.0), (0.0, 6.0)),
+                  ((0.0, 6.0), (0.0, 0.0)), ((0.0, 2.0), (8.0, 2.0)), ((4.0, 2.0), (4.0, 6.0))]
+OFF_WALL_PARTITIONS = [((8.0, 2.0), (12.0, 2.0)), ((8.0, 2.0), (8.0, 6.0))]  # drawn on the door layer
+OFF_WALL_ROOMS = {"WC": (2.0, 4.5), "Office": (6.0, 4.5), "Meeting": (10.0, 4.5), "Corridor": (6.0, 1.0)}
+OFF_WALL_DOORS = [((1.5, 2.0), (2.5, 2.0)), ((4.0, 3.0), (4.0, 3.9)), ((5.5, 2.0), (6.5, 2.0)),
+                  ((9.5, 2.0), (10.5, 2.0))]
+
+
+def off_wall_doors_dxf(path: Path) -> Path:
+    """A UK-style floor (metres) whose door blocks sit off the walls' centre-lines, as real ones do.
+
+    * Walls 0.2 m thick on ``A-WALL``; the meeting room's partitions 0.1 m thick, drawn on the door layer
+      ``A-DOOR`` with their doors (as office fit-out drawings do). Face lines cut at the door gaps.
+    * ``DOOR 926995`` (the WC's, the office's and the meeting room's door): the frame centred on the block
+      origin (x +-0.5), the leaf a thin rectangle open along +y, the swing a SPLINE; inserted at the gap's middle.
+      The office's door is mirrored (x scale -1). A free-standing screen stands 1 m behind the WC door.
+    * ``Door1swing`` (the WC's door from the office): hinge at the block origin on the wall's face, width
+      1.0 m, inserted rotated 90 deg, scaled to 0.9 m, 0.1 m off the centre-line.
+    """
+    import ezdxf
+
+    doc = ezdxf.new("R2013", setup=False)
+    doc.header["$INSUNITS"] = 6
+    for name in ("A-WALL", "A-DOOR", "A-FURN", "TEXT"):
+        doc.layers.add(name)
+    door = doc.blocks.new("DOOR 926995")
+    door.add_lwpolyline([(-0.5, -0.05), (-0.5, 0.05)])
+    door.add_lwpolyline([(0.5, -0.05), (0.5, 0.05)])
+    door.add_lwpolyline([(-0.46, 0.05), (-0.42, 0.05), (-0.42, 0.96), (-0.46, 0.96)], close=True)  # the leaf
+    angles = [math.radians(a) for a in range(0, 91, 10)]
+    door.add_spline(fit_points=[(-0.44 + 0.89 * math.cos(a), 0.05 + 0.89 * math.sin(a), 0.0) for a in angles])
+    hinged = doc.blocks.new("Door1swing")
+    hinged.add_lwpolyline([(0.0, 0.0), (0.0, 1.0)])  # the leaf, open, from the hinge on the wall face
+    hinged.add_spline(fit_points=[(math.sin(a), math.cos(a), 0.0) for a in angles])
+    hinged.add_lwpolyline([(1.0, 0.0), (1.0, -0.2)])  # the far jamb, across the wall
+    msp = doc.modelspace()
+    gaps = []
+    for (x0, y0), (x1, y1) in OFF_WALL_DOORS:
+        gaps.append(((x0, y0 - 0.15), (x1, y1 + 0.15)) if y0 == y1 else ((x0 - 0.15, y0), (x1 + 0.15, y1)))
+    for ring in _wall_outline(OFF_WALL_WALLS, 0.2, gaps):
+        msp.add_lwpolyline(ring, close=True, dxfattribs={"layer": "A-WALL"})
+    for (a, b) in OFF_WALL_PARTITIONS:  # two face lines each, broken at the meeting room's door
+        for off in (-0.05, 0.05):
+            if a[1] == b[1]:
+                msp.add_line((a[0] + 0.05, a[1] + off), (9.5, a[1] + off), dxfattribs={"layer": "A-DOOR"})
+                msp.add_line((10.5, a[1] + off), (b[0] - 0.1, a[1] + off), dxfattribs={"layer": "A-DOOR"})
+            else:
+                msp.add_line((a[0] + off, a[1] + 0.05), (a[0] + off, b[1] - 0.1), dxfattribs={"layer": "A-DOOR"})
+    msp.add_line((1.0, 2.95), (3.0, 2.95), dxfattribs={"layer": "A-WALL"})  # a screen behind the WC door's swing
+    msp.add_line((1.0, 3.05), (3.0, 3.05), dxfattribs={"layer": "A-WALL"})
+    msp.add_blockref("DOOR 926995", (2.0, 2.0), dxfattribs={"layer": "A-DOOR"})
+    msp.add_blockref("DOOR 926995", (6.0, 2.0), dxfattribs={"layer": "A-DOOR", "xscale": -1.0})
+    msp.add_blockref("DOOR 926995", (10.0, 2.0), dxfattribs={"layer": "A-DOOR"})
+    msp.add_blockref("Door1swing", (4.1, 3.0), dxfattribs={"layer": "A-DOOR", "rotation": 90.0,
+                                                          "xscale": 0.9, "yscale": 0.9})
+    for name, (x, y) in OFF_WALL_ROOMS.items():
+        msp.add_text(name, height=0.25, dxfattribs={"layer": "TEXT", "insert": (x - 0.3, y)})
+    doc.saveas(path)
+    return path
