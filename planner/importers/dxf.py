@@ -1345,6 +1345,8 @@ def _glazing_windows(level: Level, got: _Collected, to_m: Any, factor: float) ->
                 raw.append((to_m(a), to_m(b)))
     taken = [o.segment for o in level.openings]
     gaps = glazed_gaps([(w.path, w.thickness_m) for w in level.walls], raw, taken)
+    # glazing the drawing already calls glass (a curtain-wall layer) stays a glass wall
+    gaps = [g for g in gaps if not g.glazing_walls or any(level.walls[i].material != "glass" for i in g.glazing_walls)]
     if not gaps:
         return level.walls
     dropped = {level.walls[i].id for g in gaps for i in g.glazing_walls}
