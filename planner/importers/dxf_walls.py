@@ -181,7 +181,7 @@ def pair_walls(
 
 
 def _pair_straight(segs: list[tuple[Point, Point, str, int]], min_gap: float, max_gap: float,
-                   max_candidates: int = 10_000_000) -> tuple[list[PairedWall], list[tuple[Point, Point, str, int]]]:
+                   max_candidates: int | None = None) -> tuple[list[PairedWall], list[tuple[Point, Point, str, int]]]:
     """Centre-lines of facing segments, and the pieces of segments that face nothing."""
     n = len(segs)
     if n == 0:
@@ -199,7 +199,8 @@ def _pair_straight(segs: list[tuple[Point, Point, str, int]], min_gap: float, ma
         left, right = tree.query(lines[start:start + _CHUNK], predicate="dwithin", distance=max_gap)
         seen += len(left)
         done = min(n, start + _CHUNK)
-        if seen > max_candidates or (done >= 2 * _CHUNK and seen > _MAX_PAIRS_PER_LINE * done):
+        if max_candidates is not None and (seen > max_candidates or (
+                done >= 2 * _CHUNK and seen > _MAX_PAIRS_PER_LINE * done)):
             raise PairingTooDenseError(n, seen)
         left = left + start
         keep = left < right
