@@ -440,32 +440,40 @@ def _add_arc(arcs: list[tuple[Pt, float, float, float]], arc: tuple[Pt, float, f
 
 
 def _runs(chars: list[tuple[str, Pt, float, float, float, str | None]]) -> list[VectorText]:
-    """Text objects joined into runs: neighbours on one baseline (or one column of CJK characters)."""
-    order = sorted(range(len(chars)), key=lambda k: -chars[k][1][1])
-    lines: list[list[int]] = []
-    for k in order:  # rows of text: centres within a third of the text's size
-        size, cy = chars[k][2], chars[k][1][1]
-        if lines and abs(chars[lines[-1][0]][1][1] - cy) <= 0.3 * size:
-            lines[-1].append(k)
+    """Text objects joined into runs: each character continues the run whose last character ends just left of
+    it on about the same baseline (compared with that character, so slightly slanted text stays one run)."""
+    order = sorted(range(len(chars)), key=lambda k: chars[k][3])
+    out: list[list[Any]] = []  # text, x0, x1, y of the last char, size, ocg, ys
+    open_by_row: dict[int, list[int]] = {}  # row (2 points) -> runs that may continue there
+    for k in order:
+        text, (_cx, cy), size, x0, x1, ocg = chars[k]
+        bucket = int(cy // 2)  # rows of 2 points
+        reach = int(0.3 * size // 2) + 1
+        best: int | None = None
+        for b in range(bucket - reach, bucket + reach + 1):
+            for r in open_by_row.get(b, ()):
+                run = out[r]
+                if (run[5] == ocg and abs(run[3] - cy) <= 0.3 * size and abs(run[4] - size) <= 0.3 * size
+                        and -0.3 * size <= x0 - run[2] <= 0.6 * size
+                        and (best is None or abs(out[best][3] - cy) > abs(run[3] - cy))):
+                    best = r
+        if best is not None:
+            run = out[best]
+            cjk = _CJK_RE.search(run[0][-1:]) or _CJK_RE.search(text[:1])
+            run[0] += "" if cjk or x0 - run[2] < 0.15 * size else " "
+            run[0] += text
+            run[2] = max(run[2], x1)
+            old = int(run[3] // 2)
+            run[3] = cy
+            run[6].append(cy)
+            new = int(cy // 2)
+            if new != old:
+                open_by_row[old].remove(best)
+                open_by_row.setdefault(new, []).append(best)
         else:
-            lines.append([k])
-    out: list[list[Any]] = []  # text, x0, x1, y, size, ocg
-    for line in lines:
-        line.sort(key=lambda k: chars[k][3])
-        row: list[list[Any]] = []
-        for k in line:
-            text, (_cx, cy), size, x0, x1, ocg = chars[k]
-            last = row[-1] if row else None
-            if (last is not None and last[5] == ocg and abs(last[4] - size) <= 0.3 * size
-                    and -0.3 * size <= x0 - last[2] <= 0.6 * size):
-                cjk = _CJK_RE.search(last[0][-1:]) or _CJK_RE.search(text[:1])
-                gap = "" if cjk or x0 - last[2] < 0.15 * size else " "
-                last[0] += gap + text
-                last[2] = max(last[2], x1)
-            else:
-                row.append([text, x0, x1, cy, size, ocg])
-        out.extend(row)
-    runs = [VectorText(" ".join(r[0].split()), ((r[1] + r[2]) / 2, r[3]), r[4], r[5]) for r in out]
+            out.append([text, x0, x1, cy, size, ocg, [cy]])
+            open_by_row.setdefault(bucket, []).append(len(out) - 1)
+    runs = [VectorText(" ".join(r[0].split()), ((r[1] + r[2]) / 2, sum(r[6]) / len(r[6])), r[4], r[5]) for r in out]
     # single CJK characters written one under the other (a label in a narrow room)
     singles = sorted((t for t in runs if len(t.text) == 1 and _CJK_RE.match(t.text)),
                      key=lambda t: (round(t.point[0] / max(t.size, 0.1)), -t.point[1]))

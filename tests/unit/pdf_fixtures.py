@@ -63,13 +63,13 @@ def wall_body(walls: list[tuple[tuple[float, float], tuple[float, float], float]
 def vector_plan_pdf(path: Path, *, style: str = "double", scale: int = 100, scale_text: str | None = "平面图 1:100",
              labels: dict[str, tuple[float, float]] | None = None, doors: bool = True, leaves: bool = True,
              split_labels: dict[str, tuple[tuple[float, float], str]] | None = None,
-             floors: tuple[str, ...] = (), rotate: int = 0) -> Path:
+             floors: tuple[str, ...] = (), rotate: int = 0, slant_deg: float = 0.0) -> Path:
     """Write the floor plan as a one-page vector PDF at 1:``scale``; returns ``path``.
 
     ``labels``: text -> point (default: :data:`PLAN_ROOMS`); ``split_labels``: text -> (point, ``across`` or
     ``down``), drawn one character per text object; ``leaves=False`` draws the swings without their leaf;
     ``floors``: the plan drawn once per floor name, side by side, the name under it; ``rotate``: the page's
-    ``/Rotate`` (a plan shown turned, as sheets often are).
+    ``/Rotate`` (a plan shown turned, as sheets often are); ``slant_deg``: labels written slightly askew.
     """
     k = 72 / 0.0254 / scale
     ox, oy = ORIGIN_PT
@@ -139,7 +139,11 @@ def vector_plan_pdf(path: Path, *, style: str = "double", scale: int = 100, scal
         c.rect(*p((2.0, 4.5)), 1.6 * k, 0.8 * k)
         for text, (x, y) in (labels if labels is not None else PLAN_ROOMS).items():
             c.setFont(font if any(ord(ch) > 127 for ch in text) else "Helvetica", 9)
-            c.drawCentredString(*p((x, y)), text)
+            c.saveState()
+            c.translate(*p((x, y)))
+            c.rotate(slant_deg)
+            c.drawCentredString(0, 0, text)
+            c.restoreState()
         for text, ((x, y), how) in (split_labels or {}).items():
             c.setFont(font, 9)
             for n, ch in enumerate(text):

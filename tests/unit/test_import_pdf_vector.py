@@ -248,3 +248,13 @@ def test_walls_lie_on_the_drawing_of_the_background(tmp_path: Path, rotate: int)
         assert image.getpixel((round(u), round(v))) < 128, (rotate, wall.path)  # the grey poché, not paper
     lengths = sorted(round(LineString(w.path).length, 2) for w in level.walls)
     assert lengths == sorted(round(math.dist(a, b), 2) for a, b, _ in EXPECTED_WALLS)
+
+
+def test_a_label_written_slightly_askew_is_one_label(tmp_path: Path) -> None:
+    """Text on a slant (a scanned-and-vectorised or hand-placed label) still reads as one word."""
+    labels = {"办公室": PLAN_ROOMS["办公室"], "Sanitaires": PLAN_ROOMS["WC"], "Vestiaires": PLAN_ROOMS["男厕"]}
+    result = import_plan(vector_plan_pdf(tmp_path / "plan.pdf", labels=labels, slant_deg=10.0))
+    level = result.project.levels[0]
+    assert (_zone_at(level, PLAN_ROOMS["WC"]).name, _zone_at(level, PLAN_ROOMS["WC"]).use) == ("Sanitaires",
+                                                                                             "restroom")
+    assert _zone_at(level, PLAN_ROOMS["男厕"]).use == "changing_room"
