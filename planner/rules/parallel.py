@@ -47,7 +47,7 @@ def _take() -> int | None:
         if k >= len(order):
             return None
         counter.value = k + 1
-    return order[k]
+    return int(order[k])
 
 
 def _work() -> dict[int, Any]:

@@ -220,8 +220,8 @@ class LiveCoverageItem(CoverageItem):
         maxy = max(g.bounds[3] for g in geometries)
         i0, i1 = int(np.floor(minx / size)), int(np.floor(maxx / size))
         j0, j1 = int(np.floor(miny / size)), int(np.floor(maxy / size))
-        ii, jj = np.meshgrid(np.arange(i0, i1 + 1), np.arange(j0, j1 + 1))
-        ii, jj = ii.ravel(), jj.ravel()
+        grid_i, grid_j = np.meshgrid(np.arange(i0, i1 + 1), np.arange(j0, j1 + 1))
+        ii, jj = grid_i.ravel(), grid_j.ravel()
         boxes = shapely.box(ii * size, jj * size, (ii + 1) * size, (jj + 1) * size)
         hit = np.zeros(len(boxes), dtype=bool)
         for g in geometries:

@@ -207,7 +207,7 @@ class FindingsPanel(QDockWidget):
                 self.tree.setCurrentItem(restore)
             self.tree.scrollToItem(restore)
         elif self.tree.currentItem() is not None:
-            self.tree.setCurrentItem(None)  # type: ignore[arg-type]  # no current row, as before the update
+            self.tree.setCurrentItem(None)  # type: ignore[call-overload]  # no current row, as before the update
         self.tree.blockSignals(False)
         self._fit_name_columns([{name_of(f.camera) for f in self._findings if f.camera},
                                 {name_of(f.zone) for f in self._findings if f.zone}])
@@ -288,8 +288,8 @@ class FindingsPanel(QDockWidget):
             row.setData(0, Qt.ItemDataRole.UserRole, index)
         if old == state:
             if moved:
-                for number in range(row.childCount()):
-                    row.child(number).setData(0, Qt.ItemDataRole.UserRole, (index, number))
+                for number, item in enumerate(_children(row)):
+                    item.setData(0, Qt.ItemDataRole.UserRole, (index, number))
             return
         old_texts = old[1] if old else ("",) * 5
         if old is None or old[0] != finding.severity:
@@ -303,9 +303,9 @@ class FindingsPanel(QDockWidget):
             row.setToolTip(4, message)
         old_remedies = old[2] if old else ()
         if old_remedies != remedies:
-            for number in range(row.childCount() - 1, -1, -1):
+            for number, stale in reversed(list(enumerate(_children(row)))):
                 if number >= len(remedies):
-                    row.removeChild(row.child(number))
+                    row.removeChild(stale)
             for number, text in enumerate(remedies):
                 child = row.child(number) if number < row.childCount() else None
                 if child is None:
@@ -316,8 +316,8 @@ class FindingsPanel(QDockWidget):
                 child.setText(4, "→ " + text)
             if remedies and not old_remedies:
                 row.setExpanded(True)
-        for number in range(row.childCount()):
-            row.child(number).setData(0, Qt.ItemDataRole.UserRole, (index, number))
+        for number, item in enumerate(_children(row)):
+            item.setData(0, Qt.ItemDataRole.UserRole, (index, number))
         row.setData(4, _ROW_STATE, state)
 
     def show_failure(self, message: str) -> None:
@@ -464,3 +464,8 @@ class FindingsPanel(QDockWidget):
             remedies = list(self._findings[index].remedies)
             if 0 <= number < len(remedies):
                 self.remedy_requested.emit(self._findings[index], remedies[number])
+
+
+def _children(row: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    """The row's child items, in order."""
+    return [c for c in (row.child(n) for n in range(row.childCount())) if c is not None]

@@ -237,7 +237,7 @@ def _polygons(points: np.ndarray, counts: np.ndarray) -> list[QPolygonF]:
     out = []
     for _ in range(len(counts)):
         polygon = QPolygonF()
-        stream >> polygon  # type: ignore[operator]  # QDataStream's operator>> as PySide binds it
+        stream >> polygon
         out.append(polygon)
     return out
 
