@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import io
 import json
 import os
@@ -126,6 +127,18 @@ def _count(n: int, noun: str) -> str:
 
 # -- coverage --------------------------------------------------------------
 def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
+    # loading and computing make many objects and few cycles: the cyclic collector, which would scan the
+    # project and the level geometry again and again, waits until the command is done
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _coverage(args, out)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _coverage(args: argparse.Namespace, out: TextIO) -> int:
     from planner.geometry.engine import CoverageEngine
     from planner.rules.parallel import run_levels
 
@@ -142,11 +155,13 @@ def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
     wanted = {(lv.id, cam.id) for lv, cam in cameras}
 
     def features(engine: CoverageEngine, level: Level) -> list[bytes]:
+        chosen = [cam for cam in level.cameras if (level.id, cam.id) in wanted]
+        if not chosen:
+            return []
         # one level build whose domain holds every camera's reach (as ``planner check`` builds it), not one
         # build per camera that reaches beyond the domain so far
-        coverages = engine.level_coverage(level, [cam for cam in level.cameras if (level.id, cam.id) in wanted])
-        return _coverage_features(engine, level, [(cam, coverages[cam.id]) for cam in level.cameras
-                                                  if cam.id in coverages])
+        coverages = engine.level_coverage(level, chosen)
+        return _coverage_features(engine, level, [(cam, coverages[cam.id]) for cam in chosen])
 
     def make_engine() -> CoverageEngine:
         return CoverageEngine(face_height_m=project.venue.face_height_m, bands=args.bands)

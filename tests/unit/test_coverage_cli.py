@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 
@@ -18,8 +19,7 @@ def _coverage(*argv: str) -> dict:
     return json.loads(out.getvalue())
 
 
-def test_each_level_is_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    # the mall's cameras reach beyond one another's domain: the level is built once on a domain holding all
+def _count_builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     built: list[str] = []
     original = visibility.LevelGeometry.from_level.__func__  # type: ignore[attr-defined]  # a classmethod
 
@@ -28,9 +28,37 @@ def test_each_level_is_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
         return original(cls, level, **kwargs)
 
     monkeypatch.setattr(visibility.LevelGeometry, "from_level", classmethod(counting))
+    return built
+
+
+def test_each_level_is_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the mall's cameras reach beyond one another's domain: the level is built once on a domain holding all
+    built = _count_builds(monkeypatch)
     data = _coverage(str(sample_path("mall-fitting")), "--jobs", "1")
     assert len(data["features"]) == 7
     assert len(built) == len(set(built)) == 1
+
+
+def test_only_the_levels_asked_for_are_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    built = _count_builds(monkeypatch)
+    path = str(sample_path("harbour-hotel"))
+    assert {f["properties"]["level"] for f in _coverage(path, "--level", "L2")["features"]} == {"L2"}
+    assert built == ["L2"]
+    built.clear()
+    (one,) = _coverage(path, "--camera", "L2-cam-lift-lobby")["features"]
+    assert built == ["L2"] and one["properties"]["level"] == "L2"
+
+
+def test_the_collector_runs_again_after_the_command() -> None:
+    assert gc.isenabled()
+    _coverage(str(sample_path("mall-fitting")), "--no-bands")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        _coverage(str(sample_path("mall-fitting")), "--no-bands")
+        assert not gc.isenabled()  # left as it was found
+    finally:
+        gc.enable()
 
 
 def test_one_camera_alone_as_in_the_whole_output() -> None:
