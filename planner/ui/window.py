@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self._fit_on_show = True
         self.tools: dict[str, Tool] = {cls.name: cls(self) for cls in TOOL_TYPES}
         self.findings = FindingsPanel(self.language, self)
+        self.findings.namer = self._name_of  # names from the project being edited, from the first check on
         self.properties = PropertiesPanel(self, self)
         self.layers = LayersPanel(self.scene.layer_visible, self.set_layer_visible, self)
         self.level_combo = QComboBox(self)
@@ -214,7 +215,6 @@ class MainWindow(QMainWindow):
         self._fill_levels()
         self.scene.set_level(project, project.levels[0].id if project and project.levels else None)
         self.tools_panel.set_private_uses(self.scene.private_uses())
-        self.findings.namer = self._name_of
         self.properties.show_ids([])
         self.update_title()
         self._update_summary()

@@ -334,3 +334,23 @@ def test_selected_device_is_always_labelled(window: MainWindow) -> None:
     window.scene.select_entity("c2")  # ... except the selected one
     assert camera.label.placement is not None
     assert camera.label.text == "Inside WC"
+
+
+def test_findings_name_things_from_the_first_check_on(qtbot) -> None:
+    """Straight after opening, the list names cameras and rooms as the plan does, not by their ids."""
+    from planner.assets import sample_path
+    from planner.ui.names import display_name
+
+    win = MainWindow(language="en")
+    qtbot.addWidget(win)
+    assert win.open_path(sample_path("harbour-hotel"))
+    project = win.project
+    assert project is not None
+    index = next(i for i, f in enumerate(win.findings.findings) if f.code == "DEVICE_IN_PRIVATE_SPACE")
+    finding = win.findings.findings[index]
+    row = win.findings.row_of(index)
+    assert row is not None and finding.camera is not None and finding.zone is not None
+    camera_name = display_name(project.get(finding.camera), project)
+    assert camera_name != finding.camera
+    assert row.text(2) == camera_name
+    assert row.text(3) == display_name(project.get(finding.zone), project)
