@@ -146,8 +146,12 @@ def test_findings_dock_lists_findings_and_click_selects_camera(qtbot, window: Ma
     index = codes.index("DEVICE_IN_PRIVATE_SPACE")
     row = window.findings.row_of(index)
     assert row is not None
-    assert row.text(1) == "DEVICE_IN_PRIVATE_SPACE" and row.text(2) == "c2" and row.text(3) == "wc"
-    assert row.text(4) == window.findings.findings[index].message  # English UI
+    from planner.ui.names import display_name
+
+    assert row.text(1) == "DEVICE_IN_PRIVATE_SPACE"
+    assert (row.text(2), row.text(3)) == (display_name(project.get("c2"), project),
+                                          display_name(project.get("wc"), project))
+    assert row.text(4) == window.findings.message(window.findings.findings[index])  # English UI, by names
     window.level_combo.setCurrentIndex(1)  # the camera is on L1: clicking switches back
     tree = window.findings.tree
     rect = tree.visualItemRect(row)
@@ -166,7 +170,9 @@ def test_findings_in_chinese(qtbot, project_file: Path) -> None:
     assert win.open_path(project_file)
     finding = win.findings.findings[0]
     row = win.findings.row_of(0)
-    assert row is not None and row.text(4) == finding.message_zh != finding.message
+    assert row is not None and row.text(4) == win.findings.message(finding) != win.findings.message(finding).replace(
+        "摄像机", "camera")  # the Chinese message, with names in place of ids
+    assert finding.message_zh.split(" ")[0] == row.text(4).split(" ")[0] == "摄像机"
 
 
 def test_broken_file_shows_error_and_keeps_window_usable(window: MainWindow, tmp_path: Path) -> None:
