@@ -287,12 +287,35 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     except UnitsRequiredError as exc:
         raise InputError(f"{exc.file}: the drawing does not say its units: pass --units mm, cm or m"
                          + (f" (its size suggests {exc.suggested})" if exc.suggested else "")) from None
+    advice = _nothing_usable(result)
+    if advice is not None:  # an empty project is no success: say what was tried, write nothing, exit 2
+        if args.format == "json":
+            out.write(json.dumps({**result.summary(), "output": None}, ensure_ascii=False, indent=2) + "\n")
+        else:
+            shown = [ln for ln in result.summary_text().splitlines() if ln != f"  warning: {advice}"]
+            out.write("\n".join(shown) + f"\nNot saved: nothing usable in {args.source}\n")
+        raise InputError(f"{args.source}: {advice}; {args.output} not written (Import Plan in the editor shows "
+                         "the drawing and lets you pick its layers)")
     save_project(result.project, args.output, inputs=[args.source])
     if args.format == "json":
         out.write(json.dumps({**result.summary(), "output": args.output}, ensure_ascii=False, indent=2) + "\n")
     else:
         out.write(result.summary_text() + f"\nSaved {args.output}\n")
     return EXIT_OK
+
+
+def _nothing_usable(result: Any) -> str | None:
+    """For a DXF or vector PDF that gave no wall, room, door or window on any level: what was tried and what to
+    do next (the importer's own advice when it gave one). ``None`` when something usable came out, and for
+    images, PDFs without line work and IMDF, whose background or venue is the import."""
+    vector = result.kind == "dxf" or (result.kind == "pdf" and "metres_per_point" in result.details)
+    if not vector or any(lv.walls or lv.zones or lv.openings for lv in result.project.levels):
+        return None
+    for note in result.warnings:
+        if note.startswith(("nothing usable", "no walls found in the vector drawing")):
+            return str(note)
+    return ("nothing usable was found (no walls, rooms, doors or windows): import again with --wall-layers naming "
+            "the layer(s) the walls are on, or open the drawing with Import Plan in the editor to pick layers")
 
 
 # -- signs, guide, report -----------------------------------------------------

@@ -9,6 +9,9 @@ Given the import itself (``result``) and a way to import again
 doors found over it, and the drawing's layers with what each gave: the user
 marks layers as walls, doors or ignored and runs the import again without
 leaving the dialog. :attr:`ImportReviewDialog.import_result` is then the latest import.
+A drawing with several floors shows one level at a time: the level chooser
+above the drawing, or a zone row of another level, brings that level up; a
+new import keeps the level shown when it still has it.
 """
 
 from __future__ import annotations
@@ -56,13 +59,18 @@ class ImportPreview(QGraphicsView):
         self.setRenderHint(self.renderHints().Antialiasing)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.counts: dict[str, int] = {}
+        #: The id of the level shown (``None`` before one is).
+        self.level_id: str | None = None
 
     def show_level(self, project: Any, level_index: int = 0) -> None:
         scene = self.scene()
         scene.clear()
+        self.counts = {}
+        self.level_id = None
         if not project.levels:
             return
-        level = project.levels[min(level_index, len(project.levels) - 1)]
+        level = project.levels[max(0, min(level_index, len(project.levels) - 1))]
+        self.level_id = level.id
         for bg in level.backgrounds:
             data = project.files.get(bg.source)
             pixmap = QPixmap()
@@ -139,9 +147,20 @@ class ImportReviewDialog(QDialog):
         self.layers: QTableWidget | None = None
         self.layer_roles: dict[str, QComboBox] = {}
         self.found = QLabel()
+        self.level_choice = QComboBox()
         if result is not None:
             splitter = QSplitter(Qt.Orientation.Horizontal, self)
-            self.preview = ImportPreview(splitter)
+            drawing = QWidget(splitter)
+            drawing_layout = QVBoxLayout(drawing)
+            drawing_layout.setContentsMargins(0, 0, 0, 0)
+            choose = QHBoxLayout()
+            choose.addWidget(QLabel(self.tr("Level shown")))
+            self.level_choice.setParent(drawing)
+            self.level_choice.currentIndexChanged.connect(self._show_chosen_level)
+            choose.addWidget(self.level_choice, 1)
+            drawing_layout.addLayout(choose)
+            self.preview = ImportPreview(drawing)
+            drawing_layout.addWidget(self.preview, 1)
             side = QWidget(splitter)
             side_layout = QVBoxLayout(side)
             side_layout.setContentsMargins(0, 0, 0, 0)
@@ -157,13 +176,14 @@ class ImportReviewDialog(QDialog):
             row.addWidget(self.found, 1)
             row.addWidget(self.rerun)
             side_layout.addLayout(row)
-            splitter.addWidget(self.preview)
+            splitter.addWidget(drawing)
             splitter.addWidget(side)
             splitter.setStretchFactor(0, 3)
             splitter.setStretchFactor(1, 2)
             splitter.setSizes([640, 440])
             layout.addWidget(splitter, 3)
             self._show_result(result)
+            self.table.currentCellChanged.connect(self._follow_row)
         layout.addWidget(self.table, 2)
         layout.addWidget(buttons)
         self.resize(1100 if result is not None else 860, 760 if result is not None else 520)
@@ -172,8 +192,11 @@ class ImportReviewDialog(QDialog):
     def _fill_zones(self, entries: Sequence[Any]) -> None:
         self.entries = list(entries)
         self.combos = {}
+        blocked = self.table.blockSignals(True)  # refilling is no choice of a row: the level shown stays
         self.table.clearContents()
         self.table.setRowCount(len(self.entries))
+        self.table.setCurrentCell(-1, -1)
+        self.table.blockSignals(blocked)
         for row, entry in enumerate(self.entries):
             cells = [entry.level, f"{entry.zone} {entry.name}".strip(), entry.source_label or "—", None,
                      f"{entry.confidence:.0%}", entry.reason]
@@ -200,7 +223,20 @@ class ImportReviewDialog(QDialog):
     def _show_result(self, result: Any) -> None:
         self.import_result = result
         if self.preview is not None:
-            self.preview.show_level(result.project)
+            shown = self.preview.level_id
+            levels = result.project.levels
+            self.level_choice.blockSignals(True)
+            self.level_choice.clear()
+            for level in levels:
+                counts = (self.tr("{0} zones, {1} walls, {2} doors and windows")
+                          .replace("{0}", str(len(level.zones))).replace("{1}", str(len(level.walls)))
+                          .replace("{2}", str(len(level.openings))))
+                self.level_choice.addItem(f"{level.id} {level.name}".strip() + f" — {counts}", level.id)
+            index = max(0, self.level_choice.findData(shown)) if shown is not None else 0
+            self.level_choice.setCurrentIndex(index if levels else -1)
+            self.level_choice.setEnabled(len(levels) > 1)
+            self.level_choice.blockSignals(False)
+            self.preview.show_level(result.project, index)
         summary = result.summary()
         openings = sum(summary["openings"].values())
         self.found.setText(self.tr("{0} zones, {1} walls, {2} doors and windows")
@@ -227,6 +263,24 @@ class ImportReviewDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(previous.get(row["layer"], "auto"))))
             self.layers.setCellWidget(r, 2, combo)
             self.layer_roles[row["layer"]] = combo
+
+    def _show_chosen_level(self, index: int) -> None:
+        if self.preview is not None and self.import_result is not None and index >= 0:
+            self.preview.show_level(self.import_result.project, index)
+
+    def show_level(self, level_id: str) -> bool:
+        """Show the level with this id over the drawing; ``False`` when the import has no such level."""
+        index = self.level_choice.findData(level_id)
+        if index < 0:
+            return False
+        self.level_choice.setCurrentIndex(index)  # the chooser's signal redraws the preview
+        return True
+
+    def _follow_row(self, row: int, *_: int) -> None:
+        """A zone row of another level brings that level up."""
+        if 0 <= row < len(self.entries) and self.preview is not None \
+                and self.entries[row].level != self.preview.level_id:
+            self.show_level(str(self.entries[row].level))
 
     def layer_options(self) -> dict[str, list[str]]:
         """The import options the layer choices make: ``wall_layers``, ``door_layers``, ``ignore_layers``."""

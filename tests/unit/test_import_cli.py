@@ -105,3 +105,44 @@ def test_import_does_not_load_qt(tmp_path: Path) -> None:
     )
     subprocess.run([sys.executable, "-c", script], check=True, cwd=Path(__file__).resolve().parents[2],
                    capture_output=True)
+
+
+def test_a_drawing_with_nothing_usable_is_refused_with_what_was_tried(tmp_path: Path) -> None:
+    """Only text in the drawing: no walls, rooms, doors or windows. Exit 2, no project written, and the user
+    reads what was tried and what to do next (on stderr in one line, with the per-layer summary on stdout)."""
+    import ezdxf
+
+    doc = ezdxf.new("R2013", setup=False)
+    doc.header["$INSUNITS"] = 4
+    msp = doc.modelspace()
+    for i, text in enumerate(("GENERAL NOTES", "1. All dimensions in mm", "2. Do not scale", "Drawing 12")):
+        msp.add_text(text, dxfattribs={"layer": "NOTES", "height": 250, "insert": (0, -400 * i)})
+    src = tmp_path / "notes.dxf"
+    doc.saveas(src)
+    out_file = tmp_path / "notes.vplan"
+    code, out, err = run("import", str(src), "-o", str(out_file))
+    assert code == 2 and not out_file.exists()
+    assert err.count("\n") == 1 and str(src) in err and str(out_file) in err
+    assert "tried" in err and "--wall-layers" in err and "'NOTES' (4)" in err
+    assert "walls: 0" in out and "NOTES: 4 entities" in out and "Not saved" in out and "Saved" not in out
+    code, out, err = run("import", str(src), "-o", str(out_file), "--format", "json")
+    assert code == 2 and not out_file.exists()
+    data = json.loads(out)
+    assert data["output"] is None and data["walls"] == 0 and data["zones"] == 0
+    # a drawing with walls is still a success
+    good = hotel_floor_dxf(tmp_path / "floor.dxf")
+    code, _, err = run("import", str(good), "-o", str(out_file), "--no-background")
+    assert code == 0 and out_file.exists(), err
+
+
+def test_a_scan_without_line_work_is_still_imported_as_a_background(tmp_path: Path) -> None:
+    """An image gives a background to trace over even when no wall is recognised in it: that is its import."""
+    from PIL import Image
+
+    src = tmp_path / "blank.png"
+    Image.new("RGB", (400, 300), "white").save(src)
+    out_file = tmp_path / "scan.vplan"
+    code, _, err = run("import", str(src), "-o", str(out_file), "--scale", "1:100", "--dpi", "100")
+    assert code == 0 and out_file.exists(), err
+    level = load_project(out_file).levels[0]
+    assert not level.walls and not level.zones and len(level.backgrounds) == 1
