@@ -909,6 +909,10 @@ If you do not, the copies are deleted.</source>
         <translation>确认用途</translation>
     </message>
     <message>
+        <source>Level shown</source>
+        <translation>显示的楼层</translation>
+    </message>
+    <message>
         <source>Layer</source>
         <translation>图层</translation>
     </message>
