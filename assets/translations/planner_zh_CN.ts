@@ -714,6 +714,7 @@ If you do not, the copies are deleted.</source>
     <name>FindingsPanel</name>
     <message>
         <source>error</source>
+        <extracomment>Item data role holding what a row shows (severity, column texts, remedy texts), to update by difference.</extracomment>
         <translation>错误</translation>
     </message>
     <message>
@@ -731,7 +732,7 @@ If you do not, the copies are deleted.</source>
     </message>
     <message>
         <source>Add Suggested Signs</source>
-        <extracomment>Entity id -&gt; the name to show (the window sets it to the project&apos;s names).</extracomment>
+        <extracomment>The tree&apos;s top-level rows and the finding keys they show, in list order. What the remedy buttons below the list show (rebuilt only when it changes). id(remedy) -&gt; (remedy, language, its text), for the remedies listed now. Widths of names in the list&apos;s font, and the widest names when the columns were last fitted. Entity id -&gt; the name to show (the window sets it to the project&apos;s names).</extracomment>
         <translation>添加建议的提示标识</translation>
     </message>
     <message>
@@ -873,7 +874,7 @@ If you do not, the copies are deleted.</source>
     <name>ImportReviewDialog</name>
     <message>
         <source>Review imported zones</source>
-        <extracomment>Suggestions below this confidence are highlighted for a closer look. What the user can say a layer is, and the import option each choice feeds.</extracomment>
+        <extracomment>Suggestions below this confidence are highlighted for a closer look. What the user can say a layer is, and the import option each choice feeds. The id of the level shown (``None`` before one is).</extracomment>
         <translation>核对导入的区域</translation>
     </message>
     <message>
