@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 
 import shapely
@@ -58,6 +59,8 @@ class Pierce:
         Index of the centre-line segment of ``wall.path`` the opening runs along.
     offset_m : float
         Signed distance of the opening's middle from that centre-line (left of its direction positive).
+    corners : tuple of (x, y)
+        The four corners of the cut.
     cut : Polygon
         What the opening removes from the wall: its projected length, the wall's full thickness.
     """
@@ -65,7 +68,12 @@ class Pierce:
     wall: Wall
     segment: int
     offset_m: float
-    cut: Polygon
+    corners: tuple[tuple[float, float], ...]
+
+    @cached_property
+    def cut(self) -> Polygon:
+        """What the opening removes from the wall (made when first asked: the span test does not need it)."""
+        return Polygon(self.corners)
 
 
 def _tolerance(wall: Wall) -> float:
@@ -95,10 +103,8 @@ def _pierce(opening: Opening, wall: Wall, index: int, *, forced: bool = False) -
     nx, ny = -uy * half, ux * half
     p0 = (ax + ux * lo, ay + uy * lo)
     p1 = (ax + ux * hi, ay + uy * hi)
-    cut = Polygon(
-        [(p0[0] - nx, p0[1] - ny), (p1[0] - nx, p1[1] - ny), (p1[0] + nx, p1[1] + ny), (p0[0] + nx, p0[1] + ny)]
-    )
-    return Pierce(wall, index, (d0 + d1) / 2.0, cut)
+    corners = ((p0[0] - nx, p0[1] - ny), (p1[0] - nx, p1[1] - ny), (p1[0] + nx, p1[1] + ny), (p0[0] + nx, p0[1] + ny))
+    return Pierce(wall, index, (d0 + d1) / 2.0, corners)
 
 
 class WallIndex:
