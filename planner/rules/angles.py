@@ -88,10 +88,16 @@ def angular_extent(region: BaseGeometry, origin: Sequence[float], axis_deg: floa
     wraps = under | over
     lo_all = np.concatenate([np.where(under, lo + 360.0, lo), np.full(int(wraps.sum()), -180.0)])
     hi_all = np.concatenate([np.where(wraps, 180.0, hi), np.where(under, hi, hi - 360.0)[wraps]])
-    if not len(lo_all):
+    n = len(lo_all)
+    if not n:
         return []
+    # merged as merge_intervals merges them: a new interval where one starts beyond all before it
     order = np.argsort(lo_all, kind="stable")
-    return merge_intervals(zip(lo_all[order].tolist(), hi_all[order].tolist(), strict=True))
+    lo_s = lo_all[order]
+    reach = np.maximum.accumulate(hi_all[order])
+    starts = np.flatnonzero(np.concatenate([[True], lo_s[1:] > reach[:-1] + 1e-9]))
+    ends = np.append(starts[1:], n) - 1
+    return list(zip(lo_s[starts].tolist(), reach[ends].tolist(), strict=True))
 
 
 def _rings(geom: BaseGeometry) -> Iterable[shapely.LinearRing]:
