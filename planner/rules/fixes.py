@@ -146,6 +146,8 @@ def _wedge(origin: tuple[float, float], near: float, far: float,
         rings.append(np.vstack([outer, inner]))
     if not rings:
         return EMPTY
+    if len(rings) == 1:
+        return shapely.polygons(rings[0])
     index = np.repeat(np.arange(len(rings)), [len(r) for r in rings])
     polys = shapely.polygons(shapely.linearrings(np.vstack(rings), indices=index))
     return polys[0] if len(polys) == 1 else shapely.MultiPolygon(list(polys))
@@ -213,6 +215,7 @@ class _Search:
         near = [p for p in polys if shapely.intersects(p, region)] if not region.is_empty else []
         self.public = region.difference(shapely.union_all(near)) if near else region
         self.public_area = float(self.public.area)
+        shapely.prepare(self.public)  # tested against every candidate's view
 
     def near(self, geom: BaseGeometry) -> list[ForbiddenRegion]:
         """The regions whose core's bounding box meets ``geom``'s, in order (the others cannot meet it)."""
