@@ -194,7 +194,14 @@ class WallIndex:
         >>> round(index.span(Opening(id="d", segment=((1, 0.15), (2, 0.15)))), 3)
         0.4
         """
-        pierced = self.pierced(opening)
+        return self._span(opening, self.pierced(opening))
+
+    def spans(self, openings: Sequence[Opening]) -> list[float]:
+        """:meth:`span` for each of ``openings``, with one index query for them all."""
+        return [self._span(o, p) for o, p in zip(openings, self.pierced_many(openings), strict=True)]
+
+    @staticmethod
+    def _span(opening: Opening, pierced: list[Pierce]) -> float:
         if not pierced:
             return 0.0
         (ox0, oy0), (ox1, oy1) = opening.segment

@@ -197,7 +197,7 @@ class LevelTopology:
         wall_index = WallIndex(level.walls)
         self.doors: list[_Door] = []
         doors = [o for o in level.openings if o.kind != "window"]
-        thickness = [wall_index.span(o) for o in doors]
+        thickness = wall_index.spans(doors)
         probes: list[tuple[float, float]] = []
         normals: list[tuple[float, float]] = []
         for opening, t in zip(doors, thickness, strict=True):
