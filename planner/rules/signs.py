@@ -255,16 +255,18 @@ class LevelTopology:
         memo = (tuple(ids), tuple(map(id, geoms)))
         if self._announced is not None and self._announced[0] == memo:
             return {z: list(c) for z, c in self._announced[2].items()}
+        areas: dict[tuple[str, str], float] = {}
         for zi, ci in zip(*self.tree.query(geoms, predicate="intersects"), strict=True):
             zone_id, poly = self.zones[ci]
             overlap = poly.intersection(geoms[zi]).area
+            areas[(zone_id, ids[zi])] = overlap
             if overlap > 0.01:
                 out.setdefault(zone_id, []).append(ids[zi])
         announced = {}
         for zone_id, cams in out.items():
             poly = self.zone_geom[zone_id]
             threshold = max(0.01, min(MIN_ZONE_OVERLAP_M2, 0.2 * poly.area))
-            if any(poly.intersection(regions[c]).area >= threshold for c in cams) or (
+            if any(areas[(zone_id, c)] >= threshold for c in cams) or (
                 len(cams) > 1 and poly.intersection(shapely.union_all([regions[c] for c in cams])).area >= threshold
             ):
                 announced[zone_id] = sorted(cams)
