@@ -216,11 +216,13 @@ class ComplianceEngine:
         self._move_tests[level.id] = (geo, test)
         return test
 
-    def camera_remedies(self, level: Level, camera: Camera) -> list[Remedy]:
+    def camera_remedies(self, level: Level, camera: Camera,
+                        overlaps: list[tuple[PrivateZone, Any]] | None = None) -> list[Remedy]:
         """The remedies offered for every privacy finding of ``camera``, best kept view first, ``remove`` last.
 
         Each one, applied alone, leaves the camera with no privacy finding at all
         (see :mod:`planner.rules.fixes`); cached until the camera or its level changes.
+        ``overlaps``: the camera's views into private zones (:func:`view_overlaps`), when known.
         """
         geo = self.level_geometry(level)
         key = camera_key(camera)
@@ -228,7 +230,9 @@ class ComplianceEngine:
         if cached is not None and cached[0] == key and cached[1] is geo:
             return list(cached[2])
         fixes = camera_remedies(geo, camera, self.coverage(level, camera), self.private_zones(level),
-                                self.pack.view_tolerance_m2, move_area=self.move_test(level), **self._coverage_kw())
+                                self.pack.view_tolerance_m2, move_area=self.move_test(level),
+                                overlaps=None if overlaps is None else [g for _, g in overlaps],
+                                **self._coverage_kw())
         self._remedies[(level.id, camera.id)] = (key, geo, fixes)
         return list(fixes)
 
@@ -245,8 +249,9 @@ class ComplianceEngine:
         if cached is not None and cached[0] == key and cached[1] is geo and (cached[2] or not want):
             return cached[3]
         findings = []
-        for pz, overlap in view_overlaps(cov, camera, self.private_zones(level), self.pack.view_tolerance_m2):
-            fixes = self.camera_remedies(level, camera) if want else []
+        overlaps = view_overlaps(cov, camera, self.private_zones(level), self.pack.view_tolerance_m2)
+        for pz, overlap in overlaps:
+            fixes = self.camera_remedies(level, camera, overlaps) if want else []
             finding = make_finding(
                 self.pack, "VIEW_INTO_PRIVATE_SPACE", level=level.id, camera=camera.id, zone=pz.zone.id,
                 zone_name=pz.zone.name or pz.zone.id, use=pz.zone.use, area_m2=float(overlap.area), remedies=fixes,

@@ -317,6 +317,7 @@ def camera_remedies(
     *,
     move_area: MoveArea | None = None,
     also_clean: Callable[[Camera], bool] | None = None,
+    overlaps: Sequence[BaseGeometry] | None = None,
     **coverage_kw: Any,
 ) -> list[Remedy]:
     """Remedies that each leave ``camera`` clear of every region in ``forbidden``, best kept view first.
@@ -324,9 +325,10 @@ def camera_remedies(
     ``move_area`` is where a moved camera may hang: an area, or a test of
     point coordinates (arrays in, booleans out); None: no move is offered;
     ``also_clean`` is a further test every remedy must pass (for example the
-    view with self-closing doors open). ``coverage_kw`` are the coverage
-    parameters of the checks (face height, identify density). ``remove``
-    always comes last.
+    view with self-closing doors open). ``overlaps``: what ``coverage`` sees of
+    each region (in ``forbidden`` order, those beyond the tolerance), when the
+    caller has it already. ``coverage_kw`` are the coverage parameters of the
+    checks (face height, identify density). ``remove`` always comes last.
     """
     zones = [z for z in forbidden if _applies(z, camera)]
     search = _Search(geo, camera, coverage, zones, tolerance_m2, also_clean, dict(coverage_kw))
@@ -336,7 +338,7 @@ def camera_remedies(
     inside = any(z.polygon is not None and any(shapely.intersects(z.polygon, p) for p in points) for z in zones)
     found: list[Remedy] = []
     if not inside:
-        found += _lens_remedies(search)
+        found += _lens_remedies(search, overlaps)
     best = max((r.coverage_kept or 0.0 for r in found), default=0.0)
     if move_area is not None and (inside or best < MOVE_WHEN_KEPT_BELOW):
         move = _move(search, move_area, inside)
@@ -346,12 +348,13 @@ def camera_remedies(
     return [*found, Remove(coverage_kept=0.0)]
 
 
-def _lens_remedies(search: _Search) -> list[Remedy]:
+def _lens_remedies(search: _Search, overlaps: Sequence[BaseGeometry] | None = None) -> list[Remedy]:
     camera, cov = search.camera, search.coverage
     if cov.region.is_empty:
         return []
-    overlaps = [g for z in search.zones if shapely.intersects(z.core, cov.region)
-                for g in [cov.region.intersection(z.core)] if g.area > search.tol]
+    if overlaps is None:
+        overlaps = [g for z in search.near(cov.region) if shapely.intersects(z.core, cov.region)
+                    for g in [cov.region.intersection(z.core)] if g.area > search.tol]
     search.all_round()
     omni = camera.omnidirectional or camera.hfov_deg >= 360.0
     found: list[Remedy] = []
