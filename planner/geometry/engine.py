@@ -159,6 +159,11 @@ class CoverageEngine:
         self._levels[level.id] = _LevelEntry(key, geometry, extra)
         return geometry
 
+    def cached_level_geometry(self, level_id: str, key: Hashable) -> LevelGeometry | None:
+        """The geometry :meth:`level_geometry` last gave for ``level_id`` if it was built for ``key``, else None."""
+        entry = self._levels.get(level_id)
+        return entry.geometry if entry is not None and entry.key is key else None
+
     @staticmethod
     def _grid_corners(points: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
         g = _DOMAIN_GRID_M

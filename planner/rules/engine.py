@@ -118,7 +118,7 @@ class ComplianceEngine:
         engine = self.coverage_engine
         checked = self._domain_checked.get(level.id)
         if checked is not None and checked[0] is key and checked[1] is engine:
-            return engine.level_geometry(level, key=key)
+            return engine.cached_level_geometry(level.id, key) or engine.level_geometry(level, key=key)
         geometry = engine.level_geometry(level, points=engine.reach_points(level, level.cameras), key=key)
         self._domain_checked[level.id] = (key, engine)
         return geometry
@@ -201,17 +201,21 @@ class ComplianceEngine:
         ring = [(m * math.cos(k * math.pi / 4), m * math.sin(k * math.pi / 4)) for k in range(8)]
 
         def test(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
-            n = len(xs)
-            ok = np.zeros(n, dtype=bool)
+            ok = np.zeros(len(xs), dtype=bool)
             points = shapely.points(xs, ys)
             ok[public.query(points, predicate="within")[0]] = True
-            ok[blockers.query(points, predicate="dwithin", distance=MOVE_MARGIN_M)[0]] = False
+            # each further test only for the points still in the running
+            idx = np.flatnonzero(ok)
+            ok[idx[blockers.query(points[idx], predicate="dwithin", distance=MOVE_MARGIN_M)[0]]] = False
+            idx = np.flatnonzero(ok)
             # the room around each point: its eight ring points, all in one query
-            probes = shapely.points(np.concatenate([xs + dx for dx, _ in ring]),
-                                    np.concatenate([ys + dy for _, dy in ring]))
-            inside = np.zeros(len(ring) * n, dtype=bool)
+            px, py = xs[idx], ys[idx]
+            probes = shapely.points(np.concatenate([px + dx for dx, _ in ring]),
+                                    np.concatenate([py + dy for _, dy in ring]))
+            inside = np.zeros(len(ring) * len(idx), dtype=bool)
             inside[zones.query(probes, predicate="within")[0]] = True
-            return ok & inside.reshape(len(ring), n).all(axis=0)
+            ok[idx] = inside.reshape(len(ring), len(idx)).all(axis=0)
+            return ok
 
         self._move_tests[level.id] = (geo, test)
         return test
