@@ -31,6 +31,7 @@ __all__ = [
     "offset",
     "merge_intervals",
     "angular_extent",
+    "angular_extents",
     "smallest_turns",
     "widest_clear_fov",
     "clip_intervals",
@@ -77,10 +78,21 @@ def angular_extent(region: BaseGeometry, origin: Sequence[float], axis_deg: floa
     xy, ring_of = shapely.get_coordinates(rings, return_index=True)
     if len(xy) < 2:
         return []
+    lo_all, hi_all, _ = _edge_spans(xy, ring_of, origin, axis_deg)
+    if not len(lo_all):
+        return []
+    order = np.argsort(lo_all, kind="stable")
+    return _merged(lo_all[order], hi_all[order])
+
+
+def _edge_spans(xy: np.ndarray, ring_of: np.ndarray, origin: Sequence[float],
+                axis_deg: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Offset spans of the edges between consecutive points of one ring, wrapped spans split at ±180;
+    with the index (into ``xy``) of each span's first point."""
     offs = (np.degrees(np.arctan2(xy[:, 0] - origin[0], xy[:, 1] - origin[1])) - axis_deg) % 360.0
     offs = np.where(offs > 180.0, offs - 360.0, offs)
-    same = ring_of[:-1] == ring_of[1:]
-    a, b = offs[:-1][same], offs[1:][same]
+    same = np.flatnonzero(ring_of[:-1] == ring_of[1:])
+    a, b = offs[same], offs[same + 1]
     d = (b - a + 180.0) % 360.0 - 180.0  # each edge the short way round
     lo, hi = np.minimum(a, a + d), np.maximum(a, a + d)
     # A span running past -180 or +180 is split in two: up to 180 from its start, and from -180 onwards.
@@ -88,16 +100,48 @@ def angular_extent(region: BaseGeometry, origin: Sequence[float], axis_deg: floa
     wraps = under | over
     lo_all = np.concatenate([np.where(under, lo + 360.0, lo), np.full(int(wraps.sum()), -180.0)])
     hi_all = np.concatenate([np.where(wraps, 180.0, hi), np.where(under, hi, hi - 360.0)[wraps]])
-    n = len(lo_all)
-    if not n:
-        return []
-    # merged as merge_intervals merges them: a new interval where one starts beyond all before it
-    order = np.argsort(lo_all, kind="stable")
-    lo_s = lo_all[order]
-    reach = np.maximum.accumulate(hi_all[order])
-    starts = np.flatnonzero(np.concatenate([[True], lo_s[1:] > reach[:-1] + 1e-9]))
-    ends = np.append(starts[1:], n) - 1
-    return list(zip(lo_s[starts].tolist(), reach[ends].tolist(), strict=True))
+    return lo_all, hi_all, np.concatenate([same, same[wraps]])
+
+
+def _merged(lo: np.ndarray, hi: np.ndarray) -> list[Interval]:
+    """Spans sorted by start, merged as :func:`merge_intervals` merges them: a new interval where one
+    starts beyond all before it."""
+    reach = np.maximum.accumulate(hi)
+    starts = np.flatnonzero(np.concatenate([[True], lo[1:] > reach[:-1] + 1e-9]))
+    ends = np.append(starts[1:], len(lo)) - 1
+    return list(zip(lo[starts].tolist(), reach[ends].tolist(), strict=True))
+
+
+def angular_extents(regions: Sequence[BaseGeometry], origin: Sequence[float], axis_deg: float) -> list[list[Interval]]:
+    """:func:`angular_extent` of each of ``regions``, the edges of them all measured in one numpy pass."""
+    out: list[list[Interval]] = [[] for _ in regions]
+    point = shapely.Point(origin)
+    polys: list[BaseGeometry] = []
+    owner: list[int] = []
+    for k, region in enumerate(regions):
+        if region.is_empty:
+            continue
+        if shapely.dwithin(region, point, 1e-9) and region.buffer(1e-9).contains(point):
+            out[k] = [(-180.0, 180.0)]
+            continue
+        got = parts(region, "Polygon")
+        polys += got
+        owner += [k] * len(got)
+    if not polys:
+        return out
+    rings, ring_poly = shapely.get_rings(np.asarray(polys, dtype=object), return_index=True)
+    xy, ring_of = shapely.get_coordinates(rings, return_index=True)
+    if len(xy) < 2:
+        return out
+    lo_all, hi_all, first = _edge_spans(xy, ring_of, origin, axis_deg)
+    of_all = np.asarray(owner)[ring_poly[ring_of[first]]]
+    order = np.lexsort((lo_all, of_all))  # by region, then by start (stable)
+    lo_all, hi_all, of_all = lo_all[order], hi_all[order], of_all[order]
+    cut = np.flatnonzero(np.diff(of_all)) + 1
+    for lo_r, hi_r, k in zip(np.split(lo_all, cut), np.split(hi_all, cut), of_all[np.r_[0, cut]].tolist(),
+                             strict=True):
+        out[k] = _merged(lo_r, hi_r)
+    return out
 
 
 def _rings(geom: BaseGeometry) -> Iterable[shapely.LinearRing]:

@@ -38,6 +38,7 @@ from planner.geometry.visibility import LevelGeometry, view_intervals
 from planner.model import Camera
 from planner.rules.angles import (
     angular_extent,
+    angular_extents,
     clip_intervals,
     image_column,
     merge_intervals,
@@ -241,10 +242,10 @@ class _Search:
                 part = visible.intersection(z.core)
                 if not part.is_empty and part.area > 0.0:
                     self.seen.append((z, part))
-                    self.bearings.append(angular_extent(part, self.origin, 0.0))
                     xy = shapely.get_coordinates(part)
                     far = float(np.sqrt(((xy - self.origin) ** 2).sum(axis=1).max()))
                     self.spans.append((float(o.distance(part)), far))
+        self.bearings = angular_extents([g for _, g in self.seen], self.origin, 0.0)
 
     def blocked(self, near: float, far: float, axis_deg: float) -> list[tuple[float, float]]:
         """Offsets from ``axis_deg`` under which a region is visible between ``near`` and ``far``."""
