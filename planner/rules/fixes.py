@@ -33,7 +33,7 @@ from shapely.geometry.base import BaseGeometry
 
 from planner.geometry.compass import bearing
 from planner.geometry.coverage import Coverage, camera_coverage, camera_reach
-from planner.geometry.fan import ARC_STEP_DEG, EMPTY, annulus, disk
+from planner.geometry.fan import ARC_STEP_DEG, EMPTY, annulus
 from planner.geometry.visibility import LevelGeometry, view_intervals
 from planner.model import Camera
 from planner.rules.angles import (
@@ -565,8 +565,9 @@ def _move(search: _Search, move_area: MoveArea, inside: bool) -> Remedy | None:
     where = (float(camera.position[0]), float(camera.position[1]))
     omni = camera.omnidirectional or camera.hfov_deg >= 360.0
     reach = camera_reach(camera, search.geo.ceiling_height_m)
-    # A spot or heading whose best possible score is below the best found is not computed: the share kept
-    # is bounded by the public view within reach (then within the all-round view and the wedge) from there.
+    # A heading whose best possible score is below the best found is not computed: the share kept is
+    # bounded by the public view within the all-round view from there and the lens wedge. (The public view
+    # within mere reach is no bound worth its cost: spots a few metres away have all of it within reach.)
     bounded = reach is not None and search.public_area >= _MEANINGFUL_VIEW_M2
     slack = 0.0
     if bounded and reach is not None:
@@ -576,11 +577,6 @@ def _move(search: _Search, move_area: MoveArea, inside: bool) -> Remedy | None:
         away = round(math.hypot(at[0] - camera.position[0], at[1] - camera.position[1]))
         if best is not None and not bounded and best[0] > (1.0, -away, math.inf):
             continue  # farther, and no share of a view to win
-        if best is not None and bounded and reach is not None:
-            # the disk's polygon holds the circle of the reach (its vertices are on a larger one)
-            top = search._kept(disk(at, reach[1] / math.cos(_STEP / 2.0) * (1.0 + 1e-9) + 1e-6)) + slack
-            if best[0] > (round(min(1.0, top), 2), -away, math.inf):
-                continue
         wanted = list(_headings(search, at, every_way=inside))
         visible: BaseGeometry | None = None
         origin = at
