@@ -14,7 +14,7 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from planner import __version__, logs
@@ -70,6 +70,10 @@ def _jobs(asked: int | None, project: Project) -> int:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    return _without_collector(_check, args, out)
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
     project = _load(args.file)
     try:
         pack = load_rule_pack(args.rule_pack or project.venue.rule_pack)
@@ -127,12 +131,20 @@ def _count(n: int, noun: str) -> str:
 
 # -- coverage --------------------------------------------------------------
 def _cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
-    # loading and computing make many objects and few cycles: the cyclic collector, which would scan the
-    # project and the level geometry again and again, waits until the command is done
+    return _without_collector(_coverage, args, out)
+
+
+def _without_collector(command: Callable[[argparse.Namespace, TextIO], int], args: argparse.Namespace,
+                       out: TextIO) -> int:
+    """Run ``command`` with Python's cyclic garbage collector paused.
+
+    Loading and computing make many objects and few cycles: the collector, which would scan the
+    project and the level geometry again and again, waits until the command is done.
+    """
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _coverage(args, out)
+        return command(args, out)
     finally:
         if collecting:
             gc.enable()

@@ -80,3 +80,21 @@ def test_no_bands_leaves_out_the_bands_only() -> None:
         assert bands["dori"] and "pixel_density_bands" not in without["properties"]
         assert without == with_bands  # same region, area, reach and FR region
     assert any("fr_region" in f["properties"] for f in lean)
+
+
+def test_the_check_runs_with_the_collector_paused_and_restores_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import planner.cli as cli
+
+    seen: list[bool] = []
+    original = cli.check_project
+
+    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(cli, "check_project", spy)
+    out, err = io.StringIO(), io.StringIO()
+    assert gc.isenabled()
+    assert main(["check", str(sample_path("mall-fitting")), "--format", "json"], out=out, err=err) == 1
+    assert seen == [False] and gc.isenabled()
+    assert json.loads(out.getvalue())["summary"]["errors"] > 0
