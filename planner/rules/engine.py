@@ -48,7 +48,8 @@ class ComplianceEngine:
     """
 
     #: The codes :meth:`camera_findings` reports (a camera's own findings, recomputed when it changes).
-    CAMERA_CODES: frozenset[str] = frozenset({"DEVICE_IN_PRIVATE_SPACE", "VIEW_INTO_PRIVATE_SPACE"})
+    CAMERA_CODES: frozenset[str] = frozenset({"DEVICE_IN_PRIVATE_SPACE", "VIEW_INTO_PRIVATE_SPACE",
+                                              "VIEW_WHEN_DOOR_OPEN", "USE_NOT_SET"})
 
     def __init__(self, project: Project, pack: RulePack | None = None, *,
                  identify_px_per_m: float = IDENTIFY_PX_PER_M, remedies: bool = True, bands: bool = True) -> None:
@@ -263,8 +264,36 @@ class ComplianceEngine:
             finding.details["overlap"] = [[round(x, 3), round(y, 3)] for x, y in _exterior(overlap)]
             findings.append(finding)
         findings += self._door_open_findings(level, camera, cov, want)
+        findings += self._unknown_use_findings(level, camera, cov)
         self._findings[(level.id, camera.id)] = (key, geo, want, findings)
         return findings
+
+    def _unknown_use_findings(self, level: Level, camera: Camera, cov: Coverage) -> list[Finding]:
+        """``USE_NOT_SET``: the camera stands in or sees into a zone whose use is not set (``other``).
+
+        Whether such a zone is private cannot be judged (an imported room label the vocabulary does
+        not know, a zone drawn and never named), so it is said, not passed. A rule pack without the
+        rule does not ask for it.
+        """
+        if "USE_NOT_SET" not in self.pack.data.get("rules", {}):
+            return []
+        unknown = [z for z in level.zones if z.use == "other" and len(z.polygon) >= 3]
+        if not unknown:
+            return []
+        shapes = self.topology(level).zone_geom
+        where = to_point(camera.position)
+        region = cov.region
+        out = []
+        for zone in unknown:
+            shape = shapes.get(zone.id)
+            if shape is None or shape.is_empty:
+                continue
+            seen = float(region.intersection(shape).area) if shapely.intersects(region, shape) else 0.0
+            if seen <= self.pack.view_tolerance_m2 and not shapely.intersects(shape, where):
+                continue
+            out.append(make_finding(self.pack, "USE_NOT_SET", level=level.id, camera=camera.id, zone=zone.id,
+                                    zone_name=zone.name or zone.id, area_m2=seen))
+        return out
 
     def _door_open_findings(self, level: Level, camera: Camera, cov: Coverage, want: bool) -> list[Finding]:
         """``VIEW_WHEN_DOOR_OPEN``: what ``camera`` sees of private zones while the self-closing doors stand open.

@@ -321,3 +321,29 @@ def test_every_finding_code_of_the_pack_is_documented():
     for code, rule in pack.data["rules"].items():
         assert f"| `{code}` | {rule['severity']}" in doc or f"| `{code}` | {rule.get('severity_face_recognition')}" \
             in doc, code
+
+
+def test_a_watched_zone_whose_use_is_not_set_is_said_not_passed():
+    """An imported toilet labelled in a language the vocabulary does not know (use ``other``)."""
+    from tests.venues import corridor_and_restroom
+
+    project = corridor_and_restroom()
+    level = project.levels[0]
+    wc = next(z for z in level.zones if z.id == "wc")
+    wc.use, wc.name = "other", "STRANIŠČE"
+    found = {(f.camera, f.zone): f for f in codes(project, "USE_NOT_SET")}
+    # c1 looks in through the doorway, c2 hangs inside: both are said; the corridor (use set) is not
+    assert set(found) == {("c1", "wc"), ("c2", "wc")}
+    assert all(f.severity == "warning" and "STRANIŠČE" in f.message and "未设定用途" in f.message_zh
+               for f in found.values())
+    assert found[("c1", "wc")].area_m2 > 0.05
+    assert not codes(project, "VIEW_INTO_PRIVATE_SPACE") and not codes(project, "DEVICE_IN_PRIVATE_SPACE")
+    # once the use is set, the privacy checks judge the zone and the warning goes
+    project_again = corridor_and_restroom()
+    assert not codes(project_again, "USE_NOT_SET")
+    assert codes(project_again, "VIEW_INTO_PRIVATE_SPACE") and codes(project_again, "DEVICE_IN_PRIVATE_SPACE")
+    # a zone nobody watches gives nothing
+    far = corridor_and_restroom()
+    far.levels[0].zones.append(Zone(id="store", name="Keramika", use="other", polygon=((20, 20), (24, 20), (24, 24),
+                                                                                      (20, 24))))
+    assert not codes(far, "USE_NOT_SET")
