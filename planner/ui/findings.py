@@ -22,10 +22,13 @@ from PySide6.QtCore import Signal as QtSignal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QStyle,
     QTreeWidget,
     QTreeWidgetItem,
@@ -147,8 +150,19 @@ class FindingsPanel(QDockWidget):
         self.fix_all_button.installEventFilter(self)
         self.remedy_layout.addWidget(self.fix_all_button)
         self.remedy_layout.addStretch(1)
-        layout.addWidget(self.remedy_bar)
-        self.remedy_bar.setVisible(False)
+        # long remedies scroll sideways instead of widening the window past the screen
+        self.remedy_scroll = QScrollArea(body)
+        self.remedy_scroll.setWidget(self.remedy_bar)
+        self.remedy_scroll.setWidgetResizable(True)
+        self.remedy_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.remedy_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.remedy_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.remedy_scroll.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        bar = self.remedy_scroll.horizontalScrollBar()
+        self.remedy_scroll.setFixedHeight(self.fix_all_button.sizeHint().height()
+                                          + (bar.sizeHint().height() if bar is not None else 0) + 2)
+        layout.addWidget(self.remedy_scroll)
+        self._show_remedy_bar(False)
         self.setWidget(body)
 
     def retranslate(self, language: str) -> None:
@@ -442,7 +456,7 @@ class FindingsPanel(QDockWidget):
             button.deleteLater()
         self.remedy_buttons = []
         if finding is None or index is None:
-            self.remedy_bar.setVisible(False)
+            self._show_remedy_bar(False)
             return
         for number, remedy in enumerate(finding.remedies):
             button = QPushButton(remedy_text(remedy, self.language), self.remedy_bar)
@@ -456,7 +470,11 @@ class FindingsPanel(QDockWidget):
         self.fix_all_button.setVisible(fix_all is not None)
         if fix_all is not None:
             self.fix_all_button.setToolTip(remedy_text(fix_all[1], self.language))
-        self.remedy_bar.setVisible(bool(self.remedy_buttons))
+        self._show_remedy_bar(bool(self.remedy_buttons))
+
+    def _show_remedy_bar(self, shown: bool) -> None:
+        self.remedy_bar.setVisible(shown)
+        self.remedy_scroll.setVisible(shown)
 
     def _remedy_clicked(self, index: int, number: int) -> None:
         """A remedy button: apply remedy ``number`` of finding ``index`` (as listed now)."""

@@ -360,3 +360,26 @@ def test_findings_name_things_from_the_first_check_on(qtbot) -> None:
     assert camera_name != finding.camera
     assert row.text(2) == camera_name
     assert row.text(3) == display_name(project.get(finding.zone), project)
+
+
+def test_long_remedies_scroll_instead_of_widening_the_window(qtbot) -> None:
+    """A camera seen into four fitting rooms has long remedies: the window still fits a 1280 px screen."""
+    from planner.assets import sample_path
+
+    win = MainWindow(language="en")
+    qtbot.addWidget(win)
+    assert win.open_path(sample_path("mall-fitting"))
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    panel = win.findings
+    index = max(range(len(panel.findings)), key=lambda i: sum(len(panel.message(panel.findings[i])) + len(
+        str(r)) for r in panel.findings[i].remedies))
+    row = panel.row_of(index)
+    assert row is not None and panel.findings[index].remedies
+    panel.tree.setCurrentItem(row)
+    qtbot.waitUntil(lambda: panel.remedy_bar.isVisible(), timeout=3000)
+    assert len(panel.remedy_buttons) == len(panel.findings[index].remedies)
+    wanted = sum(b.sizeHint().width() for b in panel.remedy_buttons)
+    assert wanted > 1280  # the remedies are wider than the screen ...
+    assert win.minimumSizeHint().width() <= 1280 and win.width() <= 1280  # ... and the window is not
