@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sys
@@ -229,9 +230,14 @@ def _installed() -> dict[str, Path]:
     """Pack id -> file, shipped packs first (a folder cannot replace a shipped id), then the folders in order."""
     found = dict(_shipped())
     for folder in rule_pack_folders():
-        if not folder.is_dir():
+        try:
+            if not folder.is_dir():
+                continue
+            paths = sorted(folder.glob("*.json"))
+        except OSError as exc:  # an unreadable folder hides its packs; it never stops the program
+            logging.getLogger(__name__).warning("rule packs in %s cannot be read: %s", folder, exc)
             continue
-        for path in sorted(folder.glob("*.json")):
+        for path in paths:
             found.setdefault(path.stem, path)
     return found
 

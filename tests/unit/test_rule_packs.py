@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from shapely.geometry import LineString
 
+from planner.assets import sample_path
 from planner.cli import main
 from planner.importers.imdf import import_imdf
 from planner.io import save_project
@@ -126,3 +127,23 @@ def test_imdf_walls_follow_the_pack_of_the_new_project(tmp_path: Path) -> None:
     lobby = import_imdf(archive, rule_pack=str(write(tmp_path / "lobby.json", gym_pack("lobby"))))
     assert default.project.venue.rule_pack == "cn-2025" and lobby.project.venue.rule_pack == "gym-private"
     assert outline_m(lobby) > outline_m(default) + 30  # the 12 x 8 m lobby's outline joins the walls
+
+
+def test_an_unreadable_rule_pack_folder_hides_its_packs_and_stops_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    import planner.rules.pack as pack_module
+
+    real_is_dir = Path.is_dir
+    locked = tmp_path / "locked"
+
+    def is_dir(self: Path) -> bool:
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_is_dir(self)
+
+    monkeypatch.setattr(Path, "is_dir", is_dir)
+    monkeypatch.setenv(pack_module.RULE_PACKS_ENV, str(locked))
+    assert "cn-2025" in pack_module.available_rule_packs()
+    assert "cannot be read" in caplog.text and str(locked) in caplog.text
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["check", str(sample_path("mall-fitting"))], out=out, err=err) == 1, err.getvalue()
