@@ -281,18 +281,19 @@ class ComplianceEngine:
         if not unknown:
             return []
         shapes = self.topology(level).zone_geom
-        where = to_point(camera.position)
+        kept = [z for z in unknown if z.id in shapes and not shapes[z.id].is_empty]
+        geoms = np.array([shapes[z.id] for z in kept], dtype=object)
         region = cov.region
+        seen = np.zeros(len(geoms))
+        hit = shapely.intersects(region, geoms)
+        seen[hit] = shapely.area(shapely.intersection(region, geoms[hit]))
+        holds = shapely.intersects(geoms, to_point(camera.position))
         out = []
-        for zone in unknown:
-            shape = shapes.get(zone.id)
-            if shape is None or shape.is_empty:
-                continue
-            seen = float(region.intersection(shape).area) if shapely.intersects(region, shape) else 0.0
-            if seen <= self.pack.view_tolerance_m2 and not shapely.intersects(shape, where):
+        for zone, area, hold in zip(kept, seen, holds, strict=True):
+            if area <= self.pack.view_tolerance_m2 and not hold:
                 continue
             out.append(make_finding(self.pack, "USE_NOT_SET", level=level.id, camera=camera.id, zone=zone.id,
-                                    zone_name=zone.name or zone.id, area_m2=seen))
+                                    zone_name=zone.name or zone.id, area_m2=float(area)))
         return out
 
     def _door_open_findings(self, level: Level, camera: Camera, cov: Coverage, want: bool) -> list[Finding]:
