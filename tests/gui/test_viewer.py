@@ -170,9 +170,13 @@ def test_findings_in_chinese(qtbot, project_file: Path) -> None:
     assert win.open_path(project_file)
     finding = win.findings.findings[0]
     row = win.findings.row_of(0)
-    assert row is not None and row.text(4) == win.findings.message(finding) != win.findings.message(finding).replace(
-        "摄像机", "camera")  # the Chinese message, with names in place of ids
-    assert finding.message_zh.split(" ")[0] == row.text(4).split(" ")[0] == "摄像机"
+    assert row is not None and finding.camera is not None and win.project is not None
+    from planner.ui.names import display_name
+
+    name = display_name(win.project.get(finding.camera), win.project)
+    assert name != finding.camera
+    # the Chinese message, its camera called by its name
+    assert row.text(4) == finding.message_zh.replace(f"摄像机 {finding.camera} ", f"摄像机 {name} ") != finding.message
 
 
 def test_broken_file_shows_error_and_keeps_window_usable(window: MainWindow, tmp_path: Path) -> None:
