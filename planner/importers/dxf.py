@@ -60,7 +60,7 @@ from planner.importers.result import (
     UnitsRequiredError,
     add_background,
 )
-from planner.model import Level, Opening, Project, Venue, Wall, Zone
+from planner.model import Label, Level, Opening, Project, Venue, Wall, Zone
 from planner.rules.pack import DEFAULT_RULE_PACK, load_rule_pack
 
 __all__ = [
@@ -1299,6 +1299,7 @@ def _build_level(level: Level, got: _Collected, to_m: Any, factor: float, offset
     inside: dict[int, list[_Label]] = {}
     outside = 0
     private_outside: list[str] = []
+    homeless_labels: list[_Label] = []  # kept on the level: the checks judge cameras near a private one
     for label in labels:
         hits = [int(i) for i in tree.query(Point(label.point), predicate="within")] if tree is not None else []
         if hits:
@@ -1306,13 +1307,15 @@ def _build_level(level: Level, got: _Collected, to_m: Any, factor: float, offset
             inside.setdefault(room, []).append(label)
         elif not is_area_text(label.text):
             outside += 1
+            homeless_labels.append(label)
             match = classify_label(label.text, hotel=hotel)
             if match is not None and match.use in private_uses:
                 private_outside.append(f"{label.text!r} at ({label.point[0]:.1f}, {label.point[1]:.1f})")
     if private_outside:
         shown = ", ".join(private_outside[:8]) + (" ..." if len(private_outside) > 8 else "")
         notes.append(f"{len(private_outside)} private room label(s) lie in no room found, so no zone protects them: "
-                     f"{shown}. Draw these zones (or fix the walls and import again) before checking cameras")
+                     f"{shown}. Draw these zones (or fix the walls and import again) before checking cameras; "
+                     "they are kept as plan labels, and the check reports every camera near them")
     prefix = "z" if level.id == "L1" else f"z{level.id[1:]}-"
     order = sorted(range(len(rooms)), key=lambda i: (-round(rooms[i].centroid.y, 1), rooms[i].centroid.x))
     for n, i in enumerate(order, start=1):
@@ -1320,6 +1323,7 @@ def _build_level(level: Level, got: _Collected, to_m: Any, factor: float, offset
         ring = [_r(p) for p in list(poly.exterior.coords)[:-1]]
         ring = _dedupe(ring)
         if len(ring) < 3:
+            homeless_labels.extend(lb for lb in inside.get(i, []) if not is_area_text(lb.text))
             continue
         zone_name, use, source, confidence, reason, unclassified = _name_and_use(inside.get(i, []), hotel)
         zone = Zone(id=f"{prefix}{n}", name=zone_name, use=use, polygon=tuple(ring),
@@ -1328,10 +1332,24 @@ def _build_level(level: Level, got: _Collected, to_m: Any, factor: float, offset
         unclassified_labels.extend(unclassified)
         review.append(ReviewItem(level.id, zone.id, zone_name, use, source, confidence, reason))
     if outside:
-        notes.append(f"{outside} label(s) lie outside every room")
+        notes.append(f"{outside} label(s) lie outside every room (kept as plan labels)")
+    _keep_labels(level, homeless_labels, hotel)
+    if not level.zones:
+        notes.append(f"no rooms found on level {level.id} (no walls close into a room, no room outline is drawn): no "
+                     "zone was made, so whether cameras see into toilets, changing rooms or guest rooms cannot be "
+                     "judged; draw the rooms in the editor and give them uses")
     if level.id != "L1":
         _prefix_ids(level)
     return labels, outside
+
+
+def _keep_labels(level: Level, homeless: Sequence[_Label], hotel: bool) -> None:
+    """Room labels that became no zone are kept on the level with the use their text suggests (``other``)."""
+    prefix = "lb" if level.id == "L1" else f"lb{level.id[1:]}-"
+    for n, label in enumerate(homeless, start=1):
+        match = classify_label(label.text, hotel=hotel)
+        level.labels.append(Label(id=f"{prefix}{n}", text=label.text, position=_r(label.point),
+                                  use=match.use if match is not None else "other"))
 
 
 def _glazing_windows(level: Level, got: _Collected, to_m: Any, factor: float) -> list[Wall]:

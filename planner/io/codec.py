@@ -163,6 +163,8 @@ def _encode_level(level: Level) -> dict[str, Any]:
     out["backgrounds"] = [_encode_fields(bg) for bg in level.backgrounds]
     for cls in LEVEL_ITEM_TYPES:
         items: list[Entity] = level.collection(cls.COLLECTION)
+        if not items and getattr(cls, "OPTIONAL_COLLECTION", False):
+            continue
         out[cls.COLLECTION] = [_encode_fields(item) for item in items]
     return out
 

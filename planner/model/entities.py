@@ -34,6 +34,7 @@ __all__ = [
     "Background",
     "Camera",
     "Entity",
+    "Label",
     "Opening",
     "Sign",
     "Wall",
@@ -271,5 +272,31 @@ class Sign(Entity):
     }
 
 
+@dataclass(eq=False)
+class Label(Entity):
+    """A room name read from an imported plan that lies in no zone, kept where it was written.
+
+    ``use`` is what the vocabulary makes of ``text`` (``other`` when nothing); a label whose use is private
+    tells the checks that a private room stands there although no zone was drawn for it.
+    """
+
+    id: str
+    text: str = ""
+    position: tuple[float, float] = (0.0, 0.0)
+    use: str = "other"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    ENTITY: ClassVar[str] = "label"
+    COLLECTION: ClassVar[str] = "labels"
+    FIELDS: ClassVar[dict[str, tuple[f.Converter, Any]]] = {
+        "id": (identifier, REQUIRED),
+        "text": (f.text, ""),
+        "position": (f.point, REQUIRED),
+        "use": (f.choice(*ZONE_USES), "other"),
+    }
+    #: The collection is written to the file only when it holds something (older files stay as they were).
+    OPTIONAL_COLLECTION: ClassVar[bool] = True
+
+
 #: Level item classes in file order.
-LEVEL_ITEM_TYPES: tuple[type[Entity], ...] = (Zone, Wall, Opening, Camera, Sign)
+LEVEL_ITEM_TYPES: tuple[type[Entity], ...] = (Zone, Wall, Opening, Camera, Sign, Label)

@@ -30,6 +30,7 @@ from planner.model.entities import (
     Background,
     Camera,
     Entity,
+    Label,
     Opening,
     Sign,
     Wall,
@@ -154,6 +155,8 @@ class Level:
     openings: list[Opening] = field(default_factory=list)
     cameras: list[Camera] = field(default_factory=list)
     signs: list[Sign] = field(default_factory=list)
+    #: Room names of an imported plan that lie in no zone (:class:`~planner.model.entities.Label`).
+    labels: list[Label] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
     ENTITY: ClassVar[str] = "level"

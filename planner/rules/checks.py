@@ -33,6 +33,7 @@ from planner.rules.soundness import (
     check_openings,
     level_opening_findings,
 )
+from planner.rules.unzoned import check_no_zones, check_private_labels
 
 __all__ = ["CHECKS", "check_project", "fr_cameras"]
 
@@ -230,6 +231,7 @@ CHECKS: list[Callable[[Project, RulePack], list[Finding]]] = [
     check_geometry,
     check_openings,
     check_ceilings,
+    check_no_zones,
     check_necessity,
     check_notice,
     check_filing,
@@ -273,7 +275,8 @@ def _level_checks(engine: ComplianceEngine, level: Level) -> tuple[list[list[Fin
     beyond = check_beyond_venue(engine, [level])
     signs, required = check_signs(engine, [level])
     entrances = check_entrances(engine, [level])
-    return [openings, devices, views, beyond, signs, entrances], required
+    labels = check_private_labels(engine, level)
+    return [openings, devices, views, labels, beyond, signs, entrances], required
 
 
 def _check(project: Project, pack: RulePack, engine: ComplianceEngine, jobs: int = 1) -> CheckResult:

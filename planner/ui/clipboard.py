@@ -21,7 +21,7 @@ __all__ = ["MIME_TYPE", "copy_data", "paste_entities", "encode", "decode"]
 MIME_TYPE = "application/x-venue-planner-items"
 _FORMAT = "venue-planner-items"
 _TYPES = {t.ENTITY: t for t in LEVEL_ITEM_TYPES}
-_PREFIX = {"zone": "z", "wall": "w", "opening": "d", "camera": "c", "sign": "s"}
+_PREFIX = {"zone": "z", "wall": "w", "opening": "d", "camera": "c", "sign": "s", "label": "lb"}
 
 
 def _plain(value: Any) -> Any:

@@ -39,7 +39,7 @@ from shapely.ops import polylabel
 
 from planner.geometry.convert import parts, to_polygon
 from planner.geometry.openings import opening_span
-from planner.model import Camera, Level, Opening, Sign, Wall, Zone
+from planner.model import Camera, Label, Level, Opening, Sign, Wall, Zone
 from planner.ui import qtcompat, qtgeom  # noqa: F401  (qtcompat: before any painting, see the module)
 from planner.ui.names import display_name, use_name
 from planner.vocabulary import zone_use
@@ -59,6 +59,7 @@ __all__ = [
     "OpeningItem",
     "CameraItem",
     "SignItem",
+    "PlanLabelItem",
     "ITEM_TYPES",
     "Z_COVERAGE",
     "LabelBox",
@@ -777,6 +778,53 @@ class SignItem(PointItem):
         painter.drawRect(QRectF(-r, -r, 2 * r, 2 * r))
 
 
+class PlanLabelItem(EntityItem, BoundedItem):
+    """A room name of the imported plan that lies in no zone: a small diamond and its text, read-only.
+
+    Private ones (under the project's rule pack) are drawn in the privacy red: a room nobody drew stands there.
+    """
+
+    Z = Z_ZONE + 1.0
+    LAYER = "zones"
+    MARK_PX = 4.0
+
+    def __init__(self, entity_id: str, source: ModelSource) -> None:
+        BoundedItem.__init__(self)
+        self._init_entity(entity_id, source)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.set_bounds(QRectF(-0.3, -0.3, 0.6, 0.6))
+        self.caption = DeviceLabelItem(self)
+        self._color = QColor(_LABEL_INK)
+
+    def sync(self) -> None:
+        label: Label = self.entity()
+        private = label.use in self._source.private_uses()
+        self._color = _HATCH.darker(130) if private else QColor(100, 100, 100)
+        self._color.setAlpha(255)
+        self.setPos(qtgeom.to_scene(label.position))
+        self.caption.set_text(label.text, self._color)
+        _, h = self.caption.size()
+        self.caption.set_placement(QPointF(self.MARK_PX + 3.0, -h / 2))
+        note = "private space, not drawn as a zone" if private else "in no zone"
+        self.setToolTip(f"Plan label \"{label.text}\" ({use_name(label.use)}): {note}")
+        self.update()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) or 1.0
+        r = min(self.MARK_PX / lod, 0.3)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(_cosmetic(self._color, 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        diamond = QPainterPath()
+        diamond.moveTo(0, -r)
+        diamond.lineTo(r, 0)
+        diamond.lineTo(0, r)
+        diamond.lineTo(-r, 0)
+        diamond.closeSubpath()
+        painter.drawPath(diamond)
+
+
 #: Item class per entity kind (``Entity.ENTITY``).
 ITEM_TYPES: dict[str, type[EntityItem]] = {
     "zone": ZoneItem,
@@ -784,4 +832,5 @@ ITEM_TYPES: dict[str, type[EntityItem]] = {
     "opening": OpeningItem,
     "camera": CameraItem,
     "sign": SignItem,
+    "label": PlanLabelItem,
 }

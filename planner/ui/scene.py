@@ -28,6 +28,7 @@ from planner.ui.items import (
     CameraItem,
     EntityItem,
     OpeningItem,
+    PlanLabelItem,
     PointItem,
     SignItem,
     ZoneItem,
@@ -513,6 +514,7 @@ class LevelScene(QGraphicsScene):
             table[("remove", kind)] = self._on_remove
         table[("update", "camera")] = self._on_device_update
         table[("update", "sign")] = self._on_device_update
+        table[("update", "label")] = self._on_device_update
         table[("update", "zone")] = self._on_shape_update
         table[("update", "opening")] = self._on_shape_update
         table[("update", "wall")] = self._on_wall_update
@@ -639,4 +641,5 @@ class LevelScene(QGraphicsScene):
         if "rule_pack" in change.fields or not change.fields:
             self._private_uses = None
             self._sync_all(ZoneItem)  # private zones follow the pack
+            self._sync_all(PlanLabelItem)
         return set()

@@ -399,6 +399,8 @@ class MainWindow(QMainWindow):
         self.set_level(level_id)
         points: list[Point] = [tuple(p) for p in finding.details.get("overlap", [])]
         points += [tuple(p) for p in finding.details.get("entrance", [])]
+        if finding.details.get("label_position"):  # a plan label in no zone (PRIVATE_LABEL_*)
+            points.append(tuple(finding.details["label_position"]))
         centre: Point | None = None
         if finding.camera and finding.camera in project:
             centre = project.get(finding.camera).position
