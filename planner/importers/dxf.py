@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 import shapely
 from ezdxf import units as ezunits
-from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry import LinearRing, LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planner.geometry.convert import parts
@@ -52,6 +52,7 @@ from planner.importers.dxf_walls import Arc, PairedWall, PairingTooDenseError, c
 from planner.importers.dxf_windows import MAX_WINDOW_M, MIN_WINDOW_M, glazed_gaps
 from planner.importers.labels import classify_label, clean_label, is_area_text, is_hotel_label, is_placeholder
 from planner.importers.limits import check_arc, curve_points
+from planner.importers.repair import repair_level
 from planner.importers.result import (
     IMPORT_LIMITS,
     ImportResult,
@@ -757,6 +758,12 @@ def _build_walls(got: _Collected, to_m: Any, factor: float, thin_m: float, notes
         if len(path) < 2:
             continue
         if closed and len(path) >= 4:
+            xs, ys = [p[0] for p in path], [p[1] for p in path]
+            if max(xs) - min(xs) <= 1.5 and max(ys) - min(ys) <= 1.5 and not LinearRing(path).is_simple:
+                # a column drawn as outlines joined into one path that crosses itself: the solid it draws
+                hull = shapely.convex_hull(shapely.multipoints(path))
+                if hull.geom_type == "Polygon":
+                    path = _dedupe([_r(p) for p in shapely.orient_polygons(hull).exterior.coords])
             column = column_wall(path, layer)
             if column is not None:
                 found.append(column)
@@ -1165,6 +1172,7 @@ def import_dxf(
         level_notes: list[str] = []
         labels, outside = _build_level(level, part, to_level, f, shift, wall_thickness_m, door_patterns, hotel,
                                        level_notes, review, unclassified_labels, private_uses)
+        level_notes += repair_level(level)
         if len(floors) > 1:
             level_notes = [f"{level.name}: {n}" for n in level_notes]
         notes.extend(level_notes)

@@ -61,6 +61,7 @@ from planner.importers.dxf import (
 )
 from planner.importers.dxf_walls import MAX_WALL_GAP_M, MIN_WALL_GAP_M, _pair_straight
 from planner.importers.labels import clean_label, is_hotel_label
+from planner.importers.repair import repair_level
 from planner.importers.result import ReviewItem
 from planner.model import Level
 
@@ -821,6 +822,8 @@ def build_levels(
         labels += got_labels
         outside += got_outside
         _tidy(level, bodies, floor.shift)
+        repaired = repair_level(level)
+        notes.extend(f"{level.name}: {n}" if len(floors) > 1 else n for n in repaired)
         built.append((level, floor.shift))
     for k in range(before, len(notes)):  # the level builder speaks of layers by name; a PDF has groups
         if notes[k].startswith("no layer is named like a wall layer"):

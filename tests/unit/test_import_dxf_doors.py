@@ -69,13 +69,15 @@ def test_a_camera_in_the_imported_wc_is_flagged_and_no_door_is_off_its_wall(offi
 
 def test_the_real_uk_ground_floor_doors_sit_in_their_walls() -> None:
     """The UK ground floor's nine door blocks (origin on the frame's centre, swing a spline, mirrored) lie on the
-    door lines they are drawn on, each on a wall (its partition, drawn on the door layer)."""
+    door lines they are drawn on, each on a wall (its partition, drawn on the door layer); the one drawn where the
+    drawing has no wall (between two 10 cm jambs) is left out, and the warnings say where it was."""
     if not REAL_UK.is_file():
         pytest.skip("the real UK drawing is not present")
     result = import_plan(REAL_UK, render=False)
     level = result.project.levels[0]
     doors = [o for o in level.openings if o.kind == "door"]
-    assert len(doors) == 9
+    assert len(doors) == 8
+    assert any("1 door(s) lie on no wall and were left out: d5 at (-0.30, -2.83)" in w for w in result.warnings)
     assert all(0.8 <= math.dist(*d.segment) <= 1.9 for d in doors)
     on_wall = [d for d in doors if any(LineString(w.path).distance(LineString(d.segment)) < 0.06 for w in level.walls)]
     assert len(on_wall) >= 7
