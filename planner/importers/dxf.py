@@ -1463,7 +1463,8 @@ def _floor_order(name: str) -> float:
 
 
 def _floors(got: _Collected, to_m: Any, reach: float = 0.3, margin: float = 1.5) -> list[_Floor]:
-    """Floors drawn side by side in one model space, each with its floor name (1F, 二层平面图, Erdgeschoss).
+    """Floors drawn side by side (or one above another) in one model space, each with its floor name (1F,
+    二层平面图, Erdgeschoss).
 
     The walls are grouped into clusters separated by empty space; a floor name lying in or just under a
     cluster (within ``reach`` times its size, at least 3 m) names it; clusters closer than twice ``margin``
@@ -1492,6 +1493,9 @@ def _floors(got: _Collected, to_m: Any, reach: float = 0.3, margin: float = 1.5)
         return []
     floors = []
     anchor = min((clusters[k].bounds for k in named), key=lambda b: (b[0], b[1]))  # the leftmost floor stays put
+    spans = [clusters[k].bounds for k in named]
+    stacked = all(min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) <= max(a[1], b[1])
+                  for a, b in itertools.combinations(spans, 2))  # every two overlap across, none up and down
     first = (anchor[0], anchor[1])
     for k in sorted(named, key=lambda i: _floor_order(named[i])):
         minx, miny, maxx, maxy = clusters[k].bounds
@@ -1499,7 +1503,8 @@ def _floors(got: _Collected, to_m: Any, reach: float = 0.3, margin: float = 1.5)
         o = to_m((0.0, 0.0))
         u = to_m((1.0, 0.0))[0] - o[0]
         box_du = ((minx - o[0]) / u, (miny - o[1]) / u, (maxx - o[0]) / u, (maxy - o[1]) / u)
-        floors.append(_Floor(named[k], box_du, (minx - first[0], miny - first[1])))
+        floors.append(_Floor(named[k], box_du, (minx - first[0], miny - first[1]),
+                             "one above another" if stacked else "side by side"))
     return floors
 
 
@@ -1821,6 +1826,7 @@ def _find_floors(doc: Any, file: str, got: _Collected, factor: float, to_m: Any,
         "paper space": f"{n} layouts hold {n} floors ({shown}) in their paper space",
         "floor block": f"{n} floor blocks ({shown})",
         "frame": f"{n} floors framed with their names ({shown})",
+        "one above another": f"{n} floors drawn one above another ({shown})",
     }.get(floors[0].source, f"{n} floors drawn side by side ({shown})")
     notes.append(f"{how} became {n} levels, placed over one another by the corners of their walls: "
                  "check that they line up")

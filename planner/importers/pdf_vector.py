@@ -804,7 +804,7 @@ def build_levels(
     if len(floors) < 2:
         floors = [_Floor(level_name or "1F", None, (0.0, 0.0))]
     else:
-        notes.append(f"{len(floors)} floors drawn side by side ({', '.join(f.name for f in floors)}) became "
+        notes.append(f"{len(floors)} floors drawn {floors[0].source} ({', '.join(f.name for f in floors)}) became "
                      f"{len(floors)} levels, placed over one another by the corners of their walls: check that they "
                      "line up")
     built: list[tuple[Level, Pt]] = []

@@ -63,12 +63,13 @@ def wall_body(walls: list[tuple[tuple[float, float], tuple[float, float], float]
 def vector_plan_pdf(path: Path, *, style: str = "double", scale: int = 100, scale_text: str | None = "平面图 1:100",
              labels: dict[str, tuple[float, float]] | None = None, doors: bool = True, leaves: bool = True,
              split_labels: dict[str, tuple[tuple[float, float], str]] | None = None,
-             floors: tuple[str, ...] = (), rotate: int = 0, slant_deg: float = 0.0) -> Path:
+             floors: tuple[str, ...] = (), rotate: int = 0, slant_deg: float = 0.0, stacked: bool = False) -> Path:
     """Write the floor plan as a one-page vector PDF at 1:``scale``; returns ``path``.
 
     ``labels``: text -> point (default: :data:`PLAN_ROOMS`); ``split_labels``: text -> (point, ``across`` or
     ``down``), drawn one character per text object; ``leaves=False`` draws the swings without their leaf;
-    ``floors``: the plan drawn once per floor name, side by side, the name under it; ``rotate``: the page's
+    ``floors``: the plan drawn once per floor name, side by side (``stacked``: one above another, the first on
+    top), the name under it; ``rotate``: the page's
     ``/Rotate`` (a plan shown turned, as sheets often are); ``slant_deg``: labels written slightly askew.
     """
     k = 72 / 0.0254 / scale
@@ -93,7 +94,10 @@ def vector_plan_pdf(path: Path, *, style: str = "double", scale: int = 100, scal
     c.rect(15, 15, 842 - 30, 595 - 30)
     font = _font()
     for n in range(max(1, len(floors))):  # floors side by side, 14 m apart, named underneath
-        ox = ORIGIN_PT[0] + n * 14.0 * k
+        if stacked:
+            oy = ORIGIN_PT[1] + (len(floors) - 1 - n) * 11.0 * k
+        else:
+            ox = ORIGIN_PT[0] + n * 14.0 * k
         if floors:
             c.setFont(font, 10)
             c.drawCentredString(*p((6.0, -1.0)), floors[n])
