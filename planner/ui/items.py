@@ -782,6 +782,7 @@ class PlanLabelItem(EntityItem, BoundedItem):
     """A room name of the imported plan that lies in no zone: a small diamond and its text, read-only.
 
     Private ones (under the project's rule pack) are drawn in the privacy red: a room nobody drew stands there.
+    Over a background, which shows the plan's own text, only the private ones are drawn.
     """
 
     Z = Z_ZONE + 1.0
@@ -796,14 +797,21 @@ class PlanLabelItem(EntityItem, BoundedItem):
         self.set_bounds(QRectF(-0.3, -0.3, 0.6, 0.6))
         self.caption = DeviceLabelItem(self)
         self._color = QColor(_LABEL_INK)
+        self._shown = True
+
+    @property
+    def shown(self) -> bool:
+        """False for a label that is not private over a background (the background shows its text)."""
+        return self._shown
 
     def sync(self) -> None:
         label: Label = self.entity()
         private = label.use in self._source.private_uses()
+        self._shown = private or not self._source.has_backgrounds()
         self._color = _HATCH.darker(130) if private else QColor(100, 100, 100)
         self._color.setAlpha(255)
         self.setPos(qtgeom.to_scene(label.position))
-        self.caption.set_text(label.text, self._color)
+        self.caption.set_text(label.text if self._shown else "", self._color)
         _, h = self.caption.size()
         self.caption.set_placement(QPointF(self.MARK_PX + 3.0, -h / 2))
         note = "private space, not drawn as a zone" if private else "in no zone"
@@ -811,6 +819,8 @@ class PlanLabelItem(EntityItem, BoundedItem):
         self.update()
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if not self._shown:
+            return
         lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform()) or 1.0
         r = min(self.MARK_PX / lod, 0.3)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

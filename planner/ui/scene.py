@@ -631,6 +631,7 @@ class LevelScene(QGraphicsScene):
         if "backgrounds" in change.fields or not change.fields:
             self._build_backgrounds(level)
             self._sync_all(ZoneItem)  # zones turn translucent over a background
+            self._sync_all(PlanLabelItem)  # and the plan's own text shows there
         if "ceiling_height_m" in change.fields:
             self._invalidate_coverage()
         return touched

@@ -50,3 +50,17 @@ def test_labels_in_no_zone_are_drawn_read_only_and_their_finding_focuses_them(qt
     window.compliance.refresh()
     assert [f.code for f in window.findings.findings if f.code.startswith("PRIVATE_LABEL")] == \
         ["PRIVATE_LABEL_UNZONED"]
+
+
+def test_over_a_background_only_the_private_labels_are_drawn(qtbot, tmp_path: Path) -> None:
+    """The background shows the plan's own text: drawing every label again would double it."""
+    from planner.model import Background
+    from tests.gui.test_viewer import _png
+
+    project = open_room()
+    project.files["backgrounds/plan.png"] = _png()
+    project.levels[0].backgrounds.append(Background(source="backgrounds/plan.png", transform=(0.1, 0, 0, -0.1, 0, 5)))
+    window, _ = make_editor(qtbot, tmp_path, project, centre=(5, 3))
+    restrooms, store = window.scene.items_by_id["lb1"], window.scene.items_by_id["lb2"]
+    assert restrooms.shown and restrooms.caption.text == "Restrooms"
+    assert not store.shown and store.caption.text == ""
