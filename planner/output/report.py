@@ -303,6 +303,9 @@ def _finding_bounds(level: Level, finding: Finding) -> tuple[tuple[float, float,
             geoms.append(to_polygon(zone.polygon))
     if cam is not None:
         geoms.append(Point(cam.position).buffer(1.0))
+    if finding.details.get("label_position"):  # a private plan label in no zone: its spot, hatched
+        highlight = Point(finding.details["label_position"]).buffer(0.4)
+        geoms.append(highlight.buffer(0.6))
     if finding.code == "SIGN_MISSING" and finding.details.get("entrance"):
         (ax, ay), (bx, by) = finding.details["entrance"]
         segment = ((ax, ay), (bx, by))

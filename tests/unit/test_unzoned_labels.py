@@ -13,6 +13,7 @@ from pathlib import Path
 import ezdxf
 import jsonschema
 import pytest
+from shapely.geometry import Point
 
 from planner.cli import main
 from planner.importers import import_plan
@@ -203,3 +204,14 @@ def test_the_codes_are_documented() -> None:
     for code, severity in (("PRIVATE_LABEL_IN_VIEW", "error"), ("PRIVATE_LABEL_UNZONED", "warning"),
                            ("NO_ZONES", "warning")):
         assert f"| `{code}` | {severity} |" in doc
+
+
+def test_the_report_shows_where_the_label_is() -> None:
+    """The report's plan of a label finding takes in the label's spot and hatches it, camera or not."""
+    from planner.output.report import _finding_bounds
+
+    for project in (open_room(Camera(id="c3", position=(8.0, 3.5), heading_deg=270, range_m=10)), open_room()):
+        (f,) = label_findings(project)
+        bounds, highlight, _ = _finding_bounds(project.levels[0], f)
+        assert bounds[0] < 3.0 < bounds[2] and bounds[1] < 3.5 < bounds[3]
+        assert highlight is not None and highlight.contains(Point(3.0, 3.5))
