@@ -31,6 +31,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from planner.geometry.clip import ConeArea, Rect, clip, rects_of
 from planner.geometry.compass import bearing
 from planner.geometry.coverage import Coverage, camera_coverage, camera_reach
 from planner.geometry.fan import ARC_STEP_DEG, EMPTY, annulus
@@ -204,10 +205,17 @@ class _Search:
     public_area: float = 0.0
     #: Bounding boxes of the regions' cores (minx, miny, maxx, maxy per row), to skip those out of reach.
     boxes: np.ndarray = field(default_factory=lambda: np.empty((0, 4)))
+    #: Each region's core as an axis-aligned rectangle, where it is one (clipped to fast).
+    rects: list[Rect | None] = field(default_factory=list)
+    #: Cone areas of the seen parts and of the public view, made when first asked.
+    cones: dict[int, ConeArea] = field(default_factory=dict)
+    public_cone: ConeArea | None = None
 
     def __post_init__(self) -> None:
         cam, cov = self.camera, self.coverage
-        self.boxes = shapely.bounds(np.asarray([z.core for z in self.zones], dtype=object)).reshape(-1, 4)
+        cores = np.asarray([z.core for z in self.zones], dtype=object)
+        self.boxes = shapely.bounds(cores).reshape(-1, 4)
+        self.rects = rects_of(cores)
         self.origin = cov.viewpoint or (float(cam.position[0]), float(cam.position[1]))
         self.fixed_viewpoint = cov.viewpoint is not None and cov.viewpoint == (
             float(cam.position[0]), float(cam.position[1]))
@@ -220,12 +228,16 @@ class _Search:
 
     def near(self, geom: BaseGeometry) -> list[ForbiddenRegion]:
         """The regions whose core's bounding box meets ``geom``'s, in order (the others cannot meet it)."""
+        return [self.zones[i] for i in self.near_index(geom)]
+
+    def near_index(self, geom: BaseGeometry) -> list[int]:
+        """Indexes (into ``zones``) of :meth:`near`."""
         if geom.is_empty or not self.zones:
             return []
         x0, y0, x1, y1 = geom.bounds
         b = self.boxes
         hit = (b[:, 0] <= x1) & (b[:, 2] >= x0) & (b[:, 1] <= y1) & (b[:, 3] >= y0)
-        return [self.zones[i] for i in np.flatnonzero(hit).tolist()]
+        return np.flatnonzero(hit).tolist()
 
     # -- what the camera could see all round ------------------------------------------------
     def all_round(self) -> None:
@@ -237,9 +249,10 @@ class _Search:
             return
         shapely.prepare(visible)
         o = shapely.Point(self.origin)
-        for z in self.near(visible):
+        for i in self.near_index(visible):
+            z = self.zones[i]
             if shapely.intersects(visible, z.core):
-                part = visible.intersection(z.core)
+                part = clip(visible, z.core, self.rects[i])
                 if not part.is_empty and part.area > 0.0:
                     self.seen.append((z, part))
                     xy = shapely.get_coordinates(part)
@@ -278,11 +291,26 @@ class _Search:
             omni = candidate.omnidirectional or candidate.hfov_deg >= 360.0
             heading = candidate.heading_deg if not omni or candidate.privacy_masks else None
             intervals = view_intervals(heading, 360.0 if omni else candidate.hfov_deg, candidate.privacy_masks)
+            looks = None if intervals is None else [(90.0 - math.degrees(a1), 90.0 - math.degrees(a0))
+                                                    for a0, a1 in intervals]
+            if intervals is not None and not intervals:
+                return self._exact(candidate)
+            if (intervals is not None and abs(near - self.coverage.near_m) <= 1e-9
+                    and abs(far - self.coverage.reach_m) <= 1e-9):
+                # the same reach as now (a turn, a mask): the cone's share of each part and of the public view
+                worst = max((self._cone(k, g).area(intervals) if lo >= near - 1e-9 else
+                             g.intersection(_wedge(self.origin, near, far, intervals)).area
+                             for k, ((_, g), (lo, hi), bearings) in enumerate(
+                                 zip(self.seen, self.spans, self.bearings, strict=True))
+                             if lo < far and hi > near and _meets(bearings, looks or [])), default=0.0)
+                if worst <= self.tol * _TRUST_SHARE:
+                    return self._kept_in(intervals)
+                if worst > self.tol * 4.0:
+                    return None
+                return self._exact(candidate)
             shape = _wedge(self.origin, near, far, intervals)
             if shape.is_empty:
                 return self._exact(candidate)
-            looks = None if intervals is None else [(90.0 - math.degrees(a1), 90.0 - math.degrees(a0))
-                                                    for a0, a1 in intervals]
             worst = max((g.intersection(shape).area
                          for (_, g), (lo, hi), bearings in zip(self.seen, self.spans, self.bearings, strict=True)
                          if lo < far and hi > near and (looks is None or _meets(bearings, looks))
@@ -292,6 +320,22 @@ class _Search:
             if worst > self.tol * 4.0:
                 return None
         return self._exact(candidate)
+
+    def _cone(self, k: int, part: BaseGeometry) -> ConeArea:
+        """The cone areas of the ``k``-th seen part (made once)."""
+        got = self.cones.get(k)
+        if got is None:
+            got = self.cones[k] = ConeArea(part, self.origin)
+        return got
+
+    def _kept_in(self, intervals: list[tuple[float, float]]) -> float:
+        """:meth:`_kept` of a lens with the present reach looking along ``intervals``: the public view lies
+        within that reach, so only the directions count."""
+        if self.public_area < _MEANINGFUL_VIEW_M2:
+            return 1.0
+        if self.public_cone is None:
+            self.public_cone = ConeArea(self.public, self.origin)
+        return min(1.0, max(0.0, self.public_cone.area(intervals)) / self.public_area)
 
     def _exact(self, candidate: Camera) -> float | None:
         cov = camera_coverage(self.geo, candidate, bands=False, **self.kw)
@@ -528,7 +572,8 @@ def _blocked_at(search: _Search, at: tuple[float, float], far: float
     if visible.is_empty:
         return [], visible, fan.origin
     shapely.prepare(visible)
-    seen = [visible.intersection(z.core) for z in search.near(visible) if shapely.intersects(visible, z.core)]
+    seen = [clip(visible, search.zones[i].core, search.rects[i]) for i in search.near_index(visible)
+            if shapely.intersects(visible, search.zones[i].core)]
     seen = [g for g in seen if not g.is_empty]
     return (angular_extent(shapely.union_all(seen), fan.origin, 0.0) if seen else []), visible, fan.origin
 

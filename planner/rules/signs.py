@@ -28,6 +28,7 @@ from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import substring
 
+from planner.geometry.clip import clip, rects_of
 from planner.geometry.convert import parts, to_point, to_polygon
 from planner.geometry.obstacles import LevelObstacles, wall_body
 from planner.geometry.openings import WallIndex
@@ -194,6 +195,7 @@ class LevelTopology:
         self.zones: list[tuple[str, BaseGeometry]] = [(z.id, to_polygon(z.polygon)) for z in level.zones]
         self.zone_geom = dict(self.zones)
         self.tree = shapely.STRtree([g for _, g in self.zones])
+        self.rects = rects_of([g for _, g in self.zones])
         wall_index = WallIndex(level.walls)
         self.doors: list[_Door] = []
         doors = [o for o in level.openings if o.kind != "window"]
@@ -258,7 +260,7 @@ class LevelTopology:
         areas: dict[tuple[str, str], float] = {}
         for zi, ci in zip(*self.tree.query(geoms, predicate="intersects"), strict=True):
             zone_id, poly = self.zones[ci]
-            overlap = poly.intersection(geoms[zi]).area
+            overlap = clip(geoms[zi], poly, self.rects[ci]).area
             areas[(zone_id, ids[zi])] = overlap
             if overlap > 0.01:
                 out.setdefault(zone_id, []).append(ids[zi])
