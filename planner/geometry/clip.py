@@ -39,7 +39,7 @@ def rects_of(geoms: list[BaseGeometry] | np.ndarray) -> list[Rect | None]:
     ok = ((shapely.get_type_id(arr) == 3) & (shapely.get_num_interior_rings(arr) == 0)
           & (shapely.get_num_coordinates(arr) <= 5) & (box_area > 0.0)
           & (np.abs(shapely.area(arr) - box_area) <= 1e-12 * np.maximum(box_area, 1.0)))
-    return [tuple(b) if k else None for b, k in zip(bounds.tolist(), ok.tolist(), strict=True)]  # type: ignore[misc]
+    return [(b[0], b[1], b[2], b[3]) if k else None for b, k in zip(bounds.tolist(), ok.tolist(), strict=True)]
 
 
 def clip(geom: BaseGeometry, shape: BaseGeometry, rect: Rect | None) -> BaseGeometry:
@@ -135,4 +135,5 @@ def _on_edges(a: np.ndarray, d: np.ndarray, phi: np.ndarray) -> np.ndarray:
     ux, uy = np.cos(phi), np.sin(phi)
     den = ux * d[:, 1] - uy * d[:, 0]
     t = np.clip(-(ux * a[:, 1] - uy * a[:, 0]) / np.where(den == 0.0, 1.0, den), 0.0, 1.0)
-    return a + t[:, None] * d
+    out: np.ndarray = a + t[:, None] * d
+    return out

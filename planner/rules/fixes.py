@@ -237,7 +237,8 @@ class _Search:
         x0, y0, x1, y1 = geom.bounds
         b = self.boxes
         hit = (b[:, 0] <= x1) & (b[:, 2] >= x0) & (b[:, 1] <= y1) & (b[:, 3] >= y0)
-        return np.flatnonzero(hit).tolist()
+        out: list[int] = np.flatnonzero(hit).tolist()
+        return out
 
     # -- what the camera could see all round ------------------------------------------------
     def all_round(self) -> None:
