@@ -410,11 +410,10 @@ def _lens_remedies(search: _Search, overlaps: Sequence[BaseGeometry] | None = No
         if narrow is not None:
             found.append(narrow)
     if overlaps:
-        union = shapely.union_all(overlaps)
-        shorten = _shorten(search, union)
+        shorten = _shorten(search, overlaps)
         if shorten is not None:
             found.append(shorten)
-        mask = _mask(search, union, omni)
+        mask = _mask(search, overlaps, omni)
         if mask is not None:
             found.append(mask)
     return found
@@ -468,8 +467,8 @@ def _narrow(search: _Search) -> Remedy | None:
     return None
 
 
-def _shorten(search: _Search, overlap: BaseGeometry) -> Remedy | None:
-    nearest = shapely.Point(search.origin).distance(overlap)
+def _shorten(search: _Search, overlaps: Sequence[BaseGeometry]) -> Remedy | None:
+    nearest = float(shapely.distance(shapely.Point(search.origin), np.asarray(overlaps, dtype=object)).min())
     for back in (0.05, 0.2, 0.5):
         reach = math.floor((nearest - back) * 100) / 100
         if reach < _MIN_RANGE_M:
@@ -481,10 +480,11 @@ def _shorten(search: _Search, overlap: BaseGeometry) -> Remedy | None:
     return None
 
 
-def _mask(search: _Search, overlap: BaseGeometry, omni: bool) -> Remedy | None:
+def _mask(search: _Search, overlaps: Sequence[BaseGeometry], omni: bool) -> Remedy | None:
     camera = search.camera
     half = 180.0 if omni else camera.hfov_deg / 2.0
-    extent = angular_extent(overlap, search.origin, camera.heading_deg)
+    # the directions of their union: the union of their directions
+    extent = merge_intervals(i for got in angular_extents(overlaps, search.origin, camera.heading_deg) for i in got)
     width = camera.resolution[0]
     for margin in _MARGINS_DEG:
         intervals = clip_intervals(extent, -half, half, margin)
@@ -576,7 +576,8 @@ def _blocked_at(search: _Search, at: tuple[float, float], far: float
     seen = [clip(visible, search.zones[i].core, search.rects[i]) for i in search.near_index(visible)
             if shapely.intersects(visible, search.zones[i].core)]
     seen = [g for g in seen if not g.is_empty]
-    return (angular_extent(shapely.union_all(seen), fan.origin, 0.0) if seen else []), visible, fan.origin
+    bearings = merge_intervals(i for got in angular_extents(seen, fan.origin, 0.0) for i in got) if seen else []
+    return bearings, visible, fan.origin
 
 
 def _arc_slack(far: float) -> float:
