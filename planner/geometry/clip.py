@@ -107,27 +107,33 @@ class ConeArea:
         :func:`~planner.geometry.visibility.view_intervals` gives them; None: all round)."""
         if intervals is None:
             return self.total
-        if not len(self._a):
-            return 0.0
-        starts, ends = [], []
-        for a0, a1 in intervals:
-            shift = math.floor((a0 + math.pi) / _TWO_PI) * _TWO_PI
-            for k in (-_TWO_PI, 0.0, _TWO_PI):
-                starts.append(a0 - shift + k)
-                ends.append(a1 - shift + k)
-        lo = np.maximum(self._lo[:, None], np.asarray(starts)[None, :])
-        hi = np.minimum(self._hi[:, None], np.asarray(ends)[None, :])
-        edge, _ = np.nonzero(hi - lo > 1e-15)
-        if not len(edge):
-            return 0.0
+        return float(self.areas(intervals).sum())
+
+    def areas(self, intervals: list[tuple[float, float]]) -> np.ndarray:
+        """Area of the region within each of ``intervals`` (each at most a full turn wide)."""
+        out = np.zeros(len(intervals))
+        if not len(self._a) or not intervals:
+            return out
+        a0 = np.asarray([i[0] for i in intervals], dtype=float)
+        a1 = np.asarray([i[1] for i in intervals], dtype=float)
+        shift = np.floor((a0 + math.pi) / _TWO_PI) * _TWO_PI
+        starts = (a0 - shift)[:, None] + _SHIFTS[None, :]
+        ends = (a1 - shift)[:, None] + _SHIFTS[None, :]
+        lo = np.maximum(self._lo[:, None], starts.ravel()[None, :])
+        hi = np.minimum(self._hi[:, None], ends.ravel()[None, :])
         keep = hi - lo > 1e-15
+        edge, copy = np.nonzero(keep)
+        if not len(edge):
+            return out
         lo, hi = lo[keep], hi[keep]
         a, d = self._a[edge], self._d[edge]
         p, q = _on_edges(a, d, lo), _on_edges(a, d, hi)
-        return float((self._sign[edge] * (p[:, 0] * q[:, 1] - p[:, 1] * q[:, 0])).sum())
+        part = self._sign[edge] * (p[:, 0] * q[:, 1] - p[:, 1] * q[:, 0])
+        return np.bincount(copy // len(_SHIFTS), weights=part, minlength=len(intervals))
 
 
 _TWO_PI = 2.0 * math.pi
+_SHIFTS = np.array([-_TWO_PI, 0.0, _TWO_PI])
 
 
 def _on_edges(a: np.ndarray, d: np.ndarray, phi: np.ndarray) -> np.ndarray:

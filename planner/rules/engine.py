@@ -197,8 +197,13 @@ class ComplianceEngine:
         private = {p.zone.id: p.polygon for p in self.private_zones(level)}
         public = shapely.STRtree([g for zid, g in topology.zones if zid not in private])
         blockers = shapely.STRtree([*private.values(), *topology.obstacles.bodies.values()])
-        zones = topology.tree
         m = MOVE_MARGIN_M
+
+        def drawn() -> Any:
+            walkable = topology.walkable  # made once, when the first move is looked for
+            shapely.prepare(walkable)
+            return walkable
+
         ring = [(m * math.cos(k * math.pi / 4), m * math.sin(k * math.pi / 4)) for k in range(8)]
 
         def test(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
@@ -209,12 +214,10 @@ class ComplianceEngine:
             idx = np.flatnonzero(ok)
             ok[idx[blockers.query(points[idx], predicate="dwithin", distance=MOVE_MARGIN_M)[0]]] = False
             idx = np.flatnonzero(ok)
-            # the room around each point: its eight ring points, all in one query
+            # the room around each point: its eight ring points inside the drawn zones, all in one test
             px, py = xs[idx], ys[idx]
-            probes = shapely.points(np.concatenate([px + dx for dx, _ in ring]),
-                                    np.concatenate([py + dy for _, dy in ring]))
-            inside = np.zeros(len(ring) * len(idx), dtype=bool)
-            inside[zones.query(probes, predicate="within")[0]] = True
+            inside = shapely.contains_xy(drawn(), np.concatenate([px + dx for dx, _ in ring]),
+                                         np.concatenate([py + dy for _, dy in ring]))
             ok[idx] = inside.reshape(len(ring), len(idx)).all(axis=0)
             return ok
 

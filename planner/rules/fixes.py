@@ -631,13 +631,15 @@ def _move(search: _Search, move_area: MoveArea, inside: bool) -> Remedy | None:
             # from there, the smallest turn off each wanted heading that keeps every region out of the wedge
             blocked, visible, origin = _blocked_at(search, at, reach[1])
             wanted = [h for w in wanted for h in _clear_headings(blocked, w, camera.hfov_deg / 2.0)]
+        seen_public: ConeArea | None = None  # the public view visible from there, by direction
         for heading in dict.fromkeys(wanted):
             move = Move(position=at, heading_deg=heading)
             moved = move.applied(camera)
             if best is not None and bounded and visible is not None and reach is not None and origin == at:
+                if seen_public is None:
+                    seen_public = ConeArea(visible.intersection(search.public), at)
                 lens = view_intervals(heading, camera.hfov_deg, camera.privacy_masks)
-                cone = _wedge(origin, 0.0, reach[1] * (1.0 + 1e-9) + 1e-6, lens)
-                top = search._kept(visible.intersection(cone) if not cone.is_empty else cone) + slack
+                top = seen_public.area(lens) / search.public_area + slack
                 if best[0] > (round(min(1.0, top), 2), -away, math.inf):
                     continue
             cov = camera_coverage(search.geo, moved, bands=False, **search.kw)
