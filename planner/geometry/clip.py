@@ -42,16 +42,16 @@ def rects_of(geoms: list[BaseGeometry] | np.ndarray) -> list[Rect | None]:
     return [(b[0], b[1], b[2], b[3]) if k else None for b, k in zip(bounds.tolist(), ok.tolist(), strict=True)]
 
 
-def clip(geom: BaseGeometry, shape: BaseGeometry, rect: Rect | None) -> BaseGeometry:
+def clip(geom: BaseGeometry, shape: BaseGeometry, rect: Rect | None, *, checked: bool = True) -> BaseGeometry:
     """``geom ∩ shape``, where ``rect`` is :func:`rect_of` ``(shape)``: by rectangle clipping when it is one.
 
-    The rectangle clip is used only when its result is valid (it always is for the valid polygons tried);
-    otherwise the general intersection answers.
+    GEOS does not promise a valid result from a rectangle clip: with ``checked`` (the default) an invalid one
+    is made again by the general intersection. Pass ``checked=False`` where only the area is wanted.
     """
     if rect is None:
         return geom.intersection(shape)
     out = shapely.clip_by_rect(geom, *rect)
-    return out if shapely.is_valid(out) else geom.intersection(shape)
+    return out if not checked or shapely.is_valid(out) else geom.intersection(shape)
 
 
 class ConeArea:

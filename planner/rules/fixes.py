@@ -109,19 +109,29 @@ def privacy_clear(
     return _clear(camera, cov, [z for z in forbidden if _applies(z, camera)], tolerance_m2)
 
 
-def _clear(camera: Camera, cov: Coverage, zones: Sequence[ForbiddenRegion], tol: float) -> bool:
+def _clear(camera: Camera, cov: Coverage, zones: Sequence[ForbiddenRegion], tol: float,
+           arrays: tuple[np.ndarray, np.ndarray] | None = None) -> bool:
+    """True when the camera hangs in no region's polygon and sees no region's core beyond ``tol``.
+
+    ``arrays``: :func:`_zone_arrays` of ``zones``, when made already.
+    """
+    polys, cores = arrays if arrays is not None else _zone_arrays(zones)
     points = [shapely.Point(camera.position)]
     if cov.viewpoint is not None:
         points.append(shapely.Point(cov.viewpoint))
+    if len(polys) and any(shapely.intersects(polys, p).any() for p in points):
+        return False
     region = cov.region
-    for z in zones:
-        if z.polygon is not None and any(shapely.intersects(z.polygon, p) for p in points):
-            return False
-        if region.is_empty or not shapely.intersects(z.core, region):
-            continue
-        if region.intersection(z.core).area > tol:
-            return False
-    return True
+    if region.is_empty or not len(cores):
+        return True
+    hit = np.flatnonzero(shapely.intersects(cores, region))
+    return not any(region.intersection(cores[i]).area > tol for i in hit.tolist())
+
+
+def _zone_arrays(zones: Sequence[ForbiddenRegion]) -> tuple[np.ndarray, np.ndarray]:
+    """The regions' polygons (those that have one) and cores, as arrays for tests of many at once."""
+    polys = np.asarray([z.polygon for z in zones if z.polygon is not None], dtype=object)
+    return polys, np.asarray([z.core for z in zones], dtype=object)
 
 
 _STEP = math.radians(ARC_STEP_DEG)
@@ -207,22 +217,25 @@ class _Search:
     boxes: np.ndarray = field(default_factory=lambda: np.empty((0, 4)))
     #: Each region's core as an axis-aligned rectangle, where it is one (clipped to fast).
     rects: list[Rect | None] = field(default_factory=list)
+    #: The regions' polygons and cores as arrays (see :func:`_zone_arrays`).
+    arrays: tuple[np.ndarray, np.ndarray] = field(default_factory=lambda: (np.empty(0), np.empty(0)))
     #: Cone areas of the seen parts and of the public view, made when first asked.
     cones: dict[int, ConeArea] = field(default_factory=dict)
     public_cone: ConeArea | None = None
 
     def __post_init__(self) -> None:
         cam, cov = self.camera, self.coverage
-        cores = np.asarray([z.core for z in self.zones], dtype=object)
+        self.arrays = _zone_arrays(self.zones)
+        polys, cores = self.arrays
         self.boxes = shapely.bounds(cores).reshape(-1, 4)
         self.rects = rects_of(cores)
         self.origin = cov.viewpoint or (float(cam.position[0]), float(cam.position[1]))
         self.fixed_viewpoint = cov.viewpoint is not None and cov.viewpoint == (
             float(cam.position[0]), float(cam.position[1]))
-        polys = [z.polygon for z in self.zones if z.polygon is not None]
         region = cov.region
-        near = [p for p in polys if shapely.intersects(p, region)] if not region.is_empty else []
-        self.public = region.difference(shapely.union_all(near)) if near else region
+        near = polys[shapely.intersects(polys, region)] if len(polys) and not region.is_empty else []
+        self.public = region.difference(near[0] if len(near) == 1 else shapely.union_all(near)) if len(near) \
+            else region
         self.public_area = float(self.public.area)
         shapely.prepare(self.public)  # tested against every candidate's view
 
@@ -340,7 +353,7 @@ class _Search:
 
     def _exact(self, candidate: Camera) -> float | None:
         cov = camera_coverage(self.geo, candidate, bands=False, **self.kw)
-        if not _clear(candidate, cov, self.zones, self.tol):
+        if not _clear(candidate, cov, self.zones, self.tol, self.arrays):
             return None
         if self.also_clean is not None and not self.also_clean(candidate):
             return None
@@ -381,7 +394,8 @@ def camera_remedies(
     points = [shapely.Point(camera.position)]
     if coverage.viewpoint is not None:
         points.append(shapely.Point(coverage.viewpoint))
-    inside = any(z.polygon is not None and any(shapely.intersects(z.polygon, p) for p in points) for z in zones)
+    polys = search.arrays[0]
+    inside = bool(len(polys)) and any(bool(shapely.intersects(polys, p).any()) for p in points)
     found: list[Remedy] = []
     if not inside:
         found += _lens_remedies(search, overlaps)
@@ -643,7 +657,7 @@ def _move(search: _Search, move_area: MoveArea, inside: bool) -> Remedy | None:
                 if best[0] > (round(min(1.0, top), 2), -away, math.inf):
                     continue
             cov = camera_coverage(search.geo, moved, bands=False, **search.kw)
-            if not _clear(moved, cov, search.zones, search.tol):
+            if not _clear(moved, cov, search.zones, search.tol, search.arrays):
                 continue
             if search.also_clean is not None and not search.also_clean(moved):
                 continue

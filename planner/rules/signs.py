@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+import numpy as np
 import shapely
 from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
@@ -260,7 +261,7 @@ class LevelTopology:
         areas: dict[tuple[str, str], float] = {}
         for zi, ci in zip(*self.tree.query(geoms, predicate="intersects"), strict=True):
             zone_id, poly = self.zones[ci]
-            overlap = clip(geoms[zi], poly, self.rects[ci]).area
+            overlap = clip(geoms[zi], poly, self.rects[ci], checked=False).area
             areas[(zone_id, ids[zi])] = overlap
             if overlap > 0.01:
                 out.setdefault(zone_id, []).append(ids[zi])
@@ -331,13 +332,25 @@ def _open_edges(
     out: dict[tuple[str, str | None], list[LineString]] = {}
     grown = list(shapely.buffer(list(solids), 0.01)) if solids else []
     solid_tree = shapely.STRtree(grown)
-    edges = shapely.boundary([g for _, g in zones]) if zones else []
+    edges = shapely.boundary([g for _, g in zones]) if zones else np.empty(0, dtype=object)
+    if len(edges):
+        # each edge loses the solids it meets one at a time, in tree order, until less than the least open
+        # boundary is left; every zone's next solid is taken off in one batch
+        edge_of, solid_of = solid_tree.query(edges, predicate="intersects")
+        hits: list[list[int]] = [[] for _ in zones]
+        for e, k in zip(edge_of.tolist(), solid_of.tolist(), strict=True):
+            hits[e].append(k)
+        grown_arr = np.asarray(grown, dtype=object)
+        step = 0
+        while True:
+            long_enough = shapely.length(edges) >= _MIN_OPEN_BOUNDARY_M
+            live = [i for i, h in enumerate(hits) if len(h) > step and long_enough[i]]
+            if not live:
+                break
+            edges[live] = shapely.difference(edges[live], grown_arr[[hits[i][step] for i in live]])
+            step += 1
     for i, (zone_id, poly) in enumerate(zones):
         edge = edges[i]
-        for k in solid_tree.query(edge, predicate="intersects"):
-            edge = edge.difference(grown[int(k)])
-            if edge.length < _MIN_OPEN_BOUNDARY_M:
-                break
         if edge.length < _MIN_OPEN_BOUNDARY_M:
             continue
         neighbours = [int(j) for j in tree.query(poly, predicate="dwithin", distance=0.01) if j != i]
