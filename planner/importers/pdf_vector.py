@@ -45,14 +45,17 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import shapely
 import shapely.affinity
-from shapely.geometry import LineString, Polygon
+from shapely.geometry import LineString, Point, Polygon
 
 from planner.importers.dxf import (
+    _FLOOR_RE,
     _IGNORED_LAYER_RE,
     WALL_LAYER_RE,
     _build_level,
     _Collected,
     _Floor,
+    _floor_order,
+    _floor_title,
     _floors,
     _Label,
     _layer_table,
@@ -801,9 +804,11 @@ def build_levels(
 
     # on a sheet, floors lie closer together and their names further from them than in model space
     floors = _floors(got, ident, reach=1.0, margin=0.5) if level_name is None else []
+    if len(floors) < 2 and level_name is None:
+        floors = _stacked_floors(got, metres_per_point, notes)
     if len(floors) < 2:
         floors = [_Floor(level_name or "1F", None, (0.0, 0.0))]
-    else:
+    elif floors[0].source != "blocks one above another":
         notes.append(f"{len(floors)} floors drawn {floors[0].source} ({', '.join(f.name for f in floors)}) became "
                      f"{len(floors)} levels, placed over one another by the corners of their walls: check that they "
                      "line up")
@@ -848,6 +853,123 @@ def build_levels(
         "texts": len(vectors.texts),
         "segments": vectors.segments,
     }
+
+
+#: Least clear height (page points, 2.8 mm on paper) between two floors printed one above another.
+_MIN_FLOOR_GAP_PT = 8.0
+
+
+def _stacked_floors(got: _Collected, metres_per_point: float, notes: list[str]) -> list[_Floor]:
+    """Floors printed one above another and parted only by a narrow clear band: one floor per block of walls.
+
+    The side-by-side test (:func:`planner.importers.dxf._floors`) needs a wide gap and a floor name per floor;
+    a sheet may print its floors closer (4.7 mm apart, say) with the titles drawn as outlines, not as text.
+    Split only where the drawing leaves no doubt: a horizontal band at least :data:`_MIN_FLOOR_GAP_PT` high
+    that no wall line reaches and no line of any kind crosses, no door swing enters and no door swing's closed
+    leaf lies along (a corridor has doors along its walls: a building parted by one stays one level); each block
+    closed along the band by its own wall (over 60 % of its width), one cluster of walls (not several buildings
+    side by side), the blocks alike in size (widths within a quarter, heights within 40 %) and over one another
+    (overlapping across by two thirds of the narrower), each with a quarter or more of the walls. Floor names
+    in or next to each block name the levels, in storey order; without any, the blocks are ``1F``, ``2F`` ...
+    from the top, and a note says so. Blocks named only in part stay one level.
+    """
+    pieces = []  # (ymin, ymax, xmin, xmax, length) of every wall line
+    for pts, _closed, _layer in got.walls:
+        if len(pts) < 2:
+            continue
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        pieces.append((min(ys), max(ys), min(xs), max(xs), _length(pts)))
+    for (cx, cy), r, a0, a1, _layer in got.wall_arcs:
+        pts = [(cx + r * math.cos(math.radians(a)), cy + r * math.sin(math.radians(a))) for a in np.linspace(a0, a1, 9)]
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        pieces.append((min(ys), max(ys), min(xs), max(xs), _length(pts)))
+    if len(pieces) < 2:
+        return []
+    pieces.sort()
+    min_gap = _MIN_FLOOR_GAP_PT * metres_per_point
+    bands: list[tuple[float, float]] = []
+    top = pieces[0][1]
+    for y0, y1, *_rest in pieces[1:]:
+        if y0 - top >= min_gap:
+            bands.append((top, y0))
+        top = max(top, y1)
+    if not bands:
+        return []
+    total = sum(pc[4] for pc in pieces)
+    cuts = [lo for lo, _hi in bands] + [math.inf]
+    blocks: list[list[tuple[float, float, float, float, float]]] = [[] for _ in cuts]
+    for pc in pieces:
+        blocks[next(k for k, c in enumerate(cuts) if pc[1] <= c)].append(pc)
+    if any(sum(pc[4] for pc in b) < 0.25 * total for b in blocks):
+        return []
+    boxes = [(min(pc[2] for pc in b), min(pc[0] for pc in b), max(pc[3] for pc in b), max(pc[1] for pc in b))
+             for b in blocks]
+    for a, b in itertools.pairwise(boxes):
+        wa, wb = a[2] - a[0], b[2] - b[0]
+        ha, hb = a[3] - a[1], b[3] - b[1]
+        if min(wa, wb) < 0.75 * max(wa, wb) or min(a[2], b[2]) - max(a[0], b[0]) < 0.67 * min(wa, wb) or \
+                min(ha, hb) < 0.6 * max(ha, hb):
+            return []
+    flat = [(a, b) for pts, _closed, _layer in got.walls for a, b in itertools.pairwise(pts)
+            if abs(a[1] - b[1]) <= 0.2 * abs(a[0] - b[0])]
+    left: dict[int, float] = {}  # where each block's wall along the band starts: the blocks are laid over by it
+    for k, (lo, hi) in enumerate(bands):  # each block is closed along the band by its own outer wall
+        for i, y0, y1 in ((k, lo - 2 * min_gap, lo), (k + 1, hi, hi + 2 * min_gap)):
+            along = [shapely.box(min(a[0], b[0]), 0.0, max(a[0], b[0]), 1.0) for a, b in flat
+                     if y0 - 1e-6 <= (a[1] + b[1]) / 2 <= y1 + 1e-6]
+            if not along or shapely.union_all(along).area < 0.6 * (boxes[i][2] - boxes[i][0]):
+                return []
+            left.setdefault(i, shapely.union_all(along).bounds[0])
+    for lo, hi in bands:  # the band is clear: nothing crosses it, no door opens into it or along it
+        if any(min(p[1] for p in seg) < lo + 1e-6 and max(p[1] for p in seg) > hi - 1e-6
+               for pts, _layer in got.lines for seg in itertools.pairwise(pts)):
+            return []
+        for (cx, cy), r, a0, a1, _layer in got.arcs:
+            if r < 2 * min_gap or not 60.0 <= (a1 - a0) % 360.0 <= 120.0:
+                continue  # letters, symbols: no door swing
+            ends = [(cx + r * math.cos(math.radians(a)), cy + r * math.sin(math.radians(a)))
+                    for a in np.linspace(a0, a1, 9)]
+            if any(lo < y < hi for _x, y in ends):
+                return []
+            near = (hi - 1e-6 <= cy <= hi + 2 * min_gap) or (lo - 2 * min_gap <= cy <= lo + 1e-6)
+            if near and any(abs(y - cy) < 0.1 * r and abs(x - cx) > 0.9 * r for x, y in (ends[0], ends[-1])):
+                return []  # hinged on the wall along the band, the door closing along it: a door into a corridor
+    for blk in blocks:  # each block is one building (90 % of its walls together), not several side by side
+        parts = shapely.get_parts(shapely.union_all([shapely.box(pc[2], pc[0], pc[3], pc[1]).buffer(4 * min_gap)
+                                                     for pc in blk]))
+        held = [sum(pc[4] for pc in blk if part.contains(Point((pc[2] + pc[3]) / 2, (pc[0] + pc[1]) / 2)))
+                for part in parts]
+        if max(held) < 0.9 * sum(pc[4] for pc in blk):
+            return []
+    names: dict[int, str] = {}
+    titles = [lb for lb in got.labels if _FLOOR_RE.search(lb.text)]
+    for lb in titles:
+        x, y = lb.point
+        k = min(range(len(boxes)), key=lambda i: shapely.box(*boxes[i]).distance(Point(x, y)))
+        if k in names:
+            return []
+        names[k] = _floor_title(lb.text)
+    if titles and len(names) < len(boxes):
+        return []
+    order = sorted(range(len(boxes)), key=lambda i: (_floor_order(names[i]), -boxes[i][1])) if names else \
+        sorted(range(len(boxes)), key=lambda i: -boxes[i][1])
+    anchor = boxes[order[0]]
+    floors = []
+    edges = [-math.inf] + [(lo + hi) / 2 for lo, hi in bands] + [math.inf]  # blocks meet in the bands' middles
+    for n, k in enumerate(order, start=1):
+        x0, y0, x1, y1 = boxes[k]
+        m = 2 * min_gap
+        floors.append(_Floor(names.get(k, f"{n}F"), (x0 - m, max(y0 - m, edges[k]), x1 + m, min(y1 + m, edges[k + 1])),
+                             (left[k] - left[order[0]], y0 - anchor[1]), "blocks one above another"))
+    shown = ", ".join(f.name for f in floors)
+    if names:
+        notes.append(f"{len(floors)} floors drawn one above another ({shown}) became {len(floors)} levels, placed "
+                     "over one another by the corners of their walls: check that they line up")
+    else:
+        notes.append(f"{len(floors)} blocks of walls drawn one above another, parted by a clear band, became "
+                     f"{len(floors)} levels named {shown} from the top down (no floor title could be read): check "
+                     "their names and order, and that they line up")
+    return floors
 
 
 def _tidy(level: Level, bodies: dict[str, Any], shift: Pt) -> None:
