@@ -360,7 +360,8 @@ class FindingsPanel(QDockWidget):
             if entity_id:
                 name = (namer or self.namer)(entity_id)
                 if name and name != entity_id:
-                    text = re.sub(rf"(?<![\w-]){re.escape(entity_id)}(?![\w-])", name.replace("\\", r"\\"), text)
+                    text = re.sub(rf"(?:(\w+)(\s*))?(?<![\w-]){re.escape(entity_id)}(?![\w-])",
+                                  lambda m, name=name: _named(m, name), text)
         return text
 
     def _finding_of(self, row: QTreeWidgetItem | None) -> tuple[Finding | None, Remedy | None]:
@@ -487,3 +488,14 @@ class FindingsPanel(QDockWidget):
 def _children(row: QTreeWidgetItem) -> list[QTreeWidgetItem]:
     """The row's child items, in order."""
     return [c for c in (row.child(n) for n in range(row.childCount())) if c is not None]
+
+
+def _named(match: re.Match[str], name: str) -> str:
+    """The id in ``match`` replaced by ``name``; the word before the id is dropped when the name starts with
+    it ("Camera c1" with c1 named "Camera 1" reads "Camera 1", not "Camera Camera 1")."""
+    word, space = match.group(1), match.group(2) or ""
+    if word is None:
+        return name
+    if name.casefold().startswith(word.casefold()):
+        return name
+    return f"{word}{space}{name}"

@@ -275,3 +275,24 @@ def test_live_findings_of_a_camera_by_self_closing_doors_and_an_unnamed_room(qtb
     seen = {f.code for f in live.findings}
     assert {"VIEW_WHEN_DOOR_OPEN", "USE_NOT_SET"} <= seen, seen
     live.set_project(None)
+
+
+def test_a_camera_named_camera_is_not_called_camera_twice(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """"Camera c1 can see ..." with c1 named "Camera 1" reads "Camera 1 can see ...", in either language."""
+    from planner.rules.findings import make_finding
+    from planner.rules.pack import load_rule_pack
+    from planner.ui.findings import FindingsPanel
+
+    pack = load_rule_pack("cn-2025")
+    finding = make_finding(pack, "VIEW_INTO_PRIVATE_SPACE", level="L1", camera="c1", zone="z1", zone_name="WC",
+                           use="restroom", area_m2=1.5)
+    names = {"c1": "Camera 1", "z1": "WC"}
+    panel = FindingsPanel()
+    qtbot.addWidget(panel)
+    text = panel.message(finding, names.__getitem__)
+    assert "Camera 1" in text and "Camera Camera" not in text
+    names["c1"] = "Lobby dome"  # a name without the word keeps it
+    assert "Camera Lobby dome" in panel.message(finding, names.__getitem__)
+    names["c1"] = "camera at gate"
+    assert "camera at gate" in panel.message(finding, names.__getitem__)
+    assert "Camera camera" not in panel.message(finding, names.__getitem__)
