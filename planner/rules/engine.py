@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Hashable
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import shapely
@@ -32,6 +32,8 @@ from planner.rules.signs import LevelTopology
 from planner.rules.spatial import near
 
 __all__ = ["ComplianceEngine", "MOVE_MARGIN_M"]
+
+T = TypeVar("T")
 
 #: Distance a "move" remedy puts the camera inside the nearest public zone, in metres.
 MOVE_MARGIN_M = 0.3
@@ -70,6 +72,8 @@ class ComplianceEngine:
         self._findings: dict[tuple[str, str], tuple[Hashable, LevelGeometry, bool, list[Finding]]] = {}
         self._move_tests: dict[str, tuple[LevelGeometry, Callable[[np.ndarray, np.ndarray], np.ndarray]]] = {}
         self._remedies: dict[tuple[str, str], tuple[Hashable, LevelGeometry, list[Remedy]]] = {}
+        self._level_extra: dict[tuple[str, str], tuple[LevelGeometry, Any]] = {}
+        self._camera_extra: dict[tuple[str, str, str], tuple[Hashable, LevelGeometry, Any]] = {}
 
     def _new_coverage_engine(self) -> CoverageEngine:
         return CoverageEngine(face_height_m=self.project.venue.face_height_m, identify_px_per_m=self.identify_px_per_m,
@@ -149,6 +153,28 @@ class ComplianceEngine:
             cached = (geo, LevelTopology(level, geo.obstacles))
             self._topology[level.id] = cached
         return cached[1]
+
+    def level_cached(self, level: Level, name: str, make: Callable[[], T]) -> T:
+        """``make()`` for ``level``, kept until the level's geometry (walls, openings, zones) changes: for
+        rules work that does not depend on the cameras, so the editor's full check does not repeat it."""
+        geo = self.level_geometry(level)
+        got = self._level_extra.get((level.id, name))
+        if got is None or got[0] is not geo:
+            got = (geo, make())
+            self._level_extra[(level.id, name)] = got
+        out: T = got[1]  # what ``make`` gave for this name
+        return out
+
+    def camera_cached(self, level: Level, camera: Camera, name: str, make: Callable[[], T]) -> T:
+        """``make()`` for ``camera``, kept until the camera's fields or its level's geometry change."""
+        geo = self.level_geometry(level)
+        key = camera_key(camera)
+        got = self._camera_extra.get((level.id, camera.id, name))
+        if got is None or got[1] is not geo or got[0] != key:
+            got = (key, geo, make())
+            self._camera_extra[(level.id, camera.id, name)] = got
+        out: T = got[2]  # what ``make`` gave for this name
+        return out
 
     def close(self) -> None:
         """Stop following the project's changes (call when the engine is dropped)."""

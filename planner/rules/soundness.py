@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import shapely
@@ -197,6 +198,17 @@ def check_entrances(engine: ComplianceEngine, levels: Sequence[Level] | None = N
     return findings
 
 
+def _venue_regions(level: Level, geo: LevelGeometry) -> tuple[BaseGeometry, BaseGeometry]:
+    """The venue's outline widened by the graze margin, and the rest of the sight domain (both prepared)."""
+    outline = venue_outline(level)
+    inside = outline.buffer(GRAZE_M) if not outline.is_empty else outline
+    shapely.prepare(inside)
+    outside = shapely.box(*geo.free_space.bounds)
+    outside = outside.difference(inside) if not inside.is_empty else outside
+    shapely.prepare(outside)
+    return inside, outside
+
+
 def venue_outline(level: Level) -> BaseGeometry:
     """The venue's outline on ``level``: the union of its zones and wall bodies, holes filled."""
     parts = [to_polygon(z.polygon) for z in level.zones] + [wall_body(w) for w in level.walls]
@@ -219,13 +231,8 @@ def check_beyond_venue(engine: ComplianceEngine, levels: Sequence[Level] | None 
     for level in engine.project.levels if levels is None else levels:
         if not level.cameras:
             continue
-        outline = venue_outline(level)
-        inside = outline.buffer(GRAZE_M) if not outline.is_empty else outline
-        shapely.prepare(inside)
         geo = engine.level_geometry(level)
-        outside = shapely.box(*geo.free_space.bounds)
-        outside = outside.difference(inside) if not inside.is_empty else outside
-        shapely.prepare(outside)
+        inside, outside = engine.level_cached(level, "venue_outline", partial(_venue_regions, level, geo))
         forbidden = [Forbidden(core=outside)]
         private = engine.private_zones(level)
         kw: dict[str, Any] = {"face_height_m": engine.project.venue.face_height_m,
@@ -246,8 +253,13 @@ def check_beyond_venue(engine: ComplianceEngine, levels: Sequence[Level] | None 
                                kw: dict[str, Any] = kw) -> bool:
                     return privacy_clear(geo, candidate, private, engine.pack.view_tolerance_m2, **kw)
 
-                remedies = [r for r in camera_remedies(geo, camera, cov, forbidden, tol, also_clean=private_ok, **kw)
+                def find(camera: Camera = camera, cov: Any = cov, forbidden: Any = forbidden,
+                         private_ok: Any = private_ok, geo: LevelGeometry = geo,
+                         kw: dict[str, Any] = kw) -> list[Remedy]:
+                    return [r for r in camera_remedies(geo, camera, cov, forbidden, tol, also_clean=private_ok, **kw)
                             if not isinstance(r, Remove)]
+
+                remedies = list(engine.camera_cached(level, camera, "beyond_remedies", find))
             f = make_finding(engine.pack, "COVERAGE_BEYOND_VENUE", level=level.id, camera=camera.id,
                              area_m2=float(beyond.area), distance_m=distance, remedies=remedies)
             f.details["distance_m"] = round(distance, 1)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -361,7 +362,7 @@ class FindingsPanel(QDockWidget):
                 name = (namer or self.namer)(entity_id)
                 if name and name != entity_id:
                     text = re.sub(rf"(?:(\w+)(\s*))?(?<![\w-]){re.escape(entity_id)}(?![\w-])",
-                                  lambda m, name=name: _named(m, name), text)
+                                  partial(_named, name=name), text)
         return text
 
     def _finding_of(self, row: QTreeWidgetItem | None) -> tuple[Finding | None, Remedy | None]:

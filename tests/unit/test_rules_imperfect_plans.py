@@ -197,6 +197,33 @@ def test_beyond_venue_remedies_clear_the_finding():
         assert not codes(project, "COVERAGE_BEYOND_VENUE"), remedy
 
 
+def test_beyond_venue_work_is_kept_between_checks_until_the_camera_or_plan_changes(monkeypatch):
+    """The editor checks again after every edit: the outline and a camera's remedies are not made again
+    unless what they depend on changed, and then they are (the findings follow the change)."""
+    import planner.rules.fixes as fixes
+    import planner.rules.soundness as soundness
+    from planner.rules.engine import ComplianceEngine
+
+    outlines, searches = [], []
+    real_outline, real_remedies = soundness.venue_outline, soundness.camera_remedies
+    monkeypatch.setattr(soundness, "venue_outline", lambda level: outlines.append(1) or real_outline(level))
+    monkeypatch.setattr(soundness, "camera_remedies",
+                        lambda *a, **k: searches.append(1) or real_remedies(*a, **k))
+    assert fixes.camera_remedies is real_remedies
+    project = street_entrance()
+    engine = ComplianceEngine(project)
+    first = [f for f in check_project(project, engine=engine).findings if f.code == "COVERAGE_BEYOND_VENUE"]
+    again = [f for f in check_project(project, engine=engine).findings if f.code == "COVERAGE_BEYOND_VENUE"]
+    assert (len(outlines), len(searches)) == (1, 1) and first == again and first[0].remedies
+    project.update("entry", heading_deg=170.0)  # the camera turns: its remedies are found again
+    turned = [f for f in check_project(project, engine=engine).findings if f.code == "COVERAGE_BEYOND_VENUE"]
+    assert (len(outlines), len(searches)) == (1, 2) and turned[0].area_m2 != first[0].area_m2
+    project.update("w", thickness_m=0.3)  # the plan changes: the outline is made again
+    check_project(project, engine=engine)
+    assert len(outlines) == 2 and len(searches) == 3
+    engine.close()
+
+
 def test_camera_inside_closed_walls_sees_nothing_beyond():
     project = walled_lobby()
     assert not codes(project, "COVERAGE_BEYOND_VENUE")
