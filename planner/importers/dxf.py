@@ -1334,6 +1334,16 @@ def _build_level(level: Level, got: _Collected, to_m: Any, factor: float, offset
             homeless_labels.extend(lb for lb in inside.get(i, []) if not is_area_text(lb.text))
             continue
         zone_name, use, source, confidence, reason, unclassified = _name_and_use(inside.get(i, []), hotel)
+        if use not in private_uses:
+            # a private room's label in a room named by another (the walls between them did not close): the
+            # zone does not protect it, so it is kept as a plan label and the check judges cameras near it
+            shadowed = [lb for lb in inside.get(i, []) if not is_area_text(lb.text)
+                        and (m := classify_label(lb.text, hotel=hotel)) is not None and m.use in private_uses]
+            homeless_labels.extend(shadowed)
+            if shadowed:
+                notes.append(f"room {zone_name!r} also holds the private room label(s) "
+                             + ", ".join(repr(lb.text) for lb in shadowed)
+                             + ": kept as plan labels; draw that room as its own zone")
         zone = Zone(id=f"{prefix}{n}", name=zone_name, use=use, polygon=tuple(ring),
                     extra={"import": {"label": source, "confidence": round(confidence, 2)}} if source else {})
         level.zones.append(zone)

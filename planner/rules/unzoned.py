@@ -54,18 +54,28 @@ def check_no_zones(project: Project, pack: RulePack) -> list[Finding]:
 
 def unzoned_private_labels(level: Level, pack: RulePack) -> list[Label]:
     """The level's labels whose use is private under ``pack`` (FR-only uses where the level has a
-    face-recognition camera) and that lie in no zone (a label on a zone's edge is in it)."""
+    face-recognition camera) and that lie in no zone private for the same devices (a label on a zone's edge is
+    in it)."""
     every = pack.private_uses("all_devices")
     fr_only = pack.private_uses("face_recognition") - every
     has_fr = any(cam.face_recognition for cam in level.cameras)
     labels = [lb for lb in level.labels if lb.use in every or (has_fr and lb.use in fr_only)]
     if not labels or not level.zones:
         return labels
-    zones = [to_polygon(z.polygon) for z in level.zones]
-    tree = shapely.STRtree([z for z in zones if not z.is_empty])
+    # only a zone private for the same devices protects a label: a "WC" label inside a zone drawn as a corridor
+    # (two rooms whose walls did not close, named by the other label) is as unprotected as one in no zone
+    zones = [(to_polygon(z.polygon), z.use) for z in level.zones]
+    zones = [(g, use) for g, use in zones if not g.is_empty]
+    if not zones:
+        return labels
+    tree = shapely.STRtree([g for g, _ in zones])
     points = shapely.points([lb.position for lb in labels])
-    inside = set(tree.query(points, predicate="intersects")[0].tolist())
-    return [lb for i, lb in enumerate(labels) if i not in inside]
+    protected = set()
+    for i, k in zip(*tree.query(points, predicate="intersects"), strict=True):
+        label, use = labels[int(i)], zones[int(k)][1]
+        if use in every or (label.use in fr_only and use in fr_only):
+            protected.add(int(i))
+    return [lb for i, lb in enumerate(labels) if i not in protected]
 
 
 def check_private_labels(engine: ComplianceEngine, level: Level) -> list[Finding]:

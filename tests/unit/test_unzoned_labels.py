@@ -215,3 +215,35 @@ def test_the_report_shows_where_the_label_is() -> None:
         bounds, highlight, _ = _finding_bounds(project.levels[0], f)
         assert bounds[0] < 3.0 < bounds[2] and bounds[1] < 3.5 < bounds[3]
         assert highlight is not None and highlight.contains(Point(3.0, 3.5))
+
+
+def test_a_private_label_in_a_zone_of_another_use_is_not_protected() -> None:
+    """A "Restrooms" label inside a zone drawn as a corridor (the walls between them never closed): the zone
+    does not make the toilet private, so the label is judged as if it lay in no zone."""
+    project = open_room(Camera(id="c1", position=(4.2, 1.4), heading_deg=90, hfov_deg=60, range_m=5))
+    project.levels[0].labels[0].position = (3.0, 1.0)  # in the corridor zone
+    (f,) = label_findings(project)
+    assert (f.code, f.severity, f.camera) == ("PRIVATE_LABEL_IN_VIEW", "error", "c1")
+    assert "of that use" in f.message and "该用途" in f.message_zh
+    project.levels[0].zones[0].use = "restroom"  # drawn with the label's own use: the zone judges it
+    assert label_findings(project) == []
+
+
+def test_an_imported_private_label_sharing_a_room_named_by_another_is_kept(tmp_path: Path) -> None:
+    """One closed room holds "Office" and "Staff room": the office label names the zone, and the staff rest
+    room's label would be lost; it is kept as a plan label, and a camera beside it fails the check."""
+    doc = ezdxf.new("R2013", setup=False)
+    doc.header["$INSUNITS"] = 6
+    msp = doc.modelspace()
+    msp.add_lwpolyline([(0, 0), (10, 0), (10, 6), (0, 6)], close=True, dxfattribs={"layer": "WALL"})
+    msp.add_text("Office", height=0.3, dxfattribs={"layer": "TEXT", "insert": (2.0, 3.0)})
+    msp.add_text("Staff room", height=0.3, dxfattribs={"layer": "TEXT", "insert": (7.0, 3.0)})
+    doc.saveas(tmp_path / "shared.dxf")
+    result = import_plan(tmp_path / "shared.dxf", render=False)
+    level = result.project.levels[0]
+    assert [z.use for z in level.zones] == ["office"]
+    assert [(lb.text, lb.use) for lb in level.labels] == [("Staff room", "staff_rest")]
+    assert any("Staff room" in w and "own zone" in w for w in result.warnings)
+    level.cameras.append(Camera(id="c1", position=(7.5, 3.5), heading_deg=270))
+    near = [f for f in check_project(result.project).findings if f.code == "PRIVATE_LABEL_IN_VIEW"]
+    assert [(f.severity, f.camera) for f in near] == [("error", "c1")]
