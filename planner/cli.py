@@ -265,7 +265,6 @@ def _geojson_texts(geoms: Sequence[Any]) -> list[Any]:
 def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     from planner.importers import UnitsRequiredError, import_plan
     from planner.importers.calibrate import parse_calibration, parse_scale
-    from planner.io import save_project
 
     options: dict[str, Any] = {"name": args.name, "level_name": args.level_name}
     if args.page is not None:
@@ -294,6 +293,7 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
     if args.no_background:
         options["render"] = False
     check_output(args.output, inputs=[args.source], option="-o")
+    _project_name(args.output)
     try:
         result = import_plan(args.source, **options)
     except UnitsRequiredError as exc:
@@ -308,12 +308,42 @@ def _cmd_import(args: argparse.Namespace, out: TextIO) -> int:
             out.write("\n".join(shown) + f"\nNot saved: nothing usable in {args.source}\n")
         raise InputError(f"{args.source}: {advice}; {args.output} not written (Import Plan in the editor shows "
                          "the drawing and lets you pick its layers)")
-    save_project(result.project, args.output, inputs=[args.source])
+    _save(result.project, args.output, inputs=[args.source])
     if args.format == "json":
         out.write(json.dumps({**result.summary(), "output": args.output}, ensure_ascii=False, indent=2) + "\n")
     else:
         out.write(result.summary_text() + f"\nSaved {args.output}\n")
     return EXIT_OK
+
+
+#: What a project file's name ends in: a ``.vplan`` archive, or a bare ``project.json``.
+PROJECT_SUFFIXES = (".vplan", ".json")
+
+
+def _project_name(output: str) -> None:
+    """Refuse ``-o`` names that do not end in ``.vplan`` or ``.json``.
+
+    A project written under another name (``plan.txt``, ``plan.pdf``) would not open by double-click,
+    would look like something it is not, and would replace whatever file has that name.
+    """
+    suffix = os.path.splitext(output)[1]
+    if suffix.lower() not in PROJECT_SUFFIXES:
+        stem = output[: len(output) - len(suffix)] if suffix else output
+        what = f"ends in {suffix}" if suffix else "has no extension"
+        raise InputError(f"-o {output}: the name {what}, but a project file is NAME.vplan (or NAME.json for a "
+                         f"bare project.json); give -o {stem}.vplan")
+
+
+def _save(project: Project, output: str, *, inputs: Sequence[str]) -> None:
+    """Save the project to ``-o output``; a failure is one line naming ``-o`` and the path as given."""
+    from planner.io import save_project
+
+    try:
+        save_project(project, output, inputs=inputs)
+    except ProjectFileError as exc:
+        if exc.file != output or exc.path:
+            raise
+        raise InputError(f"-o {output}: {exc.message}") from None
 
 
 def _nothing_usable(result: Any) -> str | None:
@@ -436,7 +466,9 @@ def _cmd_guide(args: argparse.Namespace, out: TextIO) -> int:
                 for path in write_csv(schedules, args.csv):
                     out.write(f"{path}\n")
     except OSError as exc:
-        raise InputError(f"{exc.filename or args.output}: {exc.strerror or exc}") from None
+        named = {path: f"{option} {path}" for option, path in reversed(outputs)}
+        raise InputError(f"{named.get(exc.filename, exc.filename or f'-o {output}')}: {exc.strerror or exc}"
+                         ) from None
     return EXIT_OK
 
 
@@ -455,13 +487,13 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
 
 # -- layout ------------------------------------------------------------------
 def _cmd_layout(args: argparse.Namespace, out: TextIO) -> int:
-    from planner.io import save_project
     from planner.layout import LayoutOptions, ProfileError, layout_command, load_profile, plan_level
 
     output = args.output
     if os.path.abspath(args.file) == os.path.abspath(output):
         raise InputError(f"-o {args.output}: write the proposal to a new file, not over the plan")
     _check_outputs([("-o", output)], [args.file])
+    _project_name(output)
     project = _load(args.file)
     _check_outputs([("-o", output)], _inputs_of(args.file, project))
     try:
@@ -495,7 +527,7 @@ def _cmd_layout(args: argparse.Namespace, out: TextIO) -> int:
     command = layout_command(project, layouts)
     if command is not None:
         command.apply(project)
-    save_project(project, output, inputs=[args.file])
+    _save(project, output, inputs=[args.file])
     if args.format == "json":
         out.write(json.dumps({"output": output, "profile": profile.id, "levels": [lay.to_json() for lay in layouts]},
                              ensure_ascii=False, indent=2) + "\n")

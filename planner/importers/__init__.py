@@ -155,9 +155,48 @@ def import_plan(source: str | Path, *, kind: str | None = None, **options: Any) 
                             or not MIN_DPI <= dpi <= MAX_DPI):
         raise PlanImportError(str(source), f"resolution {dpi!r} dpi is out of range ({MIN_DPI:g} to {MAX_DPI:g})")
     detected = kind or detect_kind(source)
+    if detected == "imdf":
+        _refuse_projects(Path(source))
     result = _importer(detected)(source, **options)
     check_readable(result.project, str(source))
+    if kind is None:
+        note = _misnamed(Path(source), detected)
+        if note:
+            result.warnings.insert(0, note)
     return result
+
+
+_KIND_WORDS = {"image": "an image", "pdf": "a PDF", "dxf": "a DXF drawing", "imdf": "an IMDF venue"}
+
+
+def _misnamed(path: Path, detected: str) -> str | None:
+    """A note when the file's name says one kind of plan and its content another (a PNG named ``.pdf``)."""
+    from planner.io.sniff import file_content_kind
+
+    suffix = path.suffix.lower()
+    named = next((k for k, extensions in IMPORT_KINDS.items() if suffix in extensions), None)
+    if named is None or named == detected or path.is_dir():
+        return None
+    content = file_content_kind(path)
+    what = content.name if content is not None else detected.upper()
+    return (f"the file's content is {what}, not {suffix[1:].upper()} as its name says: it was read as "
+            f"{_KIND_WORDS.get(detected, detected)}")
+
+
+def _refuse_projects(path: Path) -> None:
+    """A Venue Planner project given to import: say so instead of "not an IMDF venue"."""
+    import zipfile
+
+    if path.is_dir():
+        return
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return
+    if "project.json" in names and "manifest.json" not in names:
+        raise PlanImportError(str(path), "is a Venue Planner project, not a plan to import: open it in the editor, "
+                              "or give it to planner check, guide, report or signs as it is")
 
 
 def check_readable(project: Project, file: str) -> None:

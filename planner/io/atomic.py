@@ -33,6 +33,7 @@ planner.io.atomic.OutputPathError: ...in.vplan: is the input file; choose anothe
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import secrets
@@ -52,6 +53,7 @@ __all__ = [
     "clean_stale_temp_files",
     "clean_stale_temp_files_in",
     "temp_files_of",
+    "write_error",
 ]
 
 #: Name of a temporary file written beside ``NAME``: ``.NAME.partial-PID-TOKEN.tmp``.
@@ -118,6 +120,12 @@ def check_output(path: str | Path, *, inputs: Iterable[str | Path] = (), option:
         raise OutputPathError(label, f"the folder {folder} does not exist")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputPathError(label, f"cannot write in the folder {folder} (permission denied)")
+    try:
+        read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        read_only = False
+    if read_only:
+        raise OutputPathError(label, f"cannot write in the folder {folder}: it is on a read-only file system")
     return target
 
 
@@ -205,6 +213,7 @@ def atomic_write(
     refused path and :class:`OSError` (after cleaning up) when the folder is
     not writable, the disk is full, and so on.
     """
+    given = os.fspath(path)
     path = check_output(path, inputs=inputs)
     folder = path.parent
     clean_stale_temp_files(path)
@@ -232,11 +241,44 @@ def atomic_write(
             os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
         _fsync_dir(folder)
-    except BaseException:
+    except BaseException as exc:
         for leftover in (tmp, bak_tmp):
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and not isinstance(exc, ProjectFileError):
+            raise write_error(exc, given, folder) from None
         raise
+
+
+def write_error(exc: OSError, path: str, folder: Path) -> OSError:
+    """``exc``, raised while writing ``path`` through a temporary file in ``folder``, as the user should read it.
+
+    The error names ``path`` as the user gave it (never the temporary file) and says what is wrong in words:
+
+    >>> str(write_error(OSError(errno.ENOSPC, "No space left on device", "/x/.a.pdf.partial-1-ab.tmp"),
+    ...                 "a.pdf", Path("/x")))
+    "[Errno 28] the disk is full (no space left in the folder /x): 'a.pdf'"
+    """
+    code = exc.errno
+    where = "the current folder" if str(folder) in ("", ".") else f"the folder {folder}"
+    if code in (errno.EACCES, errno.EPERM):
+        reason = f"cannot write in {where} (permission denied)"
+    elif code == errno.EROFS:
+        reason = f"cannot write in {where}: it is on a read-only file system"
+    elif code == errno.ENOSPC:
+        reason = f"the disk is full (no space left in {where})"
+    elif code == getattr(errno, "EDQUOT", -1):
+        reason = f"the disk quota is used up (cannot write in {where})"
+    elif code == errno.ENAMETOOLONG:
+        reason = "the file name is too long"
+    elif code == errno.EISDIR:
+        reason = "is a folder; give the name of the file to write"
+    elif code == errno.ENOENT:
+        reason = (f"cannot create a file in {where} (the file system there does not allow new files)"
+                  if folder.is_dir() else f"the folder {folder} does not exist")
+    else:
+        reason = f"cannot write: {exc.strerror or exc}"
+    return OSError(code, reason, path)
 
 
 def _umask() -> int:

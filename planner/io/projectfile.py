@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shlex
 import zipfile
 import zlib
 from collections.abc import Callable, Sequence
@@ -23,12 +24,14 @@ from planner.io.atomic import atomic_write, check_output
 from planner.io.codec import DecodeError, decode_project, encode_project
 from planner.io.errors import ProjectFileError, UnsafeArchiveError
 from planner.io.migrate import migrate
+from planner.io.sniff import HEAD_BYTES, ContentKind, content_kind
 from planner.model.project import Project
 
 __all__ = [
     "LIMITS",
     "Limits",
     "load_project",
+    "not_a_project",
     "parse_json",
     "project_json_bytes",
     "read_project_data",
@@ -99,12 +102,16 @@ def parse_json(raw: bytes, file: str) -> dict[str, Any]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if not raw.lstrip().startswith((b"{", b"\xef\xbb\xbf")):
+            raise ProjectFileError(file, _NEITHER.format(what="binary data")) from None
         raise ProjectFileError(file, f"not UTF-8 text (byte {exc.start})") from None
     try:
         data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
         if not text.strip():
             raise ProjectFileError(file, "the file is empty") from None
+        if exc.pos == len(text) - len(text.lstrip()):  # not even the first character is JSON
+            raise ProjectFileError(file, _NEITHER.format(what="text")) from None
         raise ProjectFileError(file, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
     except (ValueError, RecursionError) as exc:
         raise ProjectFileError(file, f"invalid JSON: {exc}") from None
@@ -116,6 +123,9 @@ def parse_json(raw: bytes, file: str) -> dict[str, Any]:
         _reject_surrogates(data, file)
     return data
 
+
+_NEITHER = ("is not a Venue Planner project: {what} that is neither a .vplan archive nor project JSON; open a "
+            "project (.vplan), or import a plan (DXF, PDF, image) with `planner import`")
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
@@ -186,7 +196,11 @@ def _read_zip(path: Path, file: str) -> tuple[bytes, dict[str, bytes]]:
                 raise UnsafeArchiveError(file, f"archive member {info.filename!r} is encrypted")
             names[info.filename] = info
         if MEMBER_JSON not in names:
-            raise ProjectFileError(file, f"the archive has no {MEMBER_JSON}")
+            if any(PurePosixPath(name).name == "manifest.json" for name in names):
+                raise ProjectFileError(file, not_a_project(file, ContentKind("imdf", "IMDF", "an IMDF venue archive",
+                                                                             True)))
+            raise ProjectFileError(file, f"the archive has no {MEMBER_JSON}: a ZIP archive, but not a Venue Planner "
+                                   "project")
         if names[MEMBER_JSON].file_size > LIMITS.json_size:
             raise UnsafeArchiveError(file, f"{MEMBER_JSON} is larger than {LIMITS.json_size // 2**20} MiB")
         files: dict[str, bytes] = {}
@@ -227,17 +241,33 @@ def read_project_data(path: str | Path) -> tuple[dict[str, Any], dict[str, bytes
         raise ProjectFileError(file, f"file is too large ({size // 2**20} MiB > {LIMITS.file_size // 2**20} MiB)")
     try:
         with path.open("rb") as fh:
-            head = fh.read(4)
+            head = fh.read(HEAD_BYTES)
     except OSError as exc:
         raise ProjectFileError(file, f"cannot read: {exc.strerror or exc}") from None
     if head.startswith(b"PK"):
         raw, files = _read_zip(path, file)
         return parse_json(raw, file), files
+    kind = content_kind(head)
+    if kind is not None:
+        raise ProjectFileError(file, not_a_project(file, kind))
     if path.suffix.lower() == ".vplan":
         raise ProjectFileError(file, "not a .vplan file (not a ZIP archive)")
     if size > LIMITS.json_size:
         raise ProjectFileError(file, f"JSON file is larger than {LIMITS.json_size // 2**20} MiB")
     return parse_json(path.read_bytes(), file), {}
+
+
+def not_a_project(file: str, kind: ContentKind) -> str:
+    """What to say of ``file``, which holds ``kind`` (a drawing, an image, a PDF), where a project was expected."""
+    said = f"is {kind.description}, not a Venue Planner project"
+    if kind.importable:
+        name = Path(file).with_suffix(".vplan") if Path(file).suffix.lower() != ".vplan" else \
+            Path(file).with_name(Path(file).stem + "-imported.vplan")
+        return (f"{said}: import it first with `planner import {shlex.quote(file)} -o {shlex.quote(str(name))}` "
+                "(or Import Plan in the editor)")
+    if kind.key == "dwg":
+        return f"{said}: save it as DXF in the CAD program, then import the DXF with `planner import`"
+    return f"{said}: save it as PNG or PDF, then import that with `planner import`"
 
 
 def _load_side_files(project: Project, base: Path, file: str) -> None:
