@@ -257,7 +257,7 @@ def write_error(exc: OSError, path: str, folder: Path) -> OSError:
 
     >>> str(write_error(OSError(errno.ENOSPC, "No space left on device", "/x/.a.pdf.partial-1-ab.tmp"),
     ...                 "a.pdf", Path("/x")))
-    "[Errno 28] the disk is full (no space left in the folder /x): 'a.pdf'"
+    "[Errno 28] the disk holding the folder /x is full (No space left on device): 'a.pdf'"
     """
     code = exc.errno
     where = "the current folder" if str(folder) in ("", ".") else f"the folder {folder}"
@@ -266,7 +266,7 @@ def write_error(exc: OSError, path: str, folder: Path) -> OSError:
     elif code == errno.EROFS:
         reason = f"cannot write in {where}: it is on a read-only file system"
     elif code == errno.ENOSPC:
-        reason = f"the disk is full (no space left in {where})"
+        reason = f"the disk holding {where} is full ({exc.strerror or 'No space left on device'})"
     elif code == getattr(errno, "EDQUOT", -1):
         reason = f"the disk quota is used up (cannot write in {where})"
     elif code == errno.ENAMETOOLONG:

@@ -129,7 +129,8 @@ def test_a_failed_schedule_write_names_its_option(project_file: Path, tmp_path: 
     _no_new_files(monkeypatch, full, errno.ENOSPC)
     code, _, err = run("guide", str(project_file), "-o", str(tmp_path / "g.pdf"), "--xlsx", str(full / "s.xlsx"))
     assert code == 2 and one_line(err)
-    assert err == f"planner: --xlsx {full / 's.xlsx'}: the disk is full (no space left in the folder {full})\n"
+    assert err == (f"planner: --xlsx {full / 's.xlsx'}: the disk holding the folder {full} is full (No space left "
+                   "on device)\n")
 
 
 def test_a_failed_import_save_names_the_output_and_the_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
