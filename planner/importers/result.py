@@ -202,19 +202,46 @@ class ImportResult:
             shown = ", ".join(repr(t) for t in self.unclassified_labels[:20])
             more = f" and {len(self.unclassified_labels) - 20} more" if len(self.unclassified_labels) > 20 else ""
             lines.append(f"  labels not classified: {len(self.unclassified_labels)} ({shown}{more})")
-        if s.get("layers"):
+        rows = [row for row in s.get("layers", []) if row["entities"] or _made(row)]  # a line says something
+        if rows:
             lines.append("  per layer:")
-            for row in s["layers"][:15]:
-                made = [f"{row[k]} {k}" for k in ("walls", "doors", "windows", "labels") if row[k]]
-                what = "ignored" if row["ignored"] else (", ".join(made) if made else "nothing used")
-                lines.append(f"    {row['layer']}: {row['entities']} entities -> {what}")
-            if len(s["layers"]) > 15:
-                lines.append(f"    ... and {len(s['layers']) - 15} more layers")
+            for row in rows[:15]:
+                made = ", ".join(_made(row))
+                what = "ignored" if row["ignored"] else (made or "nothing used")
+                if row["layer"] == NO_LAYER and not row["entities"]:
+                    lines.append(f"    {self._without_layer()} -> {what}")
+                else:
+                    lines.append(f"    {row['layer']}: {row['entities']} entities -> {what}")
+            if len(rows) > 15:
+                lines.append(f"    ... and {len(rows) - 15} more layers")
         private = [r for r in self.review if r.confidence < 0.8]
         if private:
             lines.append(f"  zones to review: {len(private)} with a low-confidence use")
         lines.extend(f"  warning: {w}" for w in self.warnings)
         return "\n".join(lines)
+
+
+    def _without_layer(self) -> str:
+        """What the importer found on no one layer (the ``?`` row of the layer table), in words."""
+        found: Counter[str] = Counter()
+        for level in self.project.levels:
+            for item in [*level.walls, *level.openings]:
+                facts = item.extra.get("import", {})
+                if isinstance(facts, dict) and "layer" not in facts:
+                    found[str(facts.get("found", ""))] += 1
+        where = "in any group" if self.kind == "pdf" else "on any layer"
+        if found and set(found) == {"glazing"}:
+            return f"glazing lines across wall gaps, {where}"
+        return f"found {where}, none in particular"
+
+
+#: The layer-table name of what was found on no one layer.
+NO_LAYER = "?"
+
+
+def _made(row: dict[str, Any]) -> list[str]:
+    """What a layer-table row gave: ``["37 walls", "1 doors"]``."""
+    return [f"{row[k]} {k}" for k in ("walls", "doors", "windows", "labels") if row.get(k)]
 
 
 def _level_counts(level: Level, source: str | None) -> dict[str, Any]:
