@@ -91,3 +91,13 @@ def test_a_new_use_is_one_row() -> None:
     rows = parse_vocabulary(data)
     assert [r.use for r in rows][-2:] == ["prayer_room", "other"]
     assert rows[-2].labels is not None and rows[-2].labels.zh == ("祈祷室",)
+
+
+@pytest.mark.parametrize(("label", "use"), [
+    ("Store", "storage"), ("STORE", "storage"), ("Store 2", "storage"), ("Store room", "storage"),
+    ("Stores", "storage"), ("Bin store", "storage"), ("Cycle store", "storage"),
+    ("Shop", "retail"), ("Retail store", "retail"), ("Department store", "retail"), ("Retail", "retail"),
+])
+def test_a_store_on_a_plan_is_a_storeroom_and_a_shop_is_retail(label: str, use: str) -> None:
+    match = classify_label(label)
+    assert match is not None and match.use == use, (label, match)
