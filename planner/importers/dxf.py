@@ -146,6 +146,7 @@ class _Label:
     text: str
     point: tuple[float, float]
     layer: str
+    size: float = 0.0  # font height, as the point (0: unknown)
 
 
 @dataclass
@@ -327,7 +328,8 @@ class _Reader:
             self.out.floor_names.append((text, _text_centre(entity)))
         if kind == "ATTRIB" and text.upper() == str(entity.dxf.get("tag", "")).upper():
             return  # an attribute still showing its tag
-        self.out.labels.append(_Label(text, _text_centre(entity), layer))
+        height = float(entity.dxf.get("char_height" if kind == "MTEXT" else "height", 0.0) or 0.0)
+        self.out.labels.append(_Label(text, _text_centre(entity), layer, height))
 
     def _insert(self, entity: Any, layer: str, depth: int) -> None:
         name = entity.dxf.get("name", "")
@@ -1086,14 +1088,20 @@ def _grown_rooms(walls: Sequence[Wall], openings: Sequence[Opening], points: Seq
 
 def _name_and_use(labels: Sequence[_Label], hotel: bool = False) -> tuple[str, str, str, float, str, list[str]]:
     """Zone name, use, source label, confidence, reason and the labels not classified."""
+    from planner.importers.labels import PlacedText, is_plan_note, room_name
+
     texts = [lb.text for lb in labels if not is_area_text(lb.text)]
-    name = " ".join(dict.fromkeys(texts))[:120]
+    texts = [t for t in texts if not is_plan_note(t)] or texts  # stair arrows and floor finishes name no room
+    name = room_name([PlacedText(lb.text, lb.point, lb.size) for lb in labels], hotel=hotel)
+    blocks = [b for b in name.split(" / ") if b not in texts]  # texts read as one label (男 + 厕 = 男厕)
+    name = name[:120]
     best = None
     unclassified = []
-    for text in texts:
+    for text in [*texts, *blocks]:
         match = classify_label(text, hotel=hotel)
         if match is None:
-            unclassified.append(text)
+            if text in texts:
+                unclassified.append(text)
         elif best is None or match.confidence > best[1].confidence:
             best = (text, match)
     if best is None:
@@ -1288,7 +1296,8 @@ def _build_level(level: Level, got: _Collected, to_m: Any, factor: float, offset
                      "(furniture, fixtures): not made openings")
     walls = _glazing_windows(level, got, to_m, factor)
 
-    labels = [_Label(lb.text, to_m(lb.point), lb.layer) for lb in got.labels if not _FLOOR_RE.search(lb.text)]
+    labels = [_Label(lb.text, to_m(lb.point), lb.layer, lb.size * factor) for lb in got.labels
+              if not _FLOOR_RE.search(lb.text)]
     named = [lb.point for lb in labels if not is_area_text(lb.text)]
     explicit = _leaf_rooms([(_affine(poly, factor, offset), layer) for poly, layer in got.rooms], named)
     faces = _room_faces(walls, level.openings)

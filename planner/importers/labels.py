@@ -35,12 +35,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from planner.vocabulary import zone_uses
 
-__all__ = ["KEYWORDS", "LabelMatch", "classify_label", "clean_label", "is_area_text", "is_hotel_label",
-           "is_placeholder"]
+__all__ = ["KEYWORDS", "LabelMatch", "PlacedText", "classify_label", "clean_label", "is_area_text", "is_hotel_label",
+           "is_placeholder", "is_plan_note", "room_name"]
 
 
 @dataclass(frozen=True)
@@ -173,3 +174,121 @@ def classify_label(text: str, *, hotel: bool = False) -> LabelMatch | None:
     if hotel and _ROOM_NUMBER_RE.match(label):
         return LabelMatch("hotel_room", "room number", 0.4)
     return None
+
+
+# -- a room's name from the texts inside it ------------------------------------------------------------------
+#: Texts that sit in rooms but name none: stair arrows and floor finishes (Slovenian, English, German, French,
+#: Spanish, Italian, Chinese), compared with the whole label, lower case, without trailing dots.
+_STAIR_NOTES = frozenset({"up", "dn", "down", "up/dn", "dn/up", "up / dn", "上", "下", "上楼", "下楼", "上行", "下行"})
+_FINISH_NOTES = frozenset({
+    "keramika", "parket", "laminat", "ploščice", "tlakovci", "vinil", "tapison", "epoksi",
+    "tile", "tiles", "tiled", "ceramic", "ceramic tile", "ceramic tiles", "porcelain", "carpet", "carpeted",
+    "parquet", "laminate", "vinyl", "lino", "linoleum", "timber", "timber floor", "wood floor", "screed",
+    "epoxy", "terrazzo", "marble", "granite", "resin",
+    "fliesen", "parkett", "teppich", "estrich", "naturstein",
+    "carrelage", "moquette", "stratifié",
+    "cerámica", "ceramica", "parqué", "tarima", "moqueta", "baldosa", "laminado", "piastrelle",
+    "地砖", "木地板", "地毯", "瓷砖", "防滑砖", "防滑地砖", "复合地板", "水磨石", "环氧地坪",
+})
+#: Two texts of one label block have font sizes within this ratio; a text smaller than this share of the room's
+#: main text is an annotation (appliance letters, small numbers), not part of its name.
+_SIZE_RATIO = 0.85
+#: Lines of one label block are at most this many font sizes apart (baseline to baseline, generous).
+_LINE_GAP = 1.8
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True)
+class PlacedText:
+    """A text in a room: what it says, where its centre is and its font size (the same unit; 0: unknown)."""
+
+    text: str
+    point: tuple[float, float]
+    size: float = 0.0
+
+
+def is_plan_note(text: str) -> bool:
+    """True for a text that sits in a room but names none: a stair arrow's ``UP`` or ``DN``, a floor finish.
+
+    >>> is_plan_note("DN"), is_plan_note("Keramika"), is_plan_note("Parket."), is_plan_note("KITCHEN")
+    (True, True, True, False)
+    """
+    key = clean_label(text).lower().rstrip(".").strip()
+    return key in _STAIR_NOTES or key in _FINISH_NOTES
+
+
+def room_name(texts: Sequence[PlacedText], *, hotel: bool = False) -> str:
+    """The name of a room from the texts inside it.
+
+    The room's main text (the one whose use is surest, else the largest, else the first) and the texts
+    that continue it (its other lines: a like font size, within a line gap) make the name, read top to
+    bottom. Other texts of a like or larger size are other names in the room, after `` / ``; stair arrows,
+    floor finishes, area texts and texts clearly smaller than the main one are no part of it. Without font
+    sizes every text but those notes is kept, in the drawing's order.
+
+    >>> room_name([PlacedText("STRANIŠČE", (0.0, 1.0), 0.2), PlacedText("Keramika", (0.0, 0.77), 0.2)])
+    'STRANIŠČE'
+    >>> room_name([PlacedText("UP", (0.0, 2.0), 0.13), PlacedText("STORAGE", (1.3, 0.0), 0.13)])
+    'STORAGE'
+    >>> room_name([PlacedText("Office", (0.0, 0.0), 0.2), PlacedText("Guest", (0.0, 0.25), 0.2),
+    ...            PlacedText("Atrium", (3.0, -2.0), 0.2), PlacedText("W", (0.3, 0.4), 0.15)])
+    'Guest Office / Atrium'
+    """
+    items = [t for t in texts if not is_area_text(t.text)]
+    named = [t for t in items if not is_plan_note(t.text)] or items
+    unique = list({clean_label(t.text): t for t in reversed(named)}.values())[::-1]  # first of each text
+    if len(unique) < 2 or any(t.size <= 0 for t in unique):
+        return " ".join(dict.fromkeys(t.text for t in unique))
+
+    def sureness(k: int) -> tuple[float, float, int]:
+        match = classify_label(unique[k].text, hotel=hotel)
+        return (match.confidence if match is not None else 0.0, unique[k].size, -k)
+
+    main = max(range(len(unique)), key=sureness)
+    blocks: list[list[int]] = []
+    placed: set[int] = set()
+    for start in [main, *range(len(unique))]:
+        if start in placed or (start != main and unique[start].size < _SIZE_RATIO * unique[main].size):
+            continue
+        block, todo = [start], [start]
+        placed.add(start)
+        while todo:
+            a = unique[todo.pop()]
+            for k, b in enumerate(unique):
+                if k not in placed and _continues(a, b):
+                    placed.add(k)
+                    block.append(k)
+                    todo.append(k)
+        blocks.append(block)
+    return " / ".join(_read(unique[k] for k in block) for block in blocks)
+
+
+def _width(t: PlacedText) -> float:
+    return t.size * sum(1.0 if _CJK_CHAR.match(c) else 0.6 for c in t.text)
+
+
+def _continues(a: PlacedText, b: PlacedText) -> bool:
+    """True when ``b`` is on the next line of ``a`` or beside it in one label: a like size, within a line gap."""
+    small, big = sorted((a.size, b.size))
+    if small < _SIZE_RATIO * big:
+        return False
+    dx, dy = abs(a.point[0] - b.point[0]), abs(a.point[1] - b.point[1])
+    half = (_width(a) + _width(b)) / 2
+    if dy <= 0.5 * big:  # one line: words side by side, a word's width apart at most
+        return dx <= half + 1.5 * big
+    return dy <= _LINE_GAP * big and dx <= half  # lines one under the other, overlapping across
+
+
+def _read(texts: Iterable[PlacedText]) -> str:
+    """Texts of one block in reading order: lines top to bottom, each left to right (Chinese without spaces)."""
+    lines: list[list[PlacedText]] = []
+    for t in sorted(texts, key=lambda t: -t.point[1]):
+        if lines and abs(lines[-1][0].point[1] - t.point[1]) <= 0.5 * t.size:
+            lines[-1].append(t)
+        else:
+            lines.append([t])
+    words = [t.text for line in lines for t in sorted(line, key=lambda t: t.point[0])]
+    out = words[0]
+    for word in words[1:]:
+        out += word if _CJK_CHAR.match(out[-1]) and _CJK_CHAR.match(word[0]) else " " + word
+    return out

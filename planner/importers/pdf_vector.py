@@ -794,7 +794,7 @@ def build_levels(
         text = clean_label(t.text)
         if not text or _SCALE_TEXT_RE.search(text) or _MEASURE_RE.match(text):
             continue
-        got.labels.append(_Label(text, to_m(t.point), t.group))
+        got.labels.append(_Label(text, to_m(t.point), t.group, t.size * metres_per_point))
     if hotel is None:
         hotel = any(is_hotel_label(lb.text) for lb in got.labels)
     before = len(notes)
