@@ -297,6 +297,11 @@ def load_project(path: str | Path) -> Project:
     path = Path(path)
     file = str(path)
     data, files = read_project_data(path)
+    if "format" not in data and "format_version" not in data:
+        geojson = data.get("type") in ("FeatureCollection", "Feature")
+        what = "GeoJSON (as `planner coverage` writes)" if geojson else "JSON"
+        raise ProjectFileError(file, f"is {what}, not a Venue Planner project: it has neither \"format\" nor "
+                               "\"format_version\"")
     data = migrate(data, file=file)
     try:
         project = decode_project(data)

@@ -29,7 +29,11 @@ def one_line(err: str) -> bool:
 
 @pytest.fixture
 def project_file(tmp_path: Path) -> Path:
-    path = tmp_path / "p.vplan"
+    return _project(tmp_path)
+
+
+def _project(folder: Path) -> Path:
+    path = folder / "p.vplan"
     save_project(corridor_and_restroom(venue={"name": "T", "operator": "Op"}), path)
     return path
 
@@ -88,6 +92,14 @@ def test_other_files_are_not_called_broken_projects(tmp_path: Path) -> None:
         archive.writestr("word/document.xml", "<w/>")
     code, _, err = run("check", str(docx))
     assert code == 2 and one_line(err) and "a ZIP archive, but not a Venue Planner project" in err
+    # JSON that is no project: coverage output given back, or anything else
+    code, out, _ = run("coverage", str(_project(tmp_path)))
+    (tmp_path / "cov.geojson").write_text(out, encoding="utf-8")
+    (tmp_path / "settings.json").write_text('{"theme": "dark"}', encoding="utf-8")
+    for name, said in (("cov.geojson", "is GeoJSON (as `planner coverage` writes), not a Venue Planner project"),
+                       ("settings.json", "is JSON, not a Venue Planner project")):
+        code, _, err = run("check", str(tmp_path / name))
+        assert code == 2 and one_line(err) and f"{tmp_path / name}: {said}" in err, err
     # a broken project is still described as one
     (tmp_path / "cut.json").write_bytes(b'{"format": "venue-planner-project", "levels": [')
     code, _, err = run("check", str(tmp_path / "cut.json"))
